@@ -1,0 +1,18 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Permissions are the fewest that do the job: the detector runs only on *.gov.cn,
+// anything else is audited on demand through activeTab, or on sites the user adds
+// at run time (optional host permissions).
+export default defineConfig({
+  srcDir: '.',
+  outDir: '.output',
+  vite: () => ({ plugins: [preact()] }),
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    permissions: ['storage', 'activeTab', 'scripting'],
+    optional_host_permissions: ['*://*/*'],
+  },
+});
