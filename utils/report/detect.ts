@@ -1,0 +1,248 @@
+import type { Detection, Format } from './model';
+import { chineseToNumber, fold } from './normalize';
+
+// Page detection (FMT-01) and format detection (FMT-03). This runs on every page of a
+// portal, so the first test is a plain substring search on the raw title and body text;
+// only pages that pass it pay for normalization.
+
+const YEAR = '(\\d{4}|[〇零一二三四五六七八九]{4})';
+/** report-formats.md §4.6, anchored at the end: a report's title ends with 年度报告. */
+const TITLE_RE = new RegExp(
+  `^(.*?)${YEAR}\\s*年(?:度)?\\s*(?:的)?\\s*(?:政府)?\\s*(?:信息公开|政务公开|政务信息公开)\\s*(?:工作)?\\s*(?:的)?\\s*年度报告$`,
+);
+/** The year first: 2019年上海市人民政府办公厅政府信息公开工作年度报告. */
+const YEAR_FIRST_TITLE_RE = new RegExp(
+  `^${YEAR}\\s*年(?:度)?\\s*(.+?)\\s*(?:政府)?\\s*(?:信息公开|政务公开|政务信息公开)\\s*(?:工作)?\\s*(?:的)?\\s*年度报告$`,
+);
+const TITLE_IN_TEXT_RE = new RegExp(
+  `${YEAR}\\s*年(?:度)?\\s*(?:政府)?\\s*(?:信息公开|政务公开|政务信息公开)\\s*(?:工作)?\\s*年度报告`,
+);
+/** A title may carry a version note after the name: （全文）, (文字版), 【图解】. */
+const TITLE_SUFFIX = /\s*[(（【[]\s*(?:全文|文字版|全真版|图文版|正文|修订版|更正版|更新)\s*[)）】\]]\s*$/;
+/** Site names after the title in <title>: `报告_中宁县人民政府`, `报告 - 门户网站`. */
+const SITE_SEPARATOR = /\s*(?:[_|｜]|\s-\s|—{1,2}|--)\s*/;
+
+const T3_ANCHORS = ['本年新收', '上年结转', '予以公开', '结转下年度'];
+const T4_ANCHOR = '未经复议直接起诉';
+
+const F2021_SIGNALS = [
+  '本年制发件数',
+  '本年废止件数',
+  '现行有效件数',
+  '本年处理决定数量',
+  '本年收费金额',
+  '逾期不补正',
+];
+const F2019_SIGNALS = [
+  '本年新制作数量',
+  '本年新公开数量',
+  '对外公开总数量',
+  '上一年项目数量',
+  '本年增/减',
+  '其他对外管理服务事项',
+  '第二十条第(九)项',
+];
+
+/** Words that make a page about reports rather than a report: notices, templates, meetings. */
+const NOT_A_REPORT_TITLE = /通知|格式|模板|样式|会议|工作要点|函$|报表|预算|决算|征集|解读|图解/;
+
+function metaContent(doc: Document, names: string[]): string | null {
+  for (const name of names) {
+    const el = doc.querySelector(`meta[name="${name}" i]`) ?? doc.querySelector(`meta[property="${name}" i]`);
+    const content = el?.getAttribute('content')?.trim();
+    if (content) return content;
+  }
+  return null;
+}
+
+/** Candidate titles, best first: CMS metadata, the page's own heading, then <title>. */
+function titleCandidates(doc: Document): string[] {
+  const out: string[] = [];
+  const add = (t: string | null | undefined) => {
+    const clean = t?.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+    if (clean && clean.length < 200 && !out.includes(clean)) out.push(clean);
+  };
+  add(metaContent(doc, ['ArticleTitle', 'og:title', 'title']));
+  for (const el of Array.from(doc.querySelectorAll('h1, h2, .title, .article-title, #title')).slice(0, 6))
+    add(el.textContent);
+  const docTitle = doc.querySelector('title')?.textContent ?? '';
+  add(docTitle);
+  for (const part of docTitle.split(SITE_SEPARATOR)) add(part);
+  // Fragments and plain pages carry the title only as the first lines of the body.
+  for (const el of Array.from(doc.querySelectorAll('p, strong, b, center, td')).slice(0, 12)) {
+    const text = el.textContent ?? '';
+    if (text.length < 80 && /年度报告|年度報告/.test(text)) add(text);
+  }
+  return out;
+}
+
+interface TitleMatch {
+  title: string;
+  agency: string | null;
+  year: number;
+}
+
+function matchTitle(candidate: string): TitleMatch | null {
+  const folded = fold(candidate).replace(TITLE_SUFFIX, '').trim();
+  const m = TITLE_RE.exec(folded);
+  const yearFirst = m ? null : YEAR_FIRST_TITLE_RE.exec(folded);
+  if (!m && !yearFirst) return null;
+  const prefix = (m ? m[1]! : yearFirst![2]!).replace(/[《〈"]/g, '').trim();
+  if (NOT_A_REPORT_TITLE.test(prefix) || /^关于/.test(prefix)) return null;
+  const year = chineseToNumber(m ? m[2]! : yearFirst![1]!);
+  if (year === null || year < 2000 || year > 2100) return null;
+  return { title: candidate.replace(TITLE_SUFFIX, '').trim(), agency: normalizeAgency(prefix), year };
+}
+
+const BARE_AREA = /^[\u4e00-\u9fa5]{1,10}(?:省|市|县|区|旗|自治州|自治县|自治区|盟|州)$/;
+const NOT_A_GOVERNMENT_AREA =
+  /开发区|实验区|园区|新区|工业区|高新区|示范区|保税区|管委会|管理委员会|街道|社区/;
+
+/** The issuing body as the title names it; a bare place name (中宁县) means its 人民政府. */
+export function normalizeAgency(prefix: string): string | null {
+  const name = prefix.replace(/[\s:：]/g, '');
+  if (!name) return null;
+  if (BARE_AREA.test(name) && !NOT_A_GOVERNMENT_AREA.test(name)) return `${name}人民政府`;
+  return name;
+}
+
+const DATE_RE = /(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?/;
+
+function isoDate(text: string): string | null {
+  const m = DATE_RE.exec(fold(text));
+  if (!m) return null;
+  const [, y, mo, d] = m;
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+const DATE_LINE =
+  /(?:发布(?:时间|日期)|公开日期|成文日期|发文日期|日期)\s*[:：]\s*(\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})/;
+const SIGNATURE_DATE =
+  /^\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*日\s*$/;
+
+/** Publication date: CMS metadata, then a 发布时间 line, then a signature date standing alone. */
+export function findPublishedAt(doc: Document, bodyText: string): string | null {
+  const meta = metaContent(doc, [
+    'PubDate',
+    'publishdate',
+    'firstpublishedtime',
+    'dcterms.issued',
+    'pubdate',
+  ]);
+  const fromMeta = meta ? isoDate(meta) : null;
+  if (fromMeta) return fromMeta;
+  const line = DATE_LINE.exec(fold(bodyText));
+  if (line) return isoDate(line[1]!);
+  const blocks = Array.from(doc.querySelectorAll('p, div')).reverse();
+  for (const el of blocks.slice(0, 400)) {
+    if (el.querySelector('p, div, table')) continue;
+    const m = SIGNATURE_DATE.exec(fold(el.textContent ?? ''));
+    if (m) {
+      const [, y, mo, d] = m.map((s) => String(chineseToNumber(s ?? '') ?? s));
+      return isoDate(`${y}年${mo}月${d}日`);
+    }
+  }
+  return null;
+}
+
+/** FMT-03 over the folded text of the page. */
+export function detectFormat(foldedText: string, year: number | null, hasLegacyTable: boolean) {
+  const compact = foldedText.replace(/\s+/g, '').replace(/增\/?减|增减/g, '增/减');
+  const f2021 = F2021_SIGNALS.filter((s) => compact.includes(s));
+  const f2019 = F2019_SIGNALS.filter((s) => compact.includes(s));
+  let format: Format;
+  if (f2021.length && f2019.length) format = 'hybrid';
+  else if (f2021.length) format = '2021';
+  else if (f2019.length) format = '2019';
+  else if (hasLegacyTable || (year !== null && year <= 2018)) format = 'pre2019';
+  else format = 'unknown';
+  return { format, signals: { f2019, f2021 } };
+}
+
+/** Pre-2019 statistics tables: `统计指标 | 单位 | 汇总数` or indicator rows with 其中 children. */
+export function hasLegacyTableText(compact: string): boolean {
+  return /统计指标/.test(compact) || (/其中/.test(compact) && /情况统计表|统计报表/.test(compact));
+}
+
+function countAnchors(text: string): number {
+  return T3_ANCHORS.filter((a) => text.includes(a)).length + (text.includes(T4_ANCHOR) ? 3 : 0);
+}
+
+/** Links to several reports of different years: a column or list page of reports. */
+function looksLikeIndex(doc: Document): boolean {
+  const years = new Set<number>();
+  for (const a of Array.from(doc.querySelectorAll('a'))) {
+    const text = fold(a.getAttribute('title') ?? a.textContent ?? '');
+    const m = TITLE_IN_TEXT_RE.exec(text);
+    if (m) years.add(chineseToNumber(m[1]!) ?? 0);
+    if (years.size >= 2) return true;
+  }
+  return false;
+}
+
+const NONE: Detection = {
+  kind: 'none',
+  title: null,
+  agency: null,
+  year: null,
+  publishedAt: null,
+  format: 'unknown',
+  formatSignals: { f2019: [], f2021: [] },
+};
+
+export function detectReport(doc: Document, _url?: string): Detection {
+  const rawTitle = doc.querySelector('title')?.textContent ?? '';
+  const bodyText = doc.body?.textContent ?? doc.documentElement?.textContent ?? '';
+  // Cheap gate: every report names itself or carries table 三's anchors, in either script.
+  if (!/年度报告|年度報告|本年新收|上年结转|上年結轉/.test(rawTitle + bodyText)) return NONE;
+
+  let match: TitleMatch | null = null;
+  for (const candidate of titleCandidates(doc)) {
+    match = matchTitle(candidate);
+    if (match) break;
+  }
+  const folded = fold(bodyText);
+  const compact = folded.replace(/\s+/g, '');
+  const anchors = countAnchors(compact);
+
+  if (!match) {
+    const anyTitle = titleCandidates(doc)[0] ?? '';
+    if (anchors >= 3 && !NOT_A_REPORT_TITLE.test(fold(anyTitle)) && tablesHoldNumbers(doc)) {
+      const inText = TITLE_IN_TEXT_RE.exec(folded);
+      const year = inText ? chineseToNumber(inText[1]!) : null;
+      match = { title: anyTitle || '', agency: null, year: year ?? 0 };
+    } else if (looksLikeIndex(doc)) {
+      return { ...NONE, kind: 'index', title: titleCandidates(doc)[0] ?? null };
+    } else return NONE;
+  }
+
+  const year = match.year || null;
+  const { format, signals } = detectFormat(folded, year, hasLegacyTableText(compact));
+  const agency = match.agency ?? fallbackAgency(doc);
+  return {
+    kind: 'report',
+    title: match.title || null,
+    agency,
+    year,
+    publishedAt: findPublishedAt(doc, bodyText),
+    format,
+    formatSignals: signals,
+  };
+}
+
+function fallbackAgency(doc: Document): string | null {
+  const source = metaContent(doc, ['ContentSource', 'source', 'author']);
+  return source ? normalizeAgency(source) : null;
+}
+
+/** A blank template reprinted in a notice has the anchors but no numbers in its tables. */
+function tablesHoldNumbers(doc: Document): boolean {
+  let numeric = 0;
+  for (const td of Array.from(doc.querySelectorAll('td'))) {
+    if (/^\s*\d+\s*$/.test(td.textContent ?? '') && ++numeric >= 10) return true;
+  }
+  return false;
+}

@@ -1,0 +1,155 @@
+import type { Heading, Paragraph, SectionKey } from './model';
+import { cleanText, fold } from './normalize';
+
+// The narrative as paragraphs, each tied to its section (一 … 六). Text is gathered from
+// every descendant (Word paste splits a sentence over many spans) and cut at block
+// boundaries; the report's own tables are skipped, layout tables are read through.
+
+/** CMS containers of the article body, most specific first (KIROGOVCOMPARE's list plus TRS). */
+const CONTAINERS = [
+  '.TRS_Editor',
+  '.Custom_UnionStyle',
+  '#zoom',
+  '#ivs_content',
+  '#webeditorview',
+  '.xxgk_content',
+  '.zw-content',
+  '.article-content',
+  '.article_content',
+  '.view.TRS_UEDITOR',
+  'article',
+  '#content',
+  '.content',
+];
+
+const BLOCK = new Set([
+  'P',
+  'DIV',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'UL',
+  'OL',
+  'SECTION',
+  'ARTICLE',
+  'BLOCKQUOTE',
+  'PRE',
+  'TABLE',
+  'TBODY',
+  'THEAD',
+  'TFOOT',
+  'TR',
+  'TD',
+  'TH',
+  'CENTER',
+  'DL',
+  'DT',
+  'DD',
+  'FORM',
+  'MAIN',
+]);
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'NAV',
+  'HEADER',
+  'FOOTER',
+  'IFRAME',
+  'SELECT',
+  'BUTTON',
+]);
+
+const ORDINAL_SECTIONS: Record<string, SectionKey> = {
+  一: '一',
+  二: '二',
+  三: '三',
+  四: '四',
+  五: '五',
+  六: '六',
+};
+const HEADING = /^([一二三四五六七八九十]+)\s*[、.．]\s*(.{1,40})$/;
+
+function contentRoot(doc: Document): Element | null {
+  for (const selector of CONTAINERS) {
+    for (const el of Array.from(doc.querySelectorAll(selector))) {
+      if ((el.textContent ?? '').replace(/\s+/g, '').length > 200) return el;
+    }
+  }
+  return doc.body ?? doc.documentElement;
+}
+
+function hidden(el: Element): boolean {
+  const style = el.getAttribute('style') ?? '';
+  return el.hasAttribute('hidden') || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}
+
+export interface Narrative {
+  paragraphs: Paragraph[];
+  headings: Heading[];
+}
+
+export function readNarrative(
+  doc: Document,
+  skipTables: Set<Element>,
+  put: (address: string, el: Element) => void,
+): Narrative {
+  const paragraphs: Paragraph[] = [];
+  const headings: Heading[] = [];
+  let section: SectionKey = 'preamble';
+
+  const emit = (raw: string, el: Element) => {
+    const text = cleanText(raw);
+    if (!text) return;
+    const id = `p${paragraphs.length + 1}`;
+    const heading = HEADING.exec(fold(text));
+    if (heading && !/[。；;]$/.test(text)) {
+      section = ORDINAL_SECTIONS[heading[1]!] ?? 'other';
+      headings.push({ ordinal: heading[1]!, text, paragraph: id });
+    }
+    paragraphs.push({ id, section, text });
+    put(`paragraph/${id}`, el);
+  };
+
+  const walk = (el: Element) => {
+    let run = '';
+    const flush = () => {
+      if (run.trim()) emit(run, el);
+      run = '';
+    };
+    for (let node = el.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === 3) {
+        run += node.nodeValue ?? '';
+        continue;
+      }
+      if (node.nodeType !== 1) continue;
+      const child = node as Element;
+      const tag = child.tagName.toUpperCase();
+      if (SKIP.has(tag) || hidden(child)) continue;
+      if (tag === 'BR') {
+        // A heading is often separated from its first paragraph by a <br> only.
+        flush();
+        continue;
+      }
+      if (BLOCK.has(tag)) {
+        flush();
+        if (tag === 'TABLE' && skipTables.has(child)) continue;
+        walk(child);
+      } else if (child.querySelector(Array.from(BLOCK).join(','))) {
+        // An inline element wrapping blocks (a <span> around <p>s in Word paste) is read as a block.
+        flush();
+        walk(child);
+      } else run += child.textContent ?? '';
+    }
+    flush();
+  };
+
+  const root = contentRoot(doc);
+  if (root) walk(root);
+  return { paragraphs, headings };
+}

@@ -1,0 +1,89 @@
+// Matching copies of page text (report-formats.md §4). The original text is always kept
+// for display; these functions only produce keys to compare labels with.
+
+// NFKC does not fold CJK variants, so the label vocabulary needs its own map: the OCR/glyph
+// confusions of the 增/减 header, and Traditional → Simplified for portals' 繁體 versions.
+const VARIANTS =
+  '増增減减滅减總总計计結结轉转處处審审維维糾纠條条項项報报訴诉訟讼複复復复議议與与資资開开請请數数據据機机關关構构會会務务類类屬属於于國国衛卫險险權权護护過过單单補补確确無无獲获級级對对業业費费規规範范許许罰罚強强製制廢废現现採采購购額额萬万僅仅這这決决辦办況况應应當当經经發发佈布門门戶户網网題题進进組组織织體体為为統统從从區区縣县鄉乡鎮镇員员長长書书號号證证產产環环節节內内訊讯問问說说於于並并將将對对責责價价態态標标準准實实際际總总併并爭争醫医療疗衛卫災灾勞劳動动濟济稅税務务財财傳传舉举辭辞彙汇匯汇擇择賠赔償偿營营倉仓庫库樣样從从';
+const VARIANT_MAP = new Map<string, string>();
+for (let i = 0; i + 1 < VARIANTS.length; i += 2) VARIANT_MAP.set(VARIANTS[i]!, VARIANTS[i + 1]!);
+// Word-level Traditional forms that differ from mainland usage.
+const WORD_VARIANTS: [RegExp, string][] = [
+  [/資訊/g, '信息'],
+  [/政府資料/g, '政府信息'],
+];
+
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+
+/** NFKC plus the CJK variant map; spacing kept. */
+export function fold(text: string): string {
+  let out = text.normalize('NFKC').replace(ZERO_WIDTH, '');
+  for (const [re, to] of WORD_VARIANTS) out = out.replace(re, to);
+  let mapped = '';
+  for (const ch of out) mapped += VARIANT_MAP.get(ch) ?? ch;
+  return mapped.replace(/[“”＂„‟″]/g, '"').replace(/[‘’′]/g, "'");
+}
+
+/** Label key: folded, with every space, quote and bracket style removed. */
+export function labelKey(text: string): string {
+  return fold(text)
+    .replace(/\s+/g, '')
+    .replace(/["'「」『』]/g, '');
+}
+
+/** Collapse runs of whitespace (incl. &nbsp; and ideographic space) for display. */
+export function cleanText(text: string): string {
+  return text
+    .replace(ZERO_WIDTH, '')
+    .replace(/[\s\u00a0\u3000]+/g, ' ')
+    .trim();
+}
+
+const CN_DIGITS: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/** Chinese numerals: 二〇二一 (digit by digit) and 十二 / 二十三 / 一百零五 (positional). */
+export function chineseToNumber(text: string): number | null {
+  if (/^\d+$/.test(text)) return Number(text);
+  if (!/^[〇零一二两三四五六七八九十百千万]+$/.test(text)) return null;
+  if (!/[十百千万]/.test(text)) {
+    let n = 0;
+    for (const ch of text) n = n * 10 + CN_DIGITS[ch]!;
+    return n;
+  }
+  let total = 0;
+  let section = 0;
+  let digit = 0;
+  for (const ch of text) {
+    if (ch in CN_DIGITS) digit = CN_DIGITS[ch]!;
+    else {
+      const unit = ch === '十' ? 10 : ch === '百' ? 100 : ch === '千' ? 1000 : 10000;
+      if (unit === 10000) {
+        total += (section + digit) * unit;
+        section = 0;
+      } else section += (digit || 1) * unit;
+      digit = 0;
+    }
+  }
+  return total + section + digit;
+}
+
+const ORDINAL =
+  /^(?:[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d+\s*[、.．](?!\d)|第[一二三四五六七八九十\d]+[项条部分]?)\s*/;
+
+/** The label without its leading ordinal ((一), 一、, 1., 1、). */
+export function stripOrdinal(label: string): string {
+  return label.replace(ORDINAL, '');
+}

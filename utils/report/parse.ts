@@ -1,0 +1,96 @@
+import { extractClaims } from './claims';
+import { detectReport } from './detect';
+import { locateTables, reportTables } from './locate';
+import { emptyTableInfo, type ReportModel, ReportModelSchema, type TableInfo } from './model';
+import { readNarrative } from './narrative';
+import { parseActive } from './parse-active';
+import { parseApplications } from './parse-applications';
+import { parseLegacy } from './parse-legacy';
+import { parseReviews } from './parse-reviews';
+
+// The reading half of the pipeline: page DOM → ReportModel. The same function runs in the
+// content script and, over a happy-dom document, in the CLI.
+
+export interface Parsed {
+  model: ReportModel;
+  /** cell and paragraph address → the element it was read from, for drawing */
+  elements: Map<string, Element>;
+}
+
+function hostOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Why a report's tables could not be read: images or attachments instead of DOM tables. */
+function absentReason(doc: Document): string {
+  const images = doc.querySelectorAll('img').length;
+  const attachments = doc.querySelectorAll('a[href$=".pdf" i], a[href$=".doc" i], a[href$=".docx" i]').length;
+  return images + attachments > 0 ? 'not-in-dom' : 'not-found';
+}
+
+export function parseReport(doc: Document, opts: { url?: string } = {}): Parsed {
+  const detection = detectReport(doc, opts.url);
+  const elements = new Map<string, Element>();
+  const put = (address: string, el: Element) => {
+    if (!elements.has(address)) elements.set(address, el);
+  };
+  const base = { ...detection, source: opts.url ?? null, host: hostOf(opts.url) };
+
+  if (detection.kind !== 'report') {
+    const info = emptyTableInfo('not-a-report');
+    const model: ReportModel = {
+      ...base,
+      tables: { active: null, applications: null, reviews: null, legacy: null },
+      tableInfo: { active: info, applications: info, reviews: info, legacy: info },
+      legacyRows: [],
+      headings: [],
+      paragraphs: [],
+      claims: [],
+    };
+    return { model: ReportModelSchema.parse(model), elements };
+  }
+
+  const located = locateTables(doc);
+  const active = parseActive(located.active, detection.format, put);
+  const applications = parseApplications(located.applications, put);
+  const reviews = parseReviews(located.reviews, put);
+  const legacy = parseLegacy(located.legacy, put);
+
+  const narrative = readNarrative(doc, reportTables(located), put);
+  // The statistics table's footer (填表单位, 日期) is text the checks need as much as prose.
+  const paragraphs = [...narrative.paragraphs];
+  for (const note of legacy.notes) {
+    const id = `p${paragraphs.length + 1}`;
+    paragraphs.push({ id, section: 'other', text: note.text });
+    put(`paragraph/${id}`, note.el);
+  }
+
+  const reason = absentReason(doc);
+  const orAbsent = (info: TableInfo): TableInfo =>
+    info.found || info.reason !== 'not-found' ? info : { ...info, reason };
+  const model: ReportModel = {
+    ...base,
+    tables: {
+      active: active.table,
+      applications: applications.table,
+      reviews: reviews.table,
+      legacy: legacy.table,
+    },
+    tableInfo: {
+      active: orAbsent(active.info),
+      applications: orAbsent(applications.info),
+      reviews: orAbsent(reviews.info),
+      legacy: legacy.info,
+    },
+    legacyRows: legacy.rows,
+    headings: narrative.headings,
+    paragraphs,
+    claims: extractClaims(paragraphs),
+  };
+  return { model: ReportModelSchema.parse(model), elements };
+}
