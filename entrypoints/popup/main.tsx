@@ -1,0 +1,163 @@
+import { type ComponentChildren, render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { type Browser, browser } from '#imports';
+import type { Localized } from '@/utils/audit/result';
+import { type Format, TABLE_IDS, type TableId } from '@/utils/report/model';
+import type { AuditTab, TabResult } from '../shared/messages';
+import { tabKey } from '../shared/messages';
+
+// Minimal popup: what the background holds for the active tab, and a button to audit it.
+// Chinese first, English second, as everywhere in the UI.
+
+const TEXT = {
+  notReport: { zh: '此页不是政府信息公开工作年度报告', en: 'Not an annual report page' },
+  reading: { zh: '已识别为年度报告，正在读取表格…', en: 'Report detected, reading the tables…' },
+  audit: { zh: '审核此页', en: 'Audit this page' },
+  auditing: { zh: '正在审核…', en: 'Auditing…' },
+  failed: { zh: '读取失败', en: 'Could not read the page' },
+  title: { zh: '标题', en: 'Title' },
+  agency: { zh: '机关', en: 'Agency' },
+  year: { zh: '年度', en: 'Year' },
+  format: { zh: '格式', en: 'Format' },
+  tables: { zh: '读到的表格', en: 'Tables read' },
+  findings: { zh: '发现问题', en: 'Findings' },
+  none: { zh: '无', en: 'none' },
+} satisfies Record<string, Localized>;
+
+const FORMAT_NAMES: Record<Format, Localized> = {
+  '2021': { zh: '2021 年版格式', en: '2021 format' },
+  '2019': { zh: '2019 年版格式（试行）', en: '2019 format' },
+  pre2019: { zh: '2019 年以前（无统一格式）', en: 'before 2019 (no national format)' },
+  hybrid: { zh: '新旧格式混用', en: 'mixed formats' },
+  unknown: { zh: '未能确定', en: 'unknown' },
+};
+
+const TABLE_NAMES: Record<TableId, Localized> = {
+  active: { zh: '表二 主动公开', en: 'T2 active disclosure' },
+  applications: { zh: '表三 依申请公开', en: 'T3 applications' },
+  reviews: { zh: '表四 复议诉讼', en: 'T4 reviews and lawsuits' },
+  legacy: { zh: '统计表', en: 'statistics table' },
+};
+
+const both = (t: Localized): string => `${t.zh} / ${t.en}`;
+
+function Bilingual({ text }: { text: Localized }) {
+  return (
+    <>
+      {text.zh} <span class="en">{text.en}</span>
+    </>
+  );
+}
+
+function Row({ label, value }: { label: Localized; value: ComponentChildren }) {
+  return (
+    <>
+      <dt>
+        <Bilingual text={label} />
+      </dt>
+      <dd>{value ?? '—'}</dd>
+    </>
+  );
+}
+
+function Summary({ result }: { result: TabResult }) {
+  const info = result.model ?? result.detection;
+  if (!info) return null;
+  const tables = result.model
+    ? TABLE_IDS.filter((id) => result.model?.tableInfo[id].found).map((id) => (
+        <div key={id}>
+          <Bilingual text={TABLE_NAMES[id]} />
+        </div>
+      ))
+    : null;
+  return (
+    <dl>
+      <Row label={TEXT.title} value={info.title} />
+      <Row label={TEXT.agency} value={info.agency} />
+      <Row label={TEXT.year} value={info.year === null ? null : String(info.year)} />
+      <Row label={TEXT.format} value={both(FORMAT_NAMES[info.format])} />
+      {tables && <Row label={TEXT.tables} value={tables.length ? tables : both(TEXT.none)} />}
+      {result.audit && <Row label={TEXT.findings} value={String(result.audit.findings.length)} />}
+    </dl>
+  );
+}
+
+function Popup() {
+  const [tab, setTab] = useState<Browser.tabs.Tab | null>(null);
+  const [result, setResult] = useState<TabResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let key: string | null = null;
+    const onChanged = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
+      const change = key ? changes[key] : undefined;
+      if (area !== 'session' || !change) return;
+      setResult((change.newValue as TabResult | undefined) ?? null);
+      setBusy(false);
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    void (async () => {
+      // ?tab=<id> shows another tab's result when the popup is opened as a page (demo, tests).
+      const wanted = Number(new URLSearchParams(location.search).get('tab'));
+      const [active] = wanted
+        ? [await browser.tabs.get(wanted)]
+        : await browser.tabs.query({ active: true, currentWindow: true });
+      if (active?.id === undefined) return;
+      key = tabKey(active.id);
+      setTab(active);
+      setResult(((await browser.storage.session.get(key))[key] as TabResult | undefined) ?? null);
+    })();
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
+
+  const auditNow = async () => {
+    if (tab?.id === undefined) return;
+    setBusy(true);
+    setError(null);
+    const message: AuditTab = { type: 'audit-tab', tabId: tab.id };
+    const reply = (await browser.runtime.sendMessage(message)) as { ok: boolean; error?: string } | undefined;
+    if (!reply?.ok) {
+      setBusy(false);
+      setError(reply?.error ?? 'unknown error');
+    }
+  };
+
+  const known = result?.model ?? result?.detection;
+  return (
+    <main>
+      <h1>
+        勾稽 <span class="en">Gouji</span>
+      </h1>
+      {known ? (
+        <>
+          <Summary result={result!} />
+          {result?.model && result.model.kind !== 'report' && (
+            <p>
+              <Bilingual text={TEXT.notReport} />
+            </p>
+          )}
+          {!result?.model && !result?.error && (
+            <p>
+              <Bilingual text={TEXT.reading} />
+            </p>
+          )}
+        </>
+      ) : (
+        <p>
+          <Bilingual text={TEXT.notReport} />
+        </p>
+      )}
+      {(result?.error || error) && (
+        <p class="error">
+          <Bilingual text={TEXT.failed} />: {result?.error ?? error}
+        </p>
+      )}
+      <button type="button" onClick={auditNow} disabled={busy || tab?.id === undefined}>
+        {both(busy ? TEXT.auditing : TEXT.audit)}
+      </button>
+    </main>
+  );
+}
+
+render(<Popup />, document.getElementById('app')!);

@@ -1,0 +1,48 @@
+import type { AuditResult } from '@/utils/audit/result';
+import type { Detection, ReportModel } from '@/utils/report/model';
+
+// Messages between the content scripts, the popup and the background, until utils/messaging.ts
+// exists. In a subfolder because WXT would take entrypoints/messages.ts for an unlisted script.
+
+/** detector → background: this page is a report, please inject the auditor */
+export interface ReportDetected {
+  type: 'report-detected';
+  detection: Detection;
+}
+
+/** auditor → background: the page was read (audit is null until the rule engine exists) */
+export interface Audited {
+  type: 'audited';
+  model: ReportModel;
+  audit: AuditResult | null;
+}
+
+/** auditor → background: parsing threw; kept so the popup can say why nothing shows */
+export interface AuditFailed {
+  type: 'audit-failed';
+  error: string;
+}
+
+/** popup → background: audit this tab now (the popup's click grants activeTab) */
+export interface AuditTab {
+  type: 'audit-tab';
+  tabId: number;
+}
+
+export type Message = ReportDetected | Audited | AuditFailed | AuditTab;
+
+/** What the background keeps per tab in storage.session under tabKey(tabId). */
+export interface TabResult {
+  url: string;
+  detection: Detection | null;
+  model: ReportModel | null;
+  audit: AuditResult | null;
+  error: string | null;
+  /** epoch ms of the last change */
+  updatedAt: number;
+}
+
+export const tabKey = (tabId: number): string => `tab:${tabId}`;
+
+/** Path of the on-demand content script inside the built extension. */
+export const AUDITOR_SCRIPT = '/content-scripts/auditor.js';

@@ -1,0 +1,109 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Window } from 'happy-dom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportModel } from '@/utils/report/model';
+import { parseReport } from '@/utils/report/parse';
+import { type Harness, launch, REPO } from './harness';
+
+// The extension in real Chromium must see what the CLI sees: for the same file, the model the
+// background holds equals parseReport run on Node with happy-dom. Pages that are not reports
+// are left alone: nothing stored, not one DOM change.
+
+const ROOT = join(REPO, 'tests');
+
+/** Paths under tests/: our stopgap page, plus the first project fixture of each kind once they exist. */
+function pages(own: string, dirs: string[]): string[] {
+  const found = dirs.flatMap((dir) => {
+    const abs = join(ROOT, 'fixtures', 'pages', dir);
+    if (!existsSync(abs)) return [];
+    const first = readdirSync(abs)
+      .filter((f) => f.endsWith('.html'))
+      .sort()[0];
+    return first ? [`fixtures/pages/${dir}/${first}`] : [];
+  });
+  return [own, ...found];
+}
+
+const REPORTS = pages('e2e/pages/report-2021.html', ['2021', '2019', 'pre2019']);
+const NOT_REPORTS = pages('e2e/pages/news.html', ['negative', 'index']);
+
+function parseInNode(path: string, url: string): ReportModel {
+  const window = new Window({ url });
+  window.document.write(readFileSync(join(ROOT, path), 'utf8'));
+  const { model } = parseReport(window.document as unknown as Document, { url });
+  void window.happyDOM.close();
+  return model;
+}
+
+/** Numbers only: the raw text may differ in whitespace between engines, the values must not. */
+function values(table: ReportModel['tables']['applications']) {
+  if (!table) return null;
+  return Object.fromEntries(
+    Object.entries(table).map(([row, cols]) => [
+      row,
+      Object.fromEntries(Object.entries(cols).map(([col, cell]) => [col, cell.value])),
+    ]),
+  );
+}
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launch({ root: ROOT });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('report pages', () => {
+  it.each(REPORTS)('%s: the background holds the model the CLI gives', async (path) => {
+    const page = await h.open(path);
+    const result = await h.waitForTabResult(page);
+    expect(result.error).toBeNull();
+    expect(result.detection?.kind).toBe('report');
+    const inBrowser = result.model!;
+    const inNode = parseInNode(path, page.url());
+
+    expect(inBrowser.kind).toBe('report');
+    expect(inBrowser.year).toBe(inNode.year);
+    expect(inBrowser.format).toBe(inNode.format);
+    expect(inBrowser.agency).toBe(inNode.agency);
+    expect(inBrowser.title).toBe(inNode.title);
+    expect(inBrowser.tableInfo.applications.found).toBe(inNode.tableInfo.applications.found);
+    expect(values(inBrowser.tables.applications)).toEqual(values(inNode.tables.applications));
+    expect(values(inBrowser.tables.reviews)).toEqual(values(inNode.tables.reviews));
+    await page.close();
+  });
+
+  it('reads our own 2021 page as written', async () => {
+    const page = await h.open('e2e/pages/report-2021.html');
+    const { model } = await h.waitForTabResult(page);
+    expect(model).toMatchObject({ year: 2022, format: '2021', agency: '示例市生态环境局' });
+    const t3 = model!.tables.applications!;
+    expect(t3.new?.TOT?.value).toBe(16);
+    expect(t3.r7?.NP?.value).toBe(12);
+    expect(t3.carryOut?.TOT?.value).toBe(1);
+    expect(model!.tables.reviews?.rev?.total?.value).toBe(2);
+    await page.close();
+  });
+
+  it('forgets the result when the tab navigates away', async () => {
+    const page = await h.open('e2e/pages/report-2021.html');
+    await h.waitForTabResult(page);
+    await page.goto(new URL('/e2e/pages/news.html', h.origin).href);
+    await page.waitForTimeout(1000);
+    expect(await h.readTabResult(page)).toBeUndefined();
+    await page.close();
+  });
+});
+
+describe('pages that are not reports', () => {
+  it.each(NOT_REPORTS)('%s: nothing stored, DOM unchanged', async (path) => {
+    const page = await h.open(path);
+    // The detector runs at document_idle; give it, and any message it might send, time to land.
+    await page.waitForTimeout(1500);
+    expect(await h.readTabResult(page)).toBeUndefined();
+    expect(await h.domChangesSinceReady(page)).toEqual({ mutations: 0, markupChanged: false });
+    await page.close();
+  });
+});
