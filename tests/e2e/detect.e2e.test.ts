@@ -12,15 +12,15 @@ import { type Harness, launch, REPO } from './harness';
 
 const ROOT = join(REPO, 'tests');
 
-/** Paths under tests/: our stopgap page, plus the first project fixture of each kind once they exist. */
+/** Paths under tests/: our stopgap page, plus every project fixture of these kinds once they exist. */
 function pages(own: string, dirs: string[]): string[] {
   const found = dirs.flatMap((dir) => {
     const abs = join(ROOT, 'fixtures', 'pages', dir);
     if (!existsSync(abs)) return [];
-    const first = readdirSync(abs)
+    return readdirSync(abs)
       .filter((f) => f.endsWith('.html'))
-      .sort()[0];
-    return first ? [`fixtures/pages/${dir}/${first}`] : [];
+      .sort()
+      .map((f) => `fixtures/pages/${dir}/${f}`);
   });
   return [own, ...found];
 }

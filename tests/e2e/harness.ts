@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -101,9 +101,21 @@ export function checkPrerequisites(extensionDir = EXTENSION_DIR): void {
       `Chromium not found at ${CHROMIUM}: install it (apt-get install chromium) or run .ci/run.`,
     );
   }
-  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+  const manifest = join(extensionDir, 'manifest.json');
+  if (!existsSync(manifest)) {
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
   }
+  // A stale build makes "browser ≠ Node" failures that are not bugs; say so up front.
+  const built = statSync(manifest).mtimeMs;
+  const stale = ['utils', 'entrypoints'].some((dir) => newestMtime(join(REPO, dir)) > built);
+  if (stale) console.warn(`[e2e] ${extensionDir} is older than the sources: run \`npm run build\`.`);
+}
+
+function newestMtime(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((max, e) => Math.max(max, statSync(join(e.parentPath, e.name)).mtimeMs), 0);
 }
 
 // Minimal typing of the extension APIs used inside the service worker.
