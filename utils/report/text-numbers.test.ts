@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import {
+  findNumbers,
+  lastDigitPlace,
+  normalizeWithMap,
+  parseChineseNumeral,
+  parseTextNumber,
+  printedSpan,
+  splitSentences,
+} from './text-numbers';
+
+describe('parseChineseNumeral', () => {
+  it.each([
+    ['二〇二一', 2021],
+    ['二〇一九', 2019],
+    ['十', 10],
+    ['十二', 12],
+    ['二十三', 23],
+    ['一百零五', 105],
+    ['两千', 2000],
+    ['三万五千', 35000],
+    ['零', 0],
+  ])('%s → %d', (s, n) => expect(parseChineseNumeral(s)).toBe(n));
+  it('rejects other text', () => expect(parseChineseNumeral('十a')).toBeNull());
+});
+
+describe('approximate numbers (§4.5)', () => {
+  it('N余 is [N, N+u) with u the place of the last non-zero digit', () => {
+    expect(parseTextNumber('15800余条')).toMatchObject({ value: 15800, range: [15800, 15900], unit: '条' });
+    expect(parseTextNumber('4608余条')).toMatchObject({ value: 4608, range: [4608, 4609] });
+    expect(parseTextNumber('4700 余 条')).toMatchObject({ value: 4700, range: [4700, 4800], unit: '条' });
+    expect(parseTextNumber('100多人')).toMatchObject({ value: 100, range: [100, 200], unit: '人' });
+    expect(parseTextNumber('15 余家')).toMatchObject({ value: 15, range: [15, 16], unit: '家' });
+  });
+  it('近N is (0.9N, N]', () => {
+    expect(parseTextNumber('近100件')).toMatchObject({ value: 100, range: [91, 101] });
+  });
+  it('万 multiplies counts but stays with money', () => {
+    expect(parseTextNumber('6.7万余件')).toMatchObject({ value: 67000, range: [67000, 68000], unit: '件' });
+    expect(parseTextNumber('45996.82 万元')).toMatchObject({ value: 45996.82, unit: '万元' });
+    expect(parseTextNumber('30余万元')).toMatchObject({ value: 30, range: [30, 40], unit: '万元' });
+  });
+  it('exact numbers have no range', () => {
+    expect(parseTextNumber('173 条')).toEqual({ raw: '173条', value: 173, unit: '条' });
+  });
+  it('lastDigitPlace', () => {
+    expect(lastDigitPlace('15800')).toBe(100);
+    expect(lastDigitPlace('4608')).toBe(1);
+    expect(lastDigitPlace('6.7')).toBe(0.1);
+    expect(lastDigitPlace('0')).toBe(1);
+  });
+});
+
+describe('normalizeWithMap', () => {
+  it('folds full-width, removes spaces between CJK and digits, keeps them between ASCII words', () => {
+    const n = normalizeWithMap('共发布各类信息 15800 余条， 其中： www.a.cn 1 2');
+    expect(n.text).toBe('共发布各类信息15800余条,其中:www.a.cn 1 2');
+    expect(n.map).toHaveLength(n.text.length + 1);
+  });
+  it('turns Chinese numerals before a measure word and 〇-years into digits, not 上一年 or 一是', () => {
+    expect(normalizeWithMap('二〇二一年共十二个乡镇，一是比上一年减少三项').text).toBe(
+      '2021年共12个乡镇,一是比上一年减少3项',
+    );
+  });
+  it('removes thousands separators and folds glyph variants', () => {
+    expect(normalizeWithMap('受理 1,234 件，本年増/減').text).toBe('受理1234件,本年增/减');
+  });
+  it('maps spans back to the printed text', () => {
+    const src = '2019年，共受理政府信息公开申请 5 件，已全部办结。其中1件引起行政诉讼。';
+    const n = normalizeWithMap(src);
+    const [a, b] = splitSentences(n.text);
+    expect(printedSpan(src, n, a!.start, a!.end)).toBe('2019年，共受理政府信息公开申请 5 件，已全部办结。');
+    expect(printedSpan(src, n, b!.start, b!.end)).toBe('其中1件引起行政诉讼。');
+  });
+});
+
+describe('splitSentences', () => {
+  it('splits at 。！？ and line ends; clauses also at ；', () => {
+    const t = '甲1条;乙2条。丙\n丁！';
+    expect(splitSentences(t).map((s) => t.slice(s.start, s.end))).toEqual(['甲1条;乙2条。', '丙', '丁！']);
+    expect(splitSentences(t, true).map((s) => t.slice(s.start, s.end))).toEqual([
+      '甲1条;',
+      '乙2条。',
+      '丙',
+      '丁！',
+    ]);
+  });
+});
+
+describe('findNumbers', () => {
+  it('reads measure words, 余 after 个, and skips nothing', () => {
+    const toks = findNumbers('开设运行的33个政务新媒体平台发布信息4608余条');
+    expect(toks.map((t) => [t.value, t.unit, t.approx])).toEqual([
+      [33, '个', false],
+      [4608, '条', true],
+    ]);
+  });
+  it('percentages and dates have their own units', () => {
+    expect(findNumbers('办结率96.4%,2019年1月').map((t) => t.unit)).toEqual(['%', '年', '月']);
+  });
+});

@@ -1,0 +1,339 @@
+import type { TextNumber } from './model';
+import { fold } from './normalize';
+
+// Text helpers for the narrative (report-formats.md §4): a normalized matching copy that keeps a map
+// back to the printed text, Chinese numerals, approximate numbers as intervals, sentence splitting.
+
+/** A normalized copy of a text; `map[i]` is the index in the source of normalized char i. */
+export interface Normalized {
+  text: string;
+  /** length text.length + 1; the last entry is the source length */
+  map: number[];
+}
+
+// Glyph variants and Traditional → Simplified come from the label folding (normalize.ts); the text
+// copy only adds the angle brackets of nested titles (《…〈…〉…》).
+const EXTRA: Record<string, string> = { '〈': '<', '〉': '>', '〝': '"', '〞': '"' };
+
+const isAsciiWord = (c: string | undefined): boolean => c !== undefined && /[A-Za-z0-9]/.test(c);
+const isSpace = (c: string): boolean => /\s/.test(c);
+
+/**
+ * NFKC (full-width → ASCII), glyph variants, quotes; whitespace removed except between two ASCII
+ * letters or digits (where it separates words or numbers); thousands separators removed; Chinese
+ * numerals before a measure word and 〇-style years turned into Arabic digits.
+ */
+export function normalizeWithMap(src: string): Normalized {
+  // pass 1: per code point
+  const chars: string[] = [];
+  const map: number[] = [];
+  let i = 0;
+  for (const cp of src) {
+    let out = fold(cp);
+    out = EXTRA[out] ?? out;
+    if (out === '\u00a0' || out === '\u3000') out = ' ';
+    for (const ch of out) {
+      chars.push(ch);
+      map.push(i);
+    }
+    i += cp.length;
+  }
+  // pass 2: whitespace
+  const c2: string[] = [];
+  const m2: number[] = [];
+  for (let k = 0; k < chars.length; k++) {
+    const ch = chars[k]!;
+    if (isSpace(ch)) {
+      if (ch === '\n' || ch === '\r') {
+        if (c2[c2.length - 1] !== '\n') {
+          c2.push('\n');
+          m2.push(map[k]!);
+        }
+        continue;
+      }
+      let j = k + 1;
+      while (j < chars.length && isSpace(chars[j]!) && chars[j] !== '\n') j++;
+      const prev = c2[c2.length - 1];
+      const next = chars[j];
+      if (isAsciiWord(prev) && isAsciiWord(next)) {
+        c2.push(' ');
+        m2.push(map[k]!);
+      }
+      k = j - 1;
+      continue;
+    }
+    c2.push(ch);
+    m2.push(map[k]!);
+  }
+  let norm: Normalized = { text: c2.join(''), map: [...m2, src.length] };
+  // thousands separators: 1,234件 → 1234件
+  norm = replaceWithMap(norm, /(?<![\d.])(\d{1,3})((?:,\d{3})+)(?![\d,])/g, (m) => m[0].replace(/,/g, ''));
+  // 二〇二一年 → 2021年
+  norm = replaceWithMap(norm, /[〇零一二三四五六七八九]{4}(?=年)/g, (m) =>
+    String(parseChineseNumeral(m[0]) ?? m[0]),
+  );
+  // 十二个 → 12个 (not 上一年, 第一, 一是 …)
+  norm = replaceWithMap(
+    norm,
+    /(?<![上下每同这那第其之统唯单\d.])[〇零一二两三四五六七八九十][〇零一二两三四五六七八九十百千万]*(?=(?:余|多)?(?:个|件|条|项|次|人|家|份|篇|期|批|名|户|册|卷|盒|场|起|宗))/g,
+    (m) => String(parseChineseNumeral(m[0]) ?? m[0]),
+  );
+  return norm;
+}
+
+/** Replace regex matches in a normalized text, keeping the map (replacement chars map to the match start). */
+export function replaceWithMap(n: Normalized, re: RegExp, fn: (m: RegExpExecArray) => string): Normalized {
+  let text = '';
+  const map: number[] = [];
+  let last = 0;
+  re.lastIndex = 0;
+  for (let m = re.exec(n.text); m; m = re.exec(n.text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const rep = fn(m);
+    text += n.text.slice(last, m.index);
+    map.push(...n.map.slice(last, m.index));
+    text += rep;
+    for (let k = 0; k < rep.length; k++) map.push(n.map[m.index]!);
+    last = m.index + m[0].length;
+  }
+  text += n.text.slice(last);
+  map.push(...n.map.slice(last));
+  return { text, map };
+}
+
+/** The matching copy only (see normalizeWithMap). */
+export const normalizeText = (s: string): string => normalizeWithMap(s).text;
+
+const DIGITS: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const BIG_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+
+/** 二〇二一 → 2021, 十二 → 12, 一百零五 → 105, 三万五千 → 35000; null if not a numeral. */
+export function parseChineseNumeral(s: string): number | null {
+  if (!s) return null;
+  if (/^[〇零一二三四五六七八九]{2,}$/.test(s) && !/^零/.test(s)) {
+    // digit-by-digit (years)
+    return Number([...s].map((c) => DIGITS[c]).join(''));
+  }
+  let total = 0;
+  let section = 0;
+  let digit: number | null = null;
+  for (const c of s) {
+    if (c in DIGITS) {
+      digit = DIGITS[c]!;
+    } else if (c in SMALL_UNITS) {
+      section += (digit ?? 1) * SMALL_UNITS[c]!;
+      digit = null;
+    } else if (c in BIG_UNITS) {
+      section += digit ?? 0;
+      total += (section || 1) * BIG_UNITS[c]!;
+      section = 0;
+      digit = null;
+    } else {
+      return null;
+    }
+  }
+  return total + section + (digit ?? 0);
+}
+
+// ── Numbers in the text ───────────────────────────────────────────────────────
+
+/** Measure words and units, longest first. */
+const UNIT_WORDS = [
+  '个工作日',
+  '人次',
+  '批次',
+  '万元',
+  '亿元',
+  '元',
+  '%',
+  '件',
+  '条',
+  '项',
+  '个',
+  '次',
+  '人',
+  '份',
+  '篇',
+  '期',
+  '批',
+  '家',
+  '名',
+  '户',
+  '册',
+  '卷',
+  '盒',
+  '页',
+  '场',
+  '起',
+  '宗',
+  '年',
+  '月',
+  '日',
+  '号',
+  '天',
+  '小时',
+  '周',
+  '所',
+  '座',
+  '台',
+  '类',
+  '方面',
+];
+
+export interface NumberToken extends TextNumber {
+  /** index of the first char (prefix included) in the normalized text */
+  start: number;
+  /** index after the last char (unit included) */
+  end: number;
+  /** index right after the digits (and 万/亿, 余/多), before the unit */
+  numEnd: number;
+  approx: boolean;
+}
+
+const NUMBER_RE =
+  /(约|大约|近|将近|逾|超过)?(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?(余|多)?(个工作日|人次|批次|万元|亿元|个)?(余|多)?/g;
+
+/** Place value of the last non-zero digit: 15800 → 100, 4608 → 1, 6.7 → 0.1. */
+export function lastDigitPlace(digits: string): number {
+  const [intPart = '', frac = ''] = digits.split('.');
+  const f = frac.replace(/0+$/, '');
+  if (f.length > 0) return 10 ** -f.length;
+  const m = /0*$/.exec(intPart);
+  const zeros = m ? m[0].length : 0;
+  if (zeros === intPart.length) return 1; // 0
+  return 10 ** zeros;
+}
+
+const round = (x: number): number => Math.round(x * 1e6) / 1e6;
+
+/**
+ * Build a TextNumber from its parts. `N余`/`N多`/`逾N`/`超过N` → [N, N+u) with u the place of N's last
+ * non-zero digit; `近N` → (0.9N, N], kept half-open as [0.9N+1, N+1) for integers; `约N` → [N−u/2, N+u/2).
+ */
+export function makeTextNumber(
+  raw: string,
+  digits: string,
+  opts: { prefix?: string; suffix?: string; multiplier?: string; unit?: string },
+): TextNumber {
+  const mult = opts.multiplier === '万' ? 1e4 : opts.multiplier === '亿' ? 1e8 : 1;
+  const money = opts.unit === '万元' || opts.unit === '亿元' || opts.unit === '元';
+  // 30余万元: the multiplier belongs to the money unit
+  const base = Number(digits);
+  const value = round(base * (money ? 1 : mult));
+  const u = lastDigitPlace(digits) * (money ? 1 : mult);
+  const unit = money && opts.multiplier ? `${opts.multiplier}${opts.unit}` : opts.unit;
+  const tn: TextNumber = { raw, value, ...(unit ? { unit } : {}) };
+  const { prefix, suffix } = opts;
+  if (suffix === '余' || suffix === '多' || prefix === '逾' || prefix === '超过') {
+    tn.range = [value, round(value + u)];
+  } else if (prefix === '近' || prefix === '将近') {
+    const isInt = Number.isInteger(value);
+    tn.range = isInt ? [Math.floor(0.9 * value) + 1, value + 1] : [round(0.9 * value), value];
+  } else if (prefix === '约' || prefix === '大约') {
+    tn.range = [round(value - u / 2), round(value + u / 2)];
+  }
+  return tn;
+}
+
+/** Every number in a normalized text, with its approximate marks and its measure word. */
+export function findNumbers(text: string): NumberToken[] {
+  const out: NumberToken[] = [];
+  NUMBER_RE.lastIndex = 0;
+  for (let m = NUMBER_RE.exec(text); m; m = NUMBER_RE.exec(text)) {
+    const [, prefix, digits = '', mult, suf1, ge, suf2] = m;
+    let end = m.index + m[0].length;
+    const numEnd = end - (ge?.length ?? 0) - (suf2?.length ?? 0);
+    let unit: string | undefined = ge;
+    if (!ge || ge === '个') {
+      // 33个 / 15余家 / 4700余条: read the measure word after
+      const rest = text.slice(end);
+      const w = UNIT_WORDS.find((u) => rest.startsWith(u));
+      if (w && !(ge === '个' && w !== '工作日')) {
+        unit = w;
+        end += w.length;
+      }
+    }
+    const suffix = suf1 ?? suf2;
+    const start = m.index;
+    const raw = text.slice(start, end);
+    const tn = makeTextNumber(raw, digits, {
+      ...(prefix ? { prefix } : {}),
+      ...(suffix ? { suffix } : {}),
+      ...(mult ? { multiplier: mult } : {}),
+      ...(unit ? { unit } : {}),
+    });
+    out.push({ ...tn, start, end, numEnd, approx: tn.range !== undefined });
+    NUMBER_RE.lastIndex = end;
+  }
+  return out;
+}
+
+/** Parse a single number written in the text, e.g. `15800余条`, `近100件`, `45996.82万元`. */
+export function parseTextNumber(s: string): TextNumber | null {
+  const n = normalizeText(s);
+  const [tok] = findNumbers(n);
+  if (!tok) return null;
+  const { start: _s, end: _e, numEnd: _n, approx: _a, ...tn } = tok;
+  return tn;
+}
+
+/** Interval of a text number: its range, or [v, v] when exact (closed). */
+export const interval = (n: TextNumber): [number, number] => n.range ?? [n.value, n.value];
+
+/** Counts (not dates, document numbers, percentages or money). */
+export const isCount = (t: { unit?: string | undefined }): boolean =>
+  !t.unit ||
+  !['年', '月', '日', '号', '%', '元', '万元', '亿元', '个工作日', '天', '小时', '周'].includes(t.unit);
+
+// ── Sentences ─────────────────────────────────────────────────────────────────
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * Sentence spans (。！？!? and line ends) and, inside them, clause spans (；;). Works on any text,
+ * normalized or not; spans are trimmed and never empty.
+ */
+export function splitSentences(text: string, withClauses = false): Span[] {
+  const re = withClauses ? /[。！？!?\n；;]/g : /[。！？!?\n]/g;
+  const out: Span[] = [];
+  let start = 0;
+  const push = (s: number, e: number) => {
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) out.push({ start: s, end: e });
+  };
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const end = m[0] === '\n' ? m.index : m.index + 1;
+    push(start, end);
+    start = m.index + 1;
+  }
+  push(start, text.length);
+  return out;
+}
+
+/** The printed text of a span [start, end) of a normalized text, trimmed. */
+export const printedSpan = (src: string, n: Normalized, start: number, end: number): string => {
+  const a = n.map[start] ?? src.length;
+  const b = end < n.text.length ? (n.map[end] ?? src.length) : src.length;
+  return src.slice(a, Math.max(a, b)).trim();
+};
