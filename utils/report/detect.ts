@@ -87,7 +87,15 @@ function matchTitle(candidate: string): TitleMatch | null {
   const m = TITLE_RE.exec(folded);
   const yearFirst = m ? null : YEAR_FIRST_TITLE_RE.exec(folded);
   if (!m && !yearFirst) return null;
-  const prefix = (m ? m[1]! : yearFirst![2]!).replace(/[《〈"]/g, '').trim();
+  // The agency is kept as printed (繁體 included): the fold maps character for character.
+  const printed = candidate.replace(TITLE_SUFFIX, '').trim();
+  const start = m ? 0 : folded.indexOf(yearFirst![2]!, yearFirst![1]!.length);
+  const length = (m ? m[1]! : yearFirst![2]!).length;
+  const source = fold(printed).length === folded.length ? printed : folded;
+  const prefix = source
+    .slice(start, start + length)
+    .replace(/[《〈"]/g, '')
+    .trim();
   if (NOT_A_REPORT_TITLE.test(prefix) || /^关于/.test(prefix)) return null;
   const year = chineseToNumber(m ? m[2]! : yearFirst![1]!);
   if (year === null || year < 2000 || year > 2100) return null;

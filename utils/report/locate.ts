@@ -76,9 +76,24 @@ export function reportTables(located: Located): Set<Element> {
   return out;
 }
 
+/** An empty cell spanning columns is a lost label (seed 001), never a blank value. */
+const isValueCell = (c: SourceCell) => isValueLike(c.text) && (c.text !== '' || c.colSpan < 2);
+
 /** A row split into its label cells and its trailing value cells. */
 export function splitRow(row: Row): { labels: SourceCell[]; values: SourceCell[] } {
   let i = row.cells.length;
-  while (i > 0 && isValueLike(row.cells[i - 1]!.text)) i--;
+  while (i > 0 && isValueCell(row.cells[i - 1]!)) i--;
   return { labels: row.cells.slice(0, i), values: row.cells.slice(i) };
+}
+
+/**
+ * The row's values for a table `width` values wide. Rows that lost leading cells carry
+ * layout blanks after their values, and rows with an extra label cell carry one before:
+ * trailing blanks go first, then the leftmost extras. Fewer than `width` stay short.
+ */
+export function valueCells(row: Row, width: number): SourceCell[] {
+  const values = splitRow(row).values;
+  let end = values.length;
+  while (end > width && values[end - 1]!.text === '') end--;
+  return values.slice(Math.max(0, end - width), end);
 }

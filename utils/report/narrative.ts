@@ -108,7 +108,8 @@ export function readNarrative(
     if (!text) return;
     const id = `p${paragraphs.length + 1}`;
     const heading = HEADING.exec(fold(text));
-    if (heading && !/[。；;]$/.test(text)) {
+    // Headings rarely end in 。, but short ones sometimes do (三、加强载体建设，拓宽…渠道。).
+    if (heading && (!/[。；;]$/.test(text) || text.length <= 30)) {
       section = ORDINAL_SECTIONS[heading[1]!] ?? 'other';
       headings.push({ ordinal: heading[1]!, text, paragraph: id });
     }

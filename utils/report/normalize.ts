@@ -4,13 +4,14 @@
 // NFKC does not fold CJK variants, so the label vocabulary needs its own map: the OCR/glyph
 // confusions of the 增/减 header, and Traditional → Simplified for portals' 繁體 versions.
 const VARIANTS =
-  '増增減减滅减總总計计結结轉转處处審审維维糾纠條条項项報报訴诉訟讼複复復复議议與与資资開开請请數数據据機机關关構构會会務务類类屬属於于國国衛卫險险權权護护過过單单補补確确無无獲获級级對对業业費费規规範范許许罰罚強强製制廢废現现採采購购額额萬万僅仅這这決决辦办況况應应當当經经發发佈布門门戶户網网題题進进組组織织體体為为統统從从區区縣县鄉乡鎮镇員员長长書书號号證证產产環环節节內内訊讯問问說说於于並并將将對对責责價价態态標标準准實实際际總总併并爭争醫医療疗衛卫災灾勞劳動动濟济稅税務务財财傳传舉举辭辞彙汇匯汇擇择賠赔償偿營营倉仓庫库樣样從从';
+  '増增減减滅减總总計计結结轉转處处審审維维糾纠條条項项報报訴诉訟讼複复復复議议與与資资開开請请數数據据機机關关構构會会務务類类屬属於于國国衛卫險险權权護护過过單单補补確确無无獲获級级對对業业費费規规範范許许罰罚強强製制廢废現现採采購购額额萬万僅仅這这決决辦办況况應应當当經经發发佈布門门戶户網网題题進进組组織织體体為为統统從从區区縣县鄉乡鎮镇員员長长書书號号證证產产環环節节內内訊讯問问說说於于並并將将對对責责價价態态標标準准實实際际總总併并爭争醫医療疗衛卫災灾勞劳動动濟济稅税務务財财傳传舉举辭辞彙汇匯汇擇择賠赔償偿營营倉仓庫库樣样從从詢询寧宁穩稳該该設设備备況况參参與与閱阅覽览圖图畫画藝艺術术續续據据層层歸归檔档';
 const VARIANT_MAP = new Map<string, string>();
 for (let i = 0; i + 1 < VARIANTS.length; i += 2) VARIANT_MAP.set(VARIANTS[i]!, VARIANTS[i + 1]!);
 // Word-level Traditional forms that differ from mainland usage.
 const WORD_VARIANTS: [RegExp, string][] = [
   [/資訊/g, '信息'],
   [/政府資料/g, '政府信息'],
+  [/反覆/g, '反复'],
 ];
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;

@@ -1,5 +1,5 @@
 import type { SourceCell } from './grid';
-import { type Row, splitRow } from './locate';
+import { type Row, splitRow, valueCells } from './locate';
 import {
   type Cell,
   cellAddress,
@@ -149,8 +149,7 @@ export function parseApplications(rows: Row[], put: (address: string, el: Elemen
   const order: string[] = [];
 
   const readRow = (key: string, row: Row, garbledLabel: boolean) => {
-    const { values } = splitRow(row);
-    const taken = values.slice(-width);
+    const taken = valueCells(row, width);
     const short = width - taken.length;
     const cells: Record<string, Cell> = {};
     cols.forEach((col, i) => {

@@ -1,6 +1,6 @@
 import type { Row } from './locate';
 import { type Cell, cellAddress, emptyTableInfo, type LegacyRow, type Table } from './model';
-import { chineseToNumber, labelKey } from './normalize';
+import { chineseToNumber, labelKey, stripOrdinal } from './normalize';
 import { readCount } from './numbers';
 import type { ParsedTable } from './parse-applications';
 
@@ -86,7 +86,7 @@ export function parseLegacy(rows: Row[], put: (address: string, el: Element) => 
     put(cellAddress('legacy', key, 'value'), valueCell.el);
     meta.push({
       key,
-      label: first.replace(CHILD, '').trim(),
+      label: stripOrdinal(first.trim()).replace(CHILD, '').trim(),
       unit: unitCell.text.trim(),
       parent,
       block,

@@ -1,4 +1,4 @@
-import { type Row, splitRow } from './locate';
+import { type Row, splitRow, valueCells } from './locate';
 import { type Cell, cellAddress, emptyTableInfo, T4_BLOCKS, T4_COLS, type Table } from './model';
 import { hasDigits, missingCell, readCount } from './numbers';
 import type { ParsedTable } from './parse-applications';
@@ -20,7 +20,7 @@ export function parseReviews(rows: Row[], put: (address: string, el: Element) =>
   const dataRow = candidates[candidates.length - 1];
   if (!dataRow) return { table: null, info: emptyTableInfo('no-numbers') };
 
-  const taken = splitRow(dataRow).values.slice(-WIDTH);
+  const taken = valueCells(dataRow, WIDTH);
   const short = WIDTH - taken.length;
   const info = emptyTableInfo();
   info.found = true;

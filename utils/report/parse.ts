@@ -70,7 +70,8 @@ export function parseReport(doc: Document, opts: { url?: string } = {}): Parsed 
     put(`paragraph/${id}`, note.el);
   }
 
-  const reason = absentReason(doc);
+  // Pre-2019 reports have no national tables; their absence is the format, not a failure.
+  const reason = detection.format === 'pre2019' ? 'not-in-format' : absentReason(doc);
   const orAbsent = (info: TableInfo): TableInfo =>
     info.found || info.reason !== 'not-found' ? info : { ...info, reason };
   const model: ReportModel = {

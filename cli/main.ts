@@ -1,0 +1,95 @@
+import { parseArgs } from 'node:util';
+import type { AuditResult, Severity } from '../utils/audit/result';
+import { runAudit } from '../utils/audit/run';
+import { type Lang, t } from '../utils/i18n';
+import { parseReport } from '../utils/report/parse';
+import { documentFromHtml } from './dom';
+import { expandInputs, load } from './load';
+import { type CliReport, formatReadable, toCliReport } from './report';
+
+// gouji <file.html|URL|folder>… [--json] [--fail-on error|warning] [--lang zh|en]
+// Exit status: 0 done; 1 a finding at or above --fail-on; 2 bad usage; 3 an input could not be read.
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const stdio: Io = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+export async function main(argv: string[], io: Io = stdio): Promise<number> {
+  let args: ReturnType<typeof parse>;
+  const parse = (a: string[]) =>
+    parseArgs({
+      args: a,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        'fail-on': { type: 'string' },
+        lang: { type: 'string', default: 'zh' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  try {
+    args = parse(argv);
+  } catch (error) {
+    io.err(`${(error as Error).message}\n${t('cli.usage', 'zh')}\n${t('cli.usage', 'en')}`);
+    return 2;
+  }
+  const lang = args.values.lang as Lang;
+  const failOn = args.values['fail-on'] as Severity | undefined;
+  if (args.values.help) {
+    io.out(`${t('cli.usage', 'zh')}\n${t('cli.usage', 'en')}`);
+    return 0;
+  }
+  if (
+    !args.positionals.length ||
+    (lang !== 'zh' && lang !== 'en') ||
+    (failOn !== undefined && failOn !== 'error' && failOn !== 'warning')
+  ) {
+    io.err(`${t('cli.usage', 'zh')}\n${t('cli.usage', 'en')}`);
+    return 2;
+  }
+
+  const reports: CliReport[] = [];
+  let unreadable = false;
+  for (const source of await expandInputs(args.positionals)) {
+    let loaded: Awaited<ReturnType<typeof load>>;
+    try {
+      loaded = await load(source);
+    } catch (error) {
+      unreadable = true;
+      io.err(`${source}: ${t('cli.readError', lang, { error: describe(error) })}`);
+      continue;
+    }
+    const { model } = parseReport(documentFromHtml(loaded.html, loaded.url), { url: loaded.url });
+    const audit: AuditResult | null = model.kind === 'report' ? runAudit(model) : null;
+    const report = toCliReport(source, model, audit);
+    reports.push(report);
+    if (model.kind !== 'report')
+      io.err(`${source}: ${t(model.kind === 'index' ? 'cli.index' : 'cli.notReport', lang)}`);
+    if (!args.values.json && model.kind === 'report') io.out(formatReadable(report, model, lang));
+  }
+  if (args.values.json) io.out(JSON.stringify(reports, null, 2));
+
+  if (failOn) {
+    const limit = SEVERITY_RANK[failOn];
+    const hit = reports.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] <= limit));
+    if (hit) return 1;
+  }
+  return unreadable ? 3 : 0;
+}
+
+function describe(error: unknown): string {
+  const e = error as NodeJS.ErrnoException & { cause?: { code?: string } };
+  if (e.code === 'ENOENT') return 'file not found / 文件不存在';
+  if (e.code === 'EISDIR') return 'is a folder / 是文件夹';
+  if (e.name === 'TimeoutError') return 'timed out / 超时';
+  if (e.cause?.code) return e.cause.code;
+  return e.message ?? String(error);
+}
