@@ -60,9 +60,9 @@ export function readSigned(rawText: string): Cell {
   const raw = cleanText(rawText);
   const t = numericForm(raw);
   if (/^(?:0|无变化|持平|不变)$/.test(t)) return cell(raw, 0);
-  const up = /^(?:增加?|\+|增长)(\d+)(?:项|个|件)?$/.exec(t);
+  const up = /^(?:增加?|増加?|\+|增长)(\d+)(?:项|个|件)?$/.exec(t);
   if (up) return cell(raw, Number(up[1]), ['signed']);
-  const down = /^(?:减少?|滅|-|—|－|–)(\d+)(?:项|个|件)?$/.exec(t);
+  const down = /^(?:减少?|減少?|滅|-|—|－|–)(\d+)(?:项|个|件)?$/.exec(t);
   if (down) return cell(raw, -Number(down[1]), ['signed']);
   if (PLACEHOLDER.test(t)) return cell(raw, 0, ['blank']);
   const bare = /^(\d+)(?:项|个|件)?$/.exec(t);

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { documentFromHtml } from '../../cli/dom';
+import { detectFormat, detectReport, normalizeAgency } from './detect';
+import { fold } from './normalize';
+
+// Detection examples beside the detector, as github-url-detection keeps them: each page is
+// the smallest thing that shows the case. Whole pages are in tests/fixtures/pages.
+
+const page = (title: string, body = '', head = '') =>
+  documentFromHtml(`<html><head><title>${title}</title>${head}</head><body>${body}</body></html>`);
+
+const T3 =
+  '<table><tr><td>一、本年新收政府信息公开申请数量</td><td>3</td></tr><tr><td>二、上年结转政府信息公开申请数量</td><td>0</td></tr><tr><td>（一）予以公开</td><td>3</td></tr><tr><td>四、结转下年度继续办理</td><td>0</td></tr></table>';
+const NUMBERS = `<table><tr>${'<td>0</td>'.repeat(12)}</tr></table>`;
+
+describe('detectReport: reports', () => {
+  it.each([
+    ['中宁县2019年政府信息公开工作年度报告_中宁县人民政府', 2019, '中宁县人民政府'],
+    ['平潭综合实验区2023年度政府信息公开工作年度报告', 2023, '平潭综合实验区'],
+    ['青铜峡工业园区管委会 2023 年政府信息公开工作年度报告 - 青铜峡市人民政府', 2023, '青铜峡工业园区管委会'],
+    ['2019年上海市人民政府办公厅政府信息公开工作年度报告', 2019, '上海市人民政府办公厅'],
+    ['某某局二〇二一年政府信息公开工作年度报告（全文）', 2021, '某某局'],
+    ['中寧縣工業和信息化局2021年政府信息公開工作年度報告', 2021, '中寧縣工業和信息化局'],
+    ['银川德胜工业园区2017年政府信息公开工作年度报告', 2017, '银川德胜工业园区'],
+    ['某市2016年政务公开工作年度报告', 2016, '某市人民政府'],
+  ])('%s', (title, year, agency) => {
+    const d = detectReport(page(title));
+    expect(d).toMatchObject({ kind: 'report', year, agency });
+  });
+
+  it('finds the title in the body of a fragment without <title>', () => {
+    const d = detectReport(documentFromHtml(`<p>2019年某某局政府信息公开工作年度报告</p>${T3}${NUMBERS}`));
+    expect(d).toMatchObject({ kind: 'report', year: 2019, agency: '某某局' });
+  });
+
+  it('takes a page with the table anchors and numbers but an unhelpful title as a report', () => {
+    expect(detectReport(page('信息公开', `${T3}${NUMBERS}`)).kind).toBe('report');
+  });
+
+  it('reads the publication date from TRS metadata, a date line, or a signature', () => {
+    const meta = '<meta name="PubDate" content="2021-02-03 10:00">';
+    expect(detectReport(page('某局2020年政府信息公开工作年度报告', '', meta)).publishedAt).toBe('2021-02-03');
+    expect(
+      detectReport(page('某局2020年政府信息公开工作年度报告', '<div>发布时间：2021-1-9</div>')).publishedAt,
+    ).toBe('2021-01-09');
+    expect(
+      detectReport(page('某园区2017年政府信息公开工作年度报告', '<p>某园区管委会</p><p>2018年1月18日</p>'))
+        .publishedAt,
+    ).toBe('2018-01-18');
+  });
+});
+
+describe('detectReport: not reports', () => {
+  it.each([
+    [
+      '我市召开2023年政府信息公开工作年度报告编制工作会议',
+      '<p>会议要求按时发布2023年政府信息公开工作年度报告。</p>',
+    ],
+    [
+      '某市2023年政府网站工作年度报表',
+      `<table><tr><td>网站名称</td><td>某市人民政府</td></tr></table>${NUMBERS}`,
+    ],
+    ['某局2023年部门决算', `<p>年度报告</p>${NUMBERS}`],
+    ['关于2014年政府信息公开工作要点落实情况的函', '<p>按要求报送年度报告。</p>'],
+    [
+      '关于印发《中华人民共和国政府信息公开工作年度报告格式》的通知',
+      `<p>国办公开办函〔2021〕30号</p>${T3.replace(/<td>\d<\/td>/g, '<td></td>')}`,
+    ],
+    ['关于做好2023年政府信息公开工作年度报告编制发布工作的通知', '<p>各单位：</p>'],
+    ['首页', '<p>欢迎访问</p>'],
+  ])('%s', (title, body) => {
+    expect(detectReport(page(title, body)).kind).toBe('none');
+  });
+
+  it('recognises a list of reports as an index, not a report', () => {
+    const links = [2021, 2022, 2023]
+      .map((y) => `<li><a href="./t${y}.htm">某区${y}年度政府信息公开工作年度报告</a></li>`)
+      .join('');
+    expect(detectReport(page('政府信息公开年报_某区人民政府', `<ul>${links}</ul>`)).kind).toBe('index');
+  });
+});
+
+describe('detectFormat (FMT-03)', () => {
+  it('tells the formats by their signal words', () => {
+    expect(detectFormat('本年制发件数 现行有效件数', 2021, false).format).toBe('2021');
+    expect(detectFormat(fold('本年新制作数量 本年増/滅'), 2019, false)).toMatchObject({
+      format: '2019',
+      signals: { f2019: ['本年新制作数量', '本年增/减'] },
+    });
+    expect(detectFormat('本年制发件数 上一年项目数量', 2021, false).format).toBe('hybrid');
+    expect(detectFormat('统计指标', 2017, true).format).toBe('pre2019');
+    expect(detectFormat('', 2020, false).format).toBe('unknown');
+  });
+});
+
+describe('normalizeAgency', () => {
+  it('names the government for a bare place, and nothing else', () => {
+    expect(normalizeAgency('中宁县')).toBe('中宁县人民政府');
+    expect(normalizeAgency('平潭综合实验区')).toBe('平潭综合实验区');
+    expect(normalizeAgency('中宁县工业和信息化局')).toBe('中宁县工业和信息化局');
+    expect(normalizeAgency('')).toBeNull();
+  });
+});

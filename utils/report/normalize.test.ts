@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { chineseToNumber, fold, labelKey, stripOrdinal } from './normalize';
+
+describe('labelKey', () => {
+  it('folds full-width forms, spaces and quotes', () => {
+    expect(labelKey('（二） 部分公开（区分处理的，只计这一情形）')).toBe(
+      labelKey('(二)部分公开(区分处理的,只计这一情形)'),
+    );
+    expect(labelKey('社会公 益组 织')).toBe('社会公益组织');
+    expect(labelKey('危及“三安全一稳定”')).toBe('危及三安全一稳定');
+  });
+
+  it('folds the OCR variants of 增/减 and Traditional label words', () => {
+    expect(labelKey('本年増/滅')).toBe('本年增/减');
+    expect(labelKey('總計')).toBe('总计');
+    expect(labelKey('結轉下年度繼續辦理').startsWith('结转下年度')).toBe(true);
+    expect(fold('政府資訊公開')).toBe('政府信息公开');
+  });
+});
+
+describe('stripOrdinal', () => {
+  it.each(['（一）予以公开', '(一) 予以公开', '一、予以公开', '1.予以公开', '1、予以公开', '1. 予以公开'])(
+    'strips the ordinal of %j',
+    (label) => expect(stripOrdinal(label)).toBe('予以公开'),
+  );
+
+  it('keeps a number that is part of the label', () => {
+    expect(stripOrdinal('2019年报告')).toBe('2019年报告');
+  });
+});
+
+describe('chineseToNumber', () => {
+  it.each([
+    ['二〇二一', 2021],
+    ['二零一九', 2019],
+    ['十二', 12],
+    ['二十三', 23],
+    ['一百零五', 105],
+    ['2020', 2020],
+  ])('%s → %d', (text, n) => expect(chineseToNumber(text)).toBe(n));
+
+  it('refuses what is not a numeral', () => {
+    expect(chineseToNumber('年度')).toBeNull();
+  });
+});
