@@ -97,6 +97,21 @@ describe('report pages', () => {
   });
 });
 
+describe('popup', () => {
+  it('audits a page on demand that the detector left alone', async () => {
+    const page = await h.open('e2e/pages/news.html');
+    const tabId = await h.tabIdOf(page);
+    const popup = await h.context.newPage();
+    await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}`);
+    await popup.getByText('此页不是政府信息公开工作年度报告').waitFor();
+    await popup.getByRole('button', { name: /审核此页/ }).click();
+    const { model } = await h.waitForTabResult(page);
+    expect(model?.kind).toBe('none');
+    await popup.close();
+    await page.close();
+  });
+});
+
 describe('pages that are not reports', () => {
   it.each(NOT_REPORTS)('%s: nothing stored, DOM unchanged', async (path) => {
     const page = await h.open(path);

@@ -81,6 +81,8 @@ export interface Harness {
   serviceWorker(): Promise<Worker>;
   /** opens `path` (relative to the served root) in a new tab and waits for load */
   open(path: string): Promise<Page>;
+  /** the extension-side tab id of a page, found by its URL */
+  tabIdOf(page: Page): Promise<number>;
   /** what the background keeps for this page's tab in storage.session, if anything */
   readTabResult(page: Page): Promise<TabResult | undefined>;
   /** polls readTabResult until `done` holds (default: a model is there) */
@@ -191,17 +193,25 @@ export async function launch(options: LaunchOptions): Promise<Harness> {
   await context.addInitScript(watchDom);
   const origin = `http://${host}:${server.port}`;
 
-  const readTabResult = async (page: Page): Promise<TabResult | undefined> => {
+  const tabIdOf = async (page: Page): Promise<number> => {
     const worker = await serviceWorker();
-    const result = await worker.evaluate(async (url) => {
+    const id = await worker.evaluate(async (url) => {
       const { chrome } = globalThis as unknown as { chrome: WorkerChrome };
-      const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
-      // An unknown tab must not read as "nothing stored".
-      if (tab?.id === undefined) throw new Error(`no tab has the URL ${url}`);
-      const key = `tab:${tab.id}`;
-      return (await chrome.storage.session.get(key))[key];
+      return (await chrome.tabs.query({})).find((t) => t.url === url)?.id;
     }, page.url());
-    return result as TabResult | undefined;
+    // An unknown tab must not read as "nothing stored".
+    if (id === undefined) throw new Error(`no tab has the URL ${page.url()}`);
+    return id;
+  };
+
+  const readTabResult = async (page: Page): Promise<TabResult | undefined> => {
+    const key = `tab:${await tabIdOf(page)}`;
+    const worker = await serviceWorker();
+    const stored = await worker.evaluate(async (k) => {
+      const { chrome } = globalThis as unknown as { chrome: WorkerChrome };
+      return (await chrome.storage.session.get(k))[k];
+    }, key);
+    return stored as TabResult | undefined;
   };
 
   return {
@@ -215,6 +225,7 @@ export async function launch(options: LaunchOptions): Promise<Harness> {
       await page.goto(new URL(path.replace(/^\/?/, '/'), origin).href, { waitUntil: 'load' });
       return page;
     },
+    tabIdOf,
     readTabResult,
     async waitForTabResult(
       page,
