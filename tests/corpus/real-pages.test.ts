@@ -1,0 +1,61 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { documentFromHtml } from '../../cli/dom';
+import { parseReport } from '../../utils/report/parse';
+
+// Real pages copied from government portals (../shared/corpus/real), read where they are:
+// they are never copied into the project, and this suite skips when the folder is absent.
+
+const CORPUS = join(__dirname, '../../../shared/corpus/real');
+const present = existsSync(CORPUS);
+
+const REPORTS: [file: string, format: string, year: number | null][] = [
+  ['pingtan-gov-cn_2021.html', '2021', 2021],
+  ['pingtan-gov-cn_2022.html', '2021', 2022],
+  ['pingtan-gov-cn_2023.html', '2021', 2023],
+  ['pingtan-gov-cn_2024.html', '2021', 2024],
+  ['shanghai-gov-cn_shi-zhengfu-bangongting_2019.html', '2019', 2019],
+  // An excerpt that starts in section 三: the page gives no year at all.
+  ['shanghai-gov-cn_shi-quanshi_2020_excerpt.html', '2019', null],
+];
+
+const read = (file: string) => {
+  const url = `https://www.example.gov.cn/${file}`;
+  return parseReport(documentFromHtml(readFileSync(join(CORPUS, file), 'utf8'), url), { url }).model;
+};
+
+describe.skipIf(!present)('real pages (../shared/corpus/real)', () => {
+  it.each(REPORTS)('%s: detected as a %s report of %s, 表三 and 表四 complete', (file, format, year) => {
+    const model = read(file);
+    expect(model).toMatchObject({ kind: 'report', format, year });
+    expect(model.tableInfo.applications).toMatchObject({ found: true, complete: true, missingRows: [] });
+    expect(model.tableInfo.reviews).toMatchObject({ found: true, complete: true });
+    expect(model.tableInfo.active).toMatchObject({ found: true, missingRows: [] });
+    const headings = model.headings.map((h) => h.ordinal);
+    expect(headings).toEqual(expect.arrayContaining(['二', '三', '四', '五', '六']));
+  });
+
+  it('reads the 上海 2019 table 三 the way the catalogue works it (T3-01: 859 + 18 = 805 + 72)', () => {
+    const t3 = read('shanghai-gov-cn_shi-zhengfu-bangongting_2019.html').tables.applications!;
+    expect([t3.new!.TOT!.value, t3.carryIn!.TOT!.value, t3.r7!.TOT!.value, t3.carryOut!.TOT!.value]).toEqual([
+      859, 18, 805, 72,
+    ]);
+    // 总计 is left blank on per-result rows: blank, never silently zero.
+    expect(t3.r1!.TOT).toMatchObject({ value: 0, flags: ['blank'] });
+  });
+
+  it('reads 平潭 2021, whose 表三 header and data columns do not line up by index', () => {
+    const t3 = read('pingtan-gov-cn_2021.html').tables.applications!;
+    expect(Object.values(t3.new!).map((c) => c.value)).toEqual([64, 0, 0, 2, 0, 4, 70]);
+    expect(Object.values(t3.r7!).map((c) => c.value)).toEqual([63, 0, 0, 2, 0, 4, 69]);
+  });
+
+  it('does not take the 2014 工作要点 letter for a report', () => {
+    expect(read('pingtan-gov-cn_negative-2014-gongzuo-yaodian-han.html').kind).toBe('none');
+  });
+
+  it('recognises the column page as an index of reports', () => {
+    expect(read('pingtan-gov-cn_nianbao-index.html').kind).toBe('index');
+  });
+});
