@@ -39,7 +39,12 @@ export function parseReport(doc: Document, opts: { url?: string } = {}): Parsed 
   const put = (address: string, el: Element) => {
     if (!elements.has(address)) elements.set(address, el);
   };
-  const base = { ...detection, source: opts.url ?? null, host: hostOf(opts.url) };
+  // A saved page still names where it was published (TRS <meta name="Url">, canonical link).
+  const published =
+    doc.querySelector('meta[name="Url" i]')?.getAttribute('content') ??
+    doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
+    undefined;
+  const base = { ...detection, source: opts.url ?? null, host: hostOf(opts.url) ?? hostOf(published) };
 
   if (detection.kind !== 'report') {
     const info = emptyTableInfo('not-a-report');
