@@ -1,0 +1,143 @@
+// @vitest-environment node
+
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from './main';
+
+const PAGES = join(__dirname, '../tests/fixtures/pages');
+const ENCODED = join(__dirname, '../tests/fixtures/encoded');
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('gouji --json', () => {
+  it('prints only a JSON array, one object per input, in the documented shape', async () => {
+    const { code, out, err } = await run(join(PAGES, '2019/seed001-word.html'), '--json');
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    const [report] = JSON.parse(out);
+    expect(Object.keys(report)).toEqual(
+      expect.arrayContaining([
+        'source',
+        'isReport',
+        'title',
+        'agency',
+        'year',
+        'publishedAt',
+        'format',
+        'tables',
+        'findings',
+        'counts',
+      ]),
+    );
+    expect(report).toMatchObject({ isReport: true, year: 2019, format: '2019', agency: '中宁县人民政府' });
+    expect(report.tables.applications.new.TOT).toEqual({ raw: '5', value: 5, flags: [] });
+    expect(report.tables.reviews.rev.pending).toMatchObject({ value: 1 });
+    expect(report.tables.legacy).toBeNull();
+  });
+
+  it('gives a clear line for a missing file and a non-report, and goes on with the other inputs', async () => {
+    const { code, out, err } = await run(
+      '/nonexistent/page.html',
+      join(PAGES, '2021/seed004-word.html'),
+      join(__dirname, '../tests/e2e/pages/news.html'),
+      '--json',
+    );
+    expect(code).toBe(3);
+    const reports = JSON.parse(out);
+    expect(reports.map((r: { isReport: boolean }) => r.isReport)).toEqual([true, false]);
+    expect(err).toMatch(/\/nonexistent\/page\.html: .*(文件不存在|not found)/);
+    expect(err).toMatch(/news\.html: 不是政府信息公开工作年度报告/);
+    expect(err.split('\n')).toHaveLength(2);
+  });
+
+  it('expands a folder into the pages it holds', async () => {
+    const { out } = await run(join(PAGES, '2021'), '--json');
+    expect(JSON.parse(out).length).toBeGreaterThanOrEqual(6);
+  });
+});
+
+describe('gouji usage', () => {
+  it.each([
+    [[]],
+    [['--bogus', 'x.html']],
+    [['x.html', '--fail-on', 'sometimes']],
+    [['x.html', '--lang', 'fr']],
+  ])('exits 2 on bad usage: %j', async (argv) => {
+    const { code, err } = await run(...argv);
+    expect(code).toBe(2);
+    expect(err).toMatch(/用法|usage/);
+  });
+
+  it('prints a readable summary without --json', async () => {
+    const { code, out } = await run(join(PAGES, '2019/seed000-word.html'));
+    expect(code).toBe(0);
+    expect(out).toContain('宁夏中宁工业园区管理委员会');
+    expect(out).toContain('2019年试行格式');
+    expect(out).toMatch(/表三 收到和处理申请：完整/);
+  });
+});
+
+describe('gouji --fail-on', () => {
+  it('exits 1 when a finding of that severity or worse is present, 0 otherwise', async () => {
+    // Seed 001's 行政复议 row sums to 1 against a total of 0 (T4-01, an error).
+    expect((await run(join(PAGES, '2019/seed001-word.html'), '--json', '--fail-on', 'error')).code).toBe(1);
+    expect((await run(join(PAGES, '2021/seed003-word.html'), '--json', '--fail-on', 'error')).code).toBe(0);
+  });
+
+  it('lists findings grouped by table with the arithmetic', async () => {
+    const { out } = await run(join(PAGES, '2019/seed001-word.html'));
+    expect(out).toMatch(/【表四 行政复议、行政诉讼】\n.*✗ 错误 T4-01/);
+    expect(out).toContain('reviews/rev/total');
+  });
+});
+
+describe('gouji encodings', () => {
+  it('reads a GB2312-declared page', async () => {
+    const [report] = JSON.parse((await run(join(ENCODED, 'seed003-gb2312.html'), '--json')).out);
+    expect(report).toMatchObject({ isReport: true, agency: '中宁县工业和信息化局', year: 2021 });
+  });
+
+  it('reads an undeclared GBK page by falling back from UTF-8', async () => {
+    const [report] = JSON.parse((await run(join(ENCODED, 'seed003-gbk-undeclared.html'), '--json')).out);
+    expect(report).toMatchObject({ isReport: true, agency: '中宁县工业和信息化局' });
+  });
+});
+
+describe('gouji URLs', () => {
+  let server: Server;
+  let base = '';
+  beforeAll(async () => {
+    const gbk = readFileSync(join(ENCODED, 'seed003-gbk-undeclared.html'));
+    server = createServer((req, res) => {
+      if (req.url === '/report.htm') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=GBK' });
+        res.end(gbk);
+      } else {
+        res.writeHead(404);
+        res.end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('fetches a page and honours the charset the server declares', async () => {
+    const { out } = await run(`${base}/report.htm`, '--json');
+    expect(JSON.parse(out)[0]).toMatchObject({ isReport: true, source: `${base}/report.htm`, year: 2021 });
+  });
+
+  it('says which URL failed and why', async () => {
+    const { code, err } = await run(`${base}/missing.htm`, '--json');
+    expect(code).toBe(3);
+    expect(err).toContain(`${base}/missing.htm: 无法读取：HTTP 404`);
+  });
+});
