@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import { documentFromHtml } from '../../cli/dom';
+import { t3Rows } from './model';
+import { parseReport } from './parse';
+
+// Table shapes seen on real portals, each in the smallest page that shows it.
+
+const TITLE = '<title>某县2021年政府信息公开工作年度报告</title>';
+const page = (body: string, title = TITLE) => {
+  const url = 'http://www.example.gov.cn/t.html';
+  return parseReport(documentFromHtml(`<html><head>${title}</head><body>${body}</body></html>`, url), {
+    url,
+  });
+};
+
+const LABELS: Record<string, string> = {
+  new: '一、本年新收政府信息公开申请数量',
+  carryIn: '二、上年结转政府信息公开申请数量',
+  r1: '（一）予以公开',
+  r2: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+  r3_1: '1.属于国家秘密',
+  r3_2: '2.其他法律行政法规禁止公开',
+  r3_3: '3.危及“三安全一稳定”',
+  r3_4: '4.保护第三方合法权益',
+  r3_5: '5.属于三类内部事务信息',
+  r3_6: '6.属于四类过程性信息',
+  r3_7: '7.属于行政执法案卷',
+  r3_8: '8.属于行政查询事项',
+  r4_1: '1.本机关不掌握相关政府信息',
+  r4_2: '2.没有现成信息需要另行制作',
+  r4_3: '3.补正后申请内容仍不明确',
+  r5_1: '1.信访举报投诉类申请',
+  r5_2: '2.重复申请',
+  r5_3: '3.要求提供公开出版物',
+  r5_4: '4.无正当理由大量反复申请',
+  r5_5: '5.要求行政机关确认或重新出具已获取信息',
+  r6_1: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+  r6_2: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+  r6_3: '3.其他',
+  r7: '（七）总计',
+  carryOut: '四、结转下年度继续办理',
+};
+
+const T3_HEADER = `<tr><td rowspan="3" colspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan="7">申请人情况</td></tr>
+<tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr>
+<tr><td><p>商业</p><p>企业</p></td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>`;
+
+/** 表三 rows with simple labels (no category cells): the 2021 rows, values from `value(row, col)`. */
+function t3Body(value: (row: string, col: number) => string, rows = t3Rows('2021')) {
+  return rows
+    .map(
+      (row) =>
+        `<tr><td colspan="3">${LABELS[row]}</td>${[0, 1, 2, 3, 4, 5, 6].map((c) => `<td>${value(row, c)}</td>`).join('')}</tr>`,
+    )
+    .join('\n');
+}
+
+const T4 = (data: string[]) => `<table>
+<tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr>
+<tr><td rowspan="2">结果<br/>维持</td><td rowspan="2">结果<br/>纠正</td><td rowspan="2">其他<br/>结果</td><td rowspan="2">尚未<br/>审结</td><td rowspan="2">总计</td><td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr>
+<tr>${'<td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td>'.repeat(2)}</tr>
+<tr>${data.map((d) => `<td>${d}</td>`).join('')}</tr></table>`;
+
+const values = (table: Record<string, Record<string, { value: number | null }>> | null, row: string) =>
+  Object.values(table?.[row] ?? {}).map((c) => c.value);
+
+describe('表三 shapes', () => {
+  it('reads a table continued in a second <table> without its header', () => {
+    const rows = t3Rows('2021');
+    const first = rows.slice(0, 12);
+    const second = rows.slice(12);
+    const v = (row: string, c: number) => String(rows.indexOf(row) * 10 + c);
+    const model = page(
+      `<table>${T3_HEADER}${t3Body(v, first)}</table><p>（续表）</p><table>${t3Body(v, second)}</table>`,
+    ).model;
+    expect(model.tableInfo.applications).toMatchObject({ found: true, complete: true });
+    const base = rows.indexOf('carryOut') * 10;
+    expect(values(model.tables.applications, 'carryOut')).toEqual([0, 1, 2, 3, 4, 5, 6].map((c) => base + c));
+  });
+
+  it('reads the report tables inside a layout table', () => {
+    const inner = `<table>${T3_HEADER}${t3Body(() => '1')}</table>`;
+    const model = page(`<table><tr><td><p>正文</p>${inner}</td></tr></table>`).model;
+    expect(model.tableInfo.applications.complete).toBe(true);
+    expect(model.paragraphs.map((p) => p.text)).toContain('正文');
+  });
+
+  it('accepts a 法人或其他组织小计 column and category subtotal rows, and reports them as extra', () => {
+    const header = T3_HEADER.replace(
+      '<td colspan="5">法人或其他组织</td>',
+      '<td colspan="6">法人或其他组织</td>',
+    ).replace('<td>其他</td></tr>', '<td>其他</td><td>小计</td></tr>');
+    const rows = t3Rows('2021');
+    const body = rows
+      .flatMap((row) => {
+        const cells = (n: number) => [n, 0, 0, 0, 0, 0, 0, n].map((x) => `<td>${x}</td>`).join('');
+        const line = `<tr><td colspan="3">${LABELS[row]}</td>${cells(row === 'r1' ? 2 : 0)}</tr>`;
+        return row === 'r3_1' ? [`<tr><td colspan="3">（三）不予公开</td>${cells(0)}</tr>`, line] : [line];
+      })
+      .join('');
+    const { model } = page(`<table>${header}${body}</table>`);
+    expect(Object.keys(model.tables.applications!.r1!)).toEqual([
+      'NP',
+      'BIZ',
+      'RES',
+      'SOC',
+      'LEG',
+      'OTH',
+      'ORG',
+      'TOT',
+    ]);
+    expect(model.tables.applications!.r3).toBeDefined();
+    expect(model.tableInfo.applications.extra).toEqual(expect.arrayContaining(['法人或其他组织小计']));
+    expect(model.tableInfo.applications.missingRows).toEqual([]);
+  });
+
+  it('right-aligns a short row and marks the lost cells missing, never zero', () => {
+    const model = page(
+      `<table>${T3_HEADER}${t3Body((row, c) => (row === 'r7' && c === 0 ? '' : '1')).replace(
+        /<tr><td colspan="3">（七）总计<\/td><td><\/td>/,
+        '<tr><td colspan="3">（七）总计</td>',
+      )}</table>`,
+    ).model;
+    expect(model.tables.applications!.r7!.NP).toEqual({ raw: '', value: null, flags: ['missing'] });
+    expect(model.tableInfo.applications.garbledRows).toContain('r7');
+    expect(model.tableInfo.applications.complete).toBe(false);
+  });
+
+  it('reads the official merged layout: 三、 rowspan 22, categories beside their first item', () => {
+    const rows = t3Rows('2021');
+    const cells = (row: string) =>
+      [0, 1, 2, 3, 4, 5, 6].map((c) => `<td>${rows.indexOf(row) + c}</td>`).join('');
+    const category: Record<string, string> = {
+      r3_1: '<td rowspan="8">（三）不予公开</td>',
+      r4_1: '<td rowspan="3">（四）无法提供</td>',
+      r5_1: '<td rowspan="5">（五）不予处理</td>',
+      r6_1: '<td rowspan="3">（六）其他处理</td>',
+    };
+    const body = rows
+      .map((row) => {
+        const first = row === 'r1' ? '<td rowspan="22">三、本年度办理结果</td>' : '';
+        if (row === 'new' || row === 'carryIn' || row === 'carryOut')
+          return `<tr><td colspan="3">${LABELS[row]}</td>${cells(row)}</tr>`;
+        if (/^r[3-6]_/.test(row))
+          return `<tr>${first}${category[row] ?? ''}<td>${LABELS[row]}</td>${cells(row)}</tr>`;
+        return `<tr>${first}<td colspan="2">${LABELS[row]}</td>${cells(row)}</tr>`;
+      })
+      .join('');
+    const { model, elements } = page(`<table>${T3_HEADER}${body}</table>`);
+    expect(model.tableInfo.applications).toMatchObject({ complete: true, labelVariants: {}, extra: [] });
+    for (const row of rows) expect(values(model.tables.applications, row)[0], row).toBe(rows.indexOf(row));
+    expect(elements.get('applications/r5_2/TOT')?.textContent).toBe(String(rows.indexOf('r5_2') + 6));
+  });
+});
+
+describe('表二 shapes', () => {
+  it('maps values by cell order when header and data colspans disagree (上海 2019)', () => {
+    const model = page(
+      `<table><tr><td colspan="4">第二十条第（五）项</td></tr>
+       <tr><td>信息内容</td><td>上一年项目数量</td><td colspan="2">本年增/减</td><td>处理决定数量</td></tr>
+       <tr><td>行政许可</td><td colspan="2">7</td><td>+2</td><td>30</td></tr></table>`,
+      '<title>某市2019年政府信息公开工作年度报告</title>',
+    ).model;
+    expect(model.tables.active!['art20_5.licensing']).toEqual({
+      prevItems: { raw: '7', value: 7, flags: [] },
+      delta: { raw: '+2', value: 2, flags: ['signed'] },
+      decisions: { raw: '30', value: 30, flags: [] },
+    });
+  });
+
+  it('skips a footnote row inside the table and ignores trailing layout cells', () => {
+    const model = page(
+      `<table><tr><td colspan="4">第二十条第（八）项</td></tr>
+       <tr><td>信息内容</td><td>本年收费金额（单位：万元）</td><td></td><td></td></tr>
+       <tr><td>行政事业性收费</td><td>12.5</td><td></td><td></td></tr>
+       <tr height="0"><td style="border:none"></td><td style="border:none"></td></tr></table>`,
+    ).model;
+    expect(model.tables.active!['art20_8.fees']).toEqual({
+      amountWan: { raw: '12.5', value: 12.5, flags: [] },
+    });
+    expect(model.tableInfo.active.extra).toEqual([]);
+  });
+});
+
+describe('表四 shapes', () => {
+  it('reads a blank 行政复议 block as blank, and the rest by position', () => {
+    const { model } = page(T4(['', '', '', '', '', '1', '0', '0', '0', '1', '0', '0', '0', '2', '2']));
+    expect(model.tables.reviews!.rev!.total).toEqual({ raw: '', value: 0, flags: ['blank'] });
+    expect(values(model.tables.reviews, 'litDirect')).toEqual([1, 0, 0, 0, 1]);
+    expect(values(model.tables.reviews, 'litAfterRev')).toEqual([0, 0, 0, 2, 2]);
+  });
+});
+
+describe('one table for everything', () => {
+  it('splits a single <table> holding 表二, 表三 and 表四 by their anchors', () => {
+    const t2 = `<tr><td colspan="10">第二十条第（五）项</td></tr><tr><td>信息内容</td><td>本年处理决定数量</td></tr><tr><td>行政许可</td><td>9</td></tr>`;
+    const t4 = T4(Array.from({ length: 15 }, () => '0')).replace(/^<table>|<\/table>$/g, '');
+    const { model } = page(`<table>${t2}${T3_HEADER}${t3Body(() => '0')}${t4}</table>`);
+    expect(model.tables.active!['art20_5.licensing']!.decisions!.value).toBe(9);
+    expect(model.tableInfo.applications.complete).toBe(true);
+    expect(model.tableInfo.reviews.complete).toBe(true);
+  });
+});
