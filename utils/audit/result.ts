@@ -18,6 +18,8 @@ export const FindingSchema = z.object({
   /** catalogue id of report-formats.md §5, e.g. T3-01 */
   spec: z.string(),
   outcome: z.enum(['fail', 'uncertain']),
+  /** the rule's message id the message was made from */
+  messageId: z.string().optional(),
   severity: z.enum(SEVERITIES),
   message: LocalizedSchema,
   /** semantic cell addresses involved, e.g. applications/new/TOT */

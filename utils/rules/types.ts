@@ -16,6 +16,11 @@ export interface Rule {
   description: Localized;
   /** message templates with {placeholders}, keyed by message id */
   messages: Record<string, Localized>;
+  /**
+   * The rule reports on the cell flags themselves (blank, missing, garbled…): its fails are not
+   * turned into 'uncertain' because a cell involved is a guess (run.ts, "never an error on a guess").
+   */
+  reportsOnFlags?: boolean;
   evaluate(model: ReportModel): Evaluation[];
 }
 

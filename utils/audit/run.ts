@@ -1,0 +1,188 @@
+import { type ReportModel, T4_COLS } from '../report/model';
+import { rules as registry } from '../rules/index';
+import { getCell, hasFlag, isBlankTotal, isGuess, labelsOf, t3, t4 } from '../rules/lib/cells';
+import type { Evaluation, Flagged, Rule } from '../rules/types';
+import { fingerprint } from './fingerprint';
+import { inferT3 } from './infer';
+import { fillMessage } from './message';
+import type { AuditResult, Counts, Figures, Finding, Localized, Severity } from './result';
+
+// The audit: T3-08 inference first, then every rule that applies to the model's format.
+//
+// Central policies, whatever a rule says:
+// - Never an error on a guess: a fail that involves a cell flagged inferred / garbled / approx /
+//   missing becomes 'uncertain'; so does a fail that involves a blank total cell (VAL-02), since
+//   a blank total is not a known 0. Rules that report on the flags themselves are exempt.
+// - An 'uncertain' finding never carries severity 'error' (it is capped at 'warning'): severity
+//   grades a defect, and an uncertain finding is not a proven one.
+// - A rule that throws gives one 'uncertain' finding with the error and never stops the others.
+
+const emptyCounts = (): Counts => ({ pass: 0, fail: 0, uncertain: 0, notApplicable: 0 });
+
+const NOTE_GUESS: Localized = {
+  zh: '（涉及推算或识别不可靠的数值：{cells}，不判为错误）',
+  en: ' (involves inferred or unreliable values: {cells}; not judged an error)',
+};
+const NOTE_BLANK_TOTAL: Localized = {
+  zh: '（总计单元格为空白：{cells}，无法判定）',
+  en: ' (blank total cell: {cells}; cannot be judged)',
+};
+const RULE_CRASHED: Localized = {
+  zh: '检查 {rule} 运行出错，结果未知：{error}',
+  en: 'Check {rule} failed to run, result unknown: {error}',
+};
+
+export interface RuleRun {
+  findings: Finding[];
+  counts: Counts;
+}
+
+const isFlagged = (e: Evaluation): e is Flagged => e.outcome === 'fail' || e.outcome === 'uncertain';
+
+const capUncertain = (s: Severity): Severity => (s === 'error' ? 'warning' : s);
+
+function toFinding(rule: Rule, model: ReportModel, ev: Flagged): Finding {
+  let outcome = ev.outcome;
+  let severity: Severity = ev.severity ?? rule.severity;
+  const template = rule.messages[ev.messageId];
+  let message: Localized = template
+    ? fillMessage(template, ev.data)
+    : { zh: `${rule.id}：${ev.messageId}`, en: `${rule.id}: ${ev.messageId}` };
+
+  if (outcome === 'fail' && !rule.reportsOnFlags) {
+    const guesses = ev.cells.filter((a) => isGuess(getCell(model, a)));
+    const blankTotals = ev.cells.filter((a) => isBlankTotal(model, a));
+    const note = guesses.length ? NOTE_GUESS : blankTotals.length ? NOTE_BLANK_TOTAL : null;
+    if (note) {
+      outcome = 'uncertain';
+      const cells = labelsOf(model, guesses.length ? guesses : blankTotals);
+      const filled = fillMessage(note, { cells_zh: cells.zh, cells_en: cells.en });
+      message = { zh: message.zh + filled.zh, en: message.en + filled.en };
+    }
+  }
+  if (outcome === 'uncertain') severity = capUncertain(severity);
+
+  return {
+    rule: rule.id,
+    spec: rule.spec,
+    outcome,
+    messageId: ev.messageId,
+    severity,
+    message,
+    cells: ev.cells,
+    ...(ev.sentence ? { sentence: ev.sentence } : {}),
+    ...(ev.expected !== undefined ? { expected: ev.expected } : {}),
+    ...(ev.actual !== undefined ? { actual: ev.actual } : {}),
+    fingerprint: fingerprint(rule.id, ev.place),
+  };
+}
+
+/** One rule over a model that already went through inference. */
+export function runRule(rule: Rule, model: ReportModel): RuleRun {
+  const counts = emptyCounts();
+  if (!rule.formats.includes(model.format)) {
+    counts.notApplicable++;
+    return { findings: [], counts };
+  }
+  let evaluations: Evaluation[];
+  try {
+    evaluations = rule.evaluate(model);
+  } catch (e) {
+    counts.uncertain++;
+    const error = e instanceof Error ? e.message : String(e);
+    return {
+      counts,
+      findings: [
+        {
+          rule: rule.id,
+          spec: rule.spec,
+          outcome: 'uncertain',
+          messageId: 'crashed',
+          severity: 'info',
+          message: fillMessage(RULE_CRASHED, { rule: rule.id, error }),
+          cells: [],
+          fingerprint: fingerprint(rule.id, 'crashed'),
+        },
+      ],
+    };
+  }
+  if (evaluations.length === 0) counts.notApplicable++;
+  const findings: Finding[] = [];
+  for (const ev of evaluations) {
+    if (!isFlagged(ev)) {
+      counts[ev.outcome]++;
+      continue;
+    }
+    const f = toFinding(rule, model, ev);
+    counts[f.outcome]++;
+    findings.push(f);
+  }
+  return { findings, counts };
+}
+
+export function runAudit(model: ReportModel, rules: readonly Rule[] = registry): AuditResult {
+  const inferred = inferT3(model).model;
+  const counts = emptyCounts();
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const r = runRule(rule, inferred);
+    findings.push(...r.findings);
+    for (const k of Object.keys(counts) as (keyof Counts)[]) counts[k] += r.counts[k];
+  }
+  return { format: model.format, findings, counts, figures: computeFigures(inferred) };
+}
+
+// ── Figures ───────────────────────────────────────────────────────────────────
+
+/** A row's total: its TOT cell, or the sum of its parts when TOT is blank (上海 style); null if unknown. */
+function t3RowTotal(model: ReportModel, row: string): number | null {
+  const cell = getCell(model, t3(row, 'TOT'));
+  if (!cell) return null;
+  if (cell.value !== null && !hasFlag(cell, 'blank')) return cell.value;
+  if (cell.value === null) return null;
+  let sum = 0;
+  for (const c of ['NP', 'BIZ', 'RES', 'SOC', 'LEG', 'OTH']) {
+    const v = getCell(model, t3(row, c))?.value;
+    if (v === null || v === undefined) return null;
+    sum += v;
+  }
+  return sum;
+}
+
+function t4Block(model: ReportModel, block: string): { corrected: number; total: number } | null {
+  const get = (c: string) => getCell(model, t4(block, c));
+  const total = get('total');
+  const corrected = get('corrected')?.value;
+  if (!total || corrected === null || corrected === undefined) return null;
+  if (total.value !== null && !hasFlag(total, 'blank')) return { corrected, total: total.value };
+  if (total.value === null) return null;
+  let sum = 0;
+  for (const c of T4_COLS.filter((c) => c !== 'total')) {
+    const v = get(c)?.value;
+    if (v === null || v === undefined) return null;
+    sum += v;
+  }
+  return { corrected, total: sum };
+}
+
+const ratio = (num: number | null, den: number | null): number | null =>
+  num === null || den === null || den === 0 ? null : num / den;
+
+export function computeFigures(model: ReportModel): Figures {
+  const handled = t3RowTotal(model, 'r7');
+  const fresh = t3RowTotal(model, 'new');
+  const carryIn = t3RowTotal(model, 'carryIn');
+  const r1 = t3RowTotal(model, 'r1');
+  const r2 = t3RowTotal(model, 'r2');
+  const rev = t4Block(model, 'rev');
+  const direct = t4Block(model, 'litDirect');
+  const after = t4Block(model, 'litAfterRev');
+  return {
+    applicationsHandled: handled,
+    applicationsTotal: fresh === null || carryIn === null ? null : fresh + carryIn,
+    substantiveDisclosureRate: ratio(r1 === null || r2 === null ? null : r1 + r2, handled),
+    reviewCorrectionRate: rev ? ratio(rev.corrected, rev.total) : null,
+    litigationCorrectionRate:
+      direct && after ? ratio(direct.corrected + after.corrected, direct.total + after.total) : null,
+  };
+}
