@@ -1,0 +1,57 @@
+import type { Cell, LegacyRow, ReportModel } from '../../report/model';
+import { cellAddress } from '../../report/model';
+
+// Pre-2019 indicator tables (统计指标 | 单位 | 汇总数): one value per row, rows linked to their 其中
+// parent by model.legacyRows. Rules find rows by the words of their labels.
+
+/** Label for matching: no spaces, no ordinal, ASCII-ish quotes and parentheses. */
+export const normLabel = (label: string): string =>
+  label
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[“”"＂「」]/g, '')
+    .replace(/^其中[:：]?/, '')
+    .replace(/^\(?[一二三四五六七八九十]+[)、.]|^\d+[.、]/, '');
+
+/** Address of a legacy row's value cell (its only column). */
+export function legacyAddr(model: ReportModel, key: string): string {
+  const row = model.tables.legacy?.[key];
+  const col = row ? ('value' in row ? 'value' : (Object.keys(row)[0] ?? 'value')) : 'value';
+  return cellAddress('legacy', key, col);
+}
+
+export function legacyCell(model: ReportModel, key: string): Cell | undefined {
+  const row = model.tables.legacy?.[key];
+  if (!row) return undefined;
+  return row.value ?? Object.values(row)[0];
+}
+
+export const indicatorRows = (model: ReportModel): LegacyRow[] => model.legacyRows.filter((r) => !r.heading);
+
+export const childrenOf = (model: ReportModel, key: string): LegacyRow[] =>
+  model.legacyRows.filter((r) => r.parent === key && !r.heading);
+
+/** Rows that have 其中 children. */
+export const parents = (model: ReportModel): LegacyRow[] =>
+  indicatorRows(model).filter((r) => childrenOf(model, r.key).length > 0);
+
+/** 本部门 (own) or 下属单位 (subordinate units). */
+export const scopeOf = (row: LegacyRow): 'own' | 'sub' => (/下属单位/.test(row.label) ? 'sub' : 'own');
+
+/** Each pattern matched by exactly one child, every child matched by exactly one pattern. */
+export function matchExactly(rows: readonly LegacyRow[], patterns: readonly RegExp[]): LegacyRow[] | null {
+  if (rows.length !== patterns.length) return null;
+  const used = new Set<string>();
+  const ordered: LegacyRow[] = [];
+  for (const p of patterns) {
+    const hits = rows.filter((r) => p.test(normLabel(r.label)) && !used.has(r.key));
+    if (hits.length !== 1) return null;
+    used.add(hits[0]!.key);
+    ordered.push(hits[0]!);
+  }
+  return ordered;
+}
+
+/** 申请办结数量 / 申请答复数量 under 收到申请数量 (S17-05, not S17-02). */
+export const isApplicationFollowUp = (parentLabel: string, childLabel: string): boolean =>
+  /收到申请|申请(总)?数/.test(normLabel(parentLabel)) && /办结|答复/.test(normLabel(childLabel));
