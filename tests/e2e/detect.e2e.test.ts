@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAudit } from '@/utils/audit/run';
 import type { ReportModel } from '@/utils/report/model';
 import { parseReport } from '@/utils/report/parse';
 import { type Harness, launch, REPO } from './harness';
@@ -72,18 +73,24 @@ describe('report pages', () => {
     expect(inBrowser.tableInfo.applications.found).toBe(inNode.tableInfo.applications.found);
     expect(values(inBrowser.tables.applications)).toEqual(values(inNode.tables.applications));
     expect(values(inBrowser.tables.reviews)).toEqual(values(inNode.tables.reviews));
+    // Same findings too, compared by what a reader sees: rule, place and outcome.
+    const brief = (r: ReturnType<typeof runAudit> | null) =>
+      r?.findings.map((f) => `${f.fingerprint} ${f.outcome} ${f.severity}`).sort();
+    expect(brief(result.audit)).toEqual(brief(runAudit(inNode)));
     await page.close();
   });
 
   it('reads our own 2021 page as written', async () => {
     const page = await h.open('e2e/pages/report-2021.html');
-    const { model } = await h.waitForTabResult(page);
+    const { model, audit } = await h.waitForTabResult(page);
     expect(model).toMatchObject({ year: 2022, format: '2021', agency: '示例市生态环境局' });
     const t3 = model!.tables.applications!;
     expect(t3.new?.TOT?.value).toBe(16);
     expect(t3.r7?.NP?.value).toBe(12);
     expect(t3.carryOut?.TOT?.value).toBe(1);
     expect(model!.tables.reviews?.rev?.total?.value).toBe(2);
+    // Every number on the page agrees, so nothing may fail as an error.
+    expect(audit?.findings.filter((f) => f.severity === 'error')).toEqual([]);
     await page.close();
   });
 
