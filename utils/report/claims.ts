@@ -175,14 +175,14 @@ function citations(ctx: Ctx): void {
 
 function applications(ctx: Ctx): void {
   const re =
-    /(本年度?|全年|年内)?(共|累计|总计|合计)?(新收|收到|受理|接收|接到|办理)了?(各类)?(?:公民、法人(?:或|和)其他组织(?:提出)?的?)?(?:政府信息公开|信息公开|依申请公开)的?申请(?:共|总计|合计)?(\d+)(件|个|条)/g;
+    /(本年度?|全年|年内)?(共|累计|总计|合计)?(新收|收到|受理|接收|接到|办理)了?(各类)?(?:公民、法人(?:或|和)其他组织(?:提出)?的?)?(?:政府信息公开|信息公开|依申请公开)的?申请(?:共|总计|合计)?((?:约|近|逾|超过)?\d+(?:余|多)?)(件|个|条)/g;
   eachInClauses(ctx, re, (m, clause, abs) => {
     const prev = ctx.t[abs - 1];
     if (prev === '未' || prev === '没' || prev === '无') return;
     const sentence = ctx.sentences[sentenceIndexAt(ctx, abs)] ?? clause;
     const sText = ctx.t.slice(sentence.start, sentence.end);
     const qualifiers = [m[3]!];
-    if (m[1] || m[3] === '新收') qualifiers.push('本年新收');
+    if (m[3] === '新收') qualifiers.push('本年新收');
     if (m[3] === '办理') qualifiers.push('共办理');
     const numbers: Record<string, TextNumber> = { count: num(m[5]!, m[6]) };
     const carry = /(?:上年|上一年度?)结转(?:的)?(?:政府信息公开申请)?(\d+)件/.exec(sText);
@@ -216,7 +216,7 @@ function applications(ctx: Ctx): void {
 
   if (!/申请/.test(ctx.t)) return;
   const outcome =
-    /(予以公开|同意公开|部分公开|不予公开|无法提供|不予处理|其他处理|(?<!上一?年度?)结转下一?年度?(?:继续办理)?|(?<!上一?年度?)结转)(?:的)?(?:共|为)?(\d+)件(?:[,(]?占比?(\d+(?:\.\d+)?)%)?/g;
+    /(予以公开|同意公开|部分公开|不予公开|无法提供|不予处理|其他处理|(?<!上一?年度?)结转下一?年度?(?:继续办理)?|(?<!上一?年度?)结转)(?:的)?(?:共|为)?((?:约|近|逾|超过)?\d+(?:余|多)?)件(?:[,(]?占比?(\d+(?:\.\d+)?)%)?/g;
   eachInClauses(ctx, outcome, (m, clause) => {
     const word = m[1]!;
     const subject = word === '同意公开' ? '予以公开' : word.startsWith('结转') ? '结转' : word;

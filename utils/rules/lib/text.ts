@@ -1,0 +1,113 @@
+import type { Localized } from '../../audit/result';
+import { extractClaims } from '../../report/claims';
+import type { Claim, ClaimKind, Paragraph, ReportModel, TextNumber } from '../../report/model';
+import { labelKey } from '../../report/normalize';
+import { interval } from '../../report/text-numbers';
+import type { Flagged } from '../types';
+import { getCell } from './cells';
+
+// What the narrative rules (TXT, ARI, FMT on text, S17-08) share: the claims of the model, the
+// sentence a finding underlines, approximate numbers compared as intervals, and paragraph text.
+
+export { interval };
+
+const memo = new WeakMap<ReportModel, Claim[]>();
+
+/** The model's claims; read from its paragraphs when a model was built without them (tests, old logs). */
+export function allClaims(model: ReportModel): Claim[] {
+  if (model.claims.length > 0 || model.paragraphs.length === 0) return model.claims;
+  let c = memo.get(model);
+  if (!c) {
+    c = extractClaims(model.paragraphs);
+    memo.set(model, c);
+  }
+  return c;
+}
+
+export const claimsOf = (model: ReportModel, ...kinds: ClaimKind[]): Claim[] =>
+  allClaims(model).filter((c) => kinds.includes(c.kind));
+
+export const sentenceOf = (c: Pick<Claim, 'paragraph' | 'sentence'>): NonNullable<Flagged['sentence']> => ({
+  paragraph: c.paragraph,
+  text: c.sentence,
+});
+
+/** Stable place of a claim for fingerprints: paragraph, kind, subject and its rank among equals. */
+export function claimPlace(model: ReportModel, c: Claim, extra = ''): string {
+  const same = allClaims(model).filter(
+    (x) => x.paragraph === c.paragraph && x.kind === c.kind && x.subject === c.subject,
+  );
+  const rank = same.indexOf(c);
+  return `${c.paragraph}/${c.kind}/${c.subject ?? ''}/${Math.max(rank, 0)}${extra ? `/${extra}` : ''}`;
+}
+
+export const isApprox = (n: TextNumber | undefined): boolean => !!n?.range;
+
+/** Does the text number admit the value? Exact: equal; approximate: inside its interval. */
+export function admits(n: TextNumber, v: number): boolean {
+  if (n.range) return v >= n.range[0] - 1e-9 && v < n.range[1] - 1e-9;
+  return Math.abs(n.value - v) < 1e-6;
+}
+
+/** The number as printed (normalized), e.g. `15800余条`, `5件`. */
+export const shown = (n: TextNumber): string => n.raw;
+
+/** A cell's number for messages, `?` when unknown. */
+export function cellValue(model: ReportModel, address: string): number | null {
+  const c = getCell(model, address);
+  return c && c.value !== null ? c.value : null;
+}
+
+/** Paragraph ids that are headings. */
+export const headingIds = (model: ReportModel): Set<string> =>
+  new Set(model.headings.map((h) => h.paragraph));
+
+/** Narrative paragraphs: not headings. */
+export const prose = (model: ReportModel): Paragraph[] => {
+  const h = headingIds(model);
+  return model.paragraphs.filter((p) => !h.has(p.id));
+};
+
+/** Text of a section (headings included), matching copy. */
+export const sectionText = (model: ReportModel, section: Paragraph['section']): string =>
+  model.paragraphs
+    .filter((p) => p.section === section)
+    .map((p) => labelKey(p.text))
+    .join('\n');
+
+/** First paragraph whose matching copy matches a pattern, for underlining. */
+export function findParagraph(
+  paragraphs: readonly Paragraph[],
+  re: RegExp,
+): { paragraph: Paragraph; match: RegExpExecArray } | null {
+  for (const p of paragraphs) {
+    const m = re.exec(labelKey(p.text));
+    if (m) return { paragraph: p, match: m };
+  }
+  return null;
+}
+
+/**
+ * The sentence (。！？；) of a paragraph that contains a pattern, as printed. The pattern is tried on
+ * each sentence's matching copy.
+ */
+export function sentenceMatching(p: Paragraph, re: RegExp): { paragraph: string; text: string } | null {
+  const parts = p.text.match(/[^。！？!?；;\n]+[。！？!?；;]?/g) ?? [p.text];
+  for (const s of parts) {
+    if (re.test(labelKey(s))) return { paragraph: p.id, text: s.trim() };
+  }
+  return null;
+}
+
+/** The whole paragraph as the sentence of a finding (short paragraphs: headings, signatures). */
+export const wholeParagraph = (p: Paragraph): { paragraph: string; text: string } => ({
+  paragraph: p.id,
+  text: p.text.trim(),
+});
+
+export const pct = (x: number, digits = 2): string => `${Number(x.toFixed(digits))}%`;
+
+/** Join localized items with 、 / , . */
+export function joinLocalized(items: readonly Localized[]): Localized {
+  return { zh: items.map((i) => i.zh).join('、'), en: items.map((i) => i.en).join(', ') };
+}
