@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { CountsSchema, FiguresSchema, FindingSchema } from '../audit/result';
+import { FORMATS, ReportModelSchema, UNITS } from '../report/model';
+
+// The audit log's records, checked with zod on every write and on import. A record as the API
+// returns it and as JSON exports it is AuditRecord; in IndexedDB it is split in two rows (db.ts):
+// the summary the list reads, and the heavy part (model, findings, change) that only a detail reads.
+
+/** Version of the record shapes; the database version (db.ts) and the export envelope carry it. */
+export const LOG_SCHEMA_VERSION = 2;
+
+export const SeverityCountsSchema = z.object({
+  error: z.number().int().nonnegative(),
+  warning: z.number().int().nonnegative(),
+  info: z.number().int().nonnegative(),
+});
+export type SeverityCounts = z.infer<typeof SeverityCountsSchema>;
+
+/** Another record, named the way a message names it. */
+export const RecordRefSchema = z.object({
+  id: z.string().min(1),
+  url: z.string().min(1),
+  title: z.string().nullable(),
+  year: z.number().int().nullable(),
+});
+export type RecordRef = z.infer<typeof RecordRefSchema>;
+
+const CellVersionSchema = z.object({
+  raw: z.string(),
+  value: z.number().nullable(),
+  unit: z.enum(UNITS).optional(),
+});
+
+export const CellChangeSchema = z.object({
+  address: z.string().min(1),
+  before: CellVersionSchema.nullable(),
+  after: CellVersionSchema.nullable(),
+});
+
+/** XYR-08: the same URL's tables differ from its previous audit. */
+export const TableChangeSchema = z.object({
+  previous: z.object({
+    id: z.string().min(1),
+    version: z.number().int().positive(),
+    auditedAt: z.number().int().nonnegative(),
+    contentHash: z.string(),
+  }),
+  cells: z.array(CellChangeSchema),
+});
+export type TableChange = z.infer<typeof TableChangeSchema>;
+
+/** The cross-year part of a record: which report it was compared with, and the checks' counts. */
+export const CrossYearSchema = z.object({
+  against: RecordRefSchema.nullable(),
+  counts: CountsSchema,
+});
+export type CrossYear = z.infer<typeof CrossYearSchema>;
+
+export const RecordSummarySchema = z.object({
+  id: z.string().min(1),
+  /** the page as audited, without #fragment */
+  url: z.string().min(1),
+  /** the page whatever the link: no scheme, no www., no fragment (keys.ts) */
+  urlKey: z.string().min(1),
+  /** host, lower case, no www. */
+  site: z.string(),
+  title: z.string().nullable(),
+  agency: z.string().nullable(),
+  /** the body's name for matching (keys.ts agencyKeyOf); '' when unknown. Added in schema version 2 */
+  agencyKey: z.string(),
+  year: z.number().int().nullable(),
+  format: z.enum(FORMATS),
+  /** YYYY-MM-DD */
+  publishedAt: z.string().nullable(),
+  /** epoch ms */
+  auditedAt: z.number().int().nonnegative(),
+  extensionVersion: z.string(),
+  /** content.ts contentHash of model.tables */
+  contentHash: z.string().min(1),
+  /** 1 for the first audit of the URL, then 2, 3 … */
+  version: z.number().int().positive(),
+  /** 1 on the newest version of its URL, else 0 (a number so IndexedDB can index it) */
+  latest: z.union([z.literal(0), z.literal(1)]),
+  /** the engine's counts (AuditResult.counts) */
+  counts: CountsSchema,
+  figures: FiguresSchema,
+  /** findings (fail or uncertain) by severity, cross-year ones included */
+  severities: SeverityCountsSchema,
+  crossYear: CrossYearSchema.nullable(),
+  /** XYR-08 fired: the tables differ from the previous version */
+  changed: z.boolean(),
+});
+export type RecordSummary = z.infer<typeof RecordSummarySchema>;
+
+export const AuditRecordSchema = RecordSummarySchema.extend({
+  model: ReportModelSchema,
+  /** the engine's findings, then the cross-year ones (XYR-0x, T4-04), then XYR-08 */
+  findings: z.array(FindingSchema),
+  change: TableChangeSchema.nullable(),
+});
+export type AuditRecord = z.infer<typeof AuditRecordSchema>;
+
+/** Schema version 1 records had no agencyKey (db.ts upgrades them; import.ts reads them too). */
+export const AuditRecordV1Schema = AuditRecordSchema.omit({ agencyKey: true });
+export type AuditRecordV1 = z.infer<typeof AuditRecordV1Schema>;
+
+export const VERDICTS = ['confirmed', 'dismissed'] as const;
+export type VerdictValue = (typeof VERDICTS)[number];
+
+/**
+ * A reviewer's verdict on a finding, keyed by the page (urlKey) and the finding's fingerprint, so it
+ * holds for every version of the page: re-audits and engine upgrades keep both (see db.ts).
+ */
+export const VerdictSchema = z.object({
+  urlKey: z.string().min(1),
+  fingerprint: z.string().min(1),
+  /** null: only a note */
+  verdict: z.enum(VERDICTS).nullable(),
+  note: z.string(),
+  /** epoch ms */
+  updatedAt: z.number().int().nonnegative(),
+  /** rule id, so an exported verdict reads on its own */
+  rule: z.string().optional(),
+});
+export type Verdict = z.infer<typeof VerdictSchema>;
+
+export const EvidenceSchema = z.object({
+  id: z.string().min(1),
+  /** the record (audit version) the evidence was taken on */
+  recordId: z.string().min(1),
+  fingerprint: z.string().min(1),
+  url: z.string().min(1),
+  /** epoch ms */
+  capturedAt: z.number().int().nonnegative(),
+  /** captureVisibleTab's data URL */
+  screenshot: z
+    .string()
+    .refine((s) => /^data:image\/(png|jpeg|webp);base64,/.test(s), { message: 'not an image data URL' })
+    .optional(),
+  /** the offending cells as the page printed them */
+  cells: z.array(z.object({ address: z.string().min(1), text: z.string() })),
+  sentence: z.string().optional(),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+export const LogExportSchema = z.object({
+  app: z.literal('gouji'),
+  kind: z.literal('audit-log'),
+  schemaVersion: z.literal(LOG_SCHEMA_VERSION),
+  /** ISO 8601 */
+  exportedAt: z.string(),
+  records: z.array(AuditRecordSchema),
+  verdicts: z.array(VerdictSchema),
+  evidence: z.array(EvidenceSchema),
+});
+export type LogExport = z.infer<typeof LogExportSchema>;
+
+/** An export written by schema version 1: the same envelope with version-1 records. */
+export const LogExportV1Schema = LogExportSchema.extend({
+  schemaVersion: z.literal(1),
+  records: z.array(AuditRecordV1Schema),
+});
