@@ -1,0 +1,204 @@
+import { fingerprint } from '../audit/fingerprint';
+import { inferT3 } from '../audit/infer';
+import { fillMessage } from '../audit/message';
+import type { Counts, Finding, Localized, Severity } from '../audit/result';
+import type { ReportModel } from '../report/model';
+import { getCell, isBlankTotal, isGuess, labelsOf } from '../rules/lib/cells';
+import { agencyKeyOf, siteOf } from './keys';
+import { crossYearRules } from './xyr/index';
+import { bodyParagraphs, compact } from './xyr/lib';
+import type { CrossYearContext, CrossYearRule, ReportRef, XyrFlagged } from './xyr/types';
+
+// The cross-year checks (XYR-01…07, T4-04) over this year's report and the same body's report of
+// the year before, with the policies of utils/audit/run.ts:
+// - never across bodies: the two reports must have the same agencyKey (non-empty) and site;
+// - never an error on a guess: a fail that involves an inferred / garbled / approximate / missing
+//   cell, or a blank total, in either report becomes 'uncertain', capped at 'warning';
+// - a check that throws gives one 'uncertain' info finding and never stops the others.
+// Findings are utils/audit/result.ts Findings, fingerprinted by rule + place.
+
+export type { ReportRef } from './xyr/types';
+export { type FollowThrough, followThrough } from './xyr/xyr-07';
+
+/** Catalogue ids the cross-year checks report under. */
+export const CROSS_YEAR_SPECS: ReadonlySet<string> = new Set(crossYearRules.map((r) => r.spec));
+export const isCrossYearFinding = (f: Pick<Finding, 'spec'>): boolean => CROSS_YEAR_SPECS.has(f.spec);
+
+export interface BodyKey {
+  agencyKey: string;
+  site: string;
+}
+
+export const bodyOf = (model: Pick<ReportModel, 'agency' | 'title' | 'host'>): BodyKey => ({
+  agencyKey: agencyKeyOf(model.agency, model.title),
+  site: siteOf(model.host),
+});
+
+/** Same issuing body on the same portal; an unnamed body matches nothing. */
+export function sameBody(
+  a: Pick<ReportModel, 'agency' | 'title' | 'host'>,
+  b: Pick<ReportModel, 'agency' | 'title' | 'host'>,
+) {
+  const x = bodyOf(a);
+  const y = bodyOf(b);
+  return x.agencyKey !== '' && x.agencyKey === y.agencyKey && x.site === y.site;
+}
+
+/** Text that says the body was merged, split or renamed (机构改革). */
+const REORGANIZED = /机构改革|机构调整|(合并|整合)组建|重新组建|撤并|更名为|职责划[转入]|职能划[转入]/;
+
+export function mentionsReorganization(model: ReportModel): boolean {
+  return bodyParagraphs(model).some((p) => REORGANIZED.test(compact(p.text)));
+}
+
+export interface CrossYearOptions {
+  /** how messages name the previous report; defaults to its own title and year */
+  previousRef?: ReportRef | null;
+  /** force the 机构改革 downgrade of XYR-01; by default read from either report's text */
+  merged?: boolean;
+}
+
+export interface CrossYearRun {
+  findings: Finding[];
+  counts: Counts;
+  /** a previous report of the same body and year − 1 was compared */
+  compared: boolean;
+}
+
+const NOTE_GUESS: Localized = {
+  zh: '（涉及推算或识别不可靠的数值：{cells}，不判为错误）',
+  en: ' (involves inferred or unreliable values: {cells}; not judged an error)',
+};
+const NOTE_BLANK_TOTAL: Localized = {
+  zh: '（总计单元格为空白：{cells}，无法判定）',
+  en: ' (blank total cell: {cells}; cannot be judged)',
+};
+const CRASHED: Localized = {
+  zh: '跨年度检查 {rule} 运行出错，结果未知：{error}',
+  en: 'Cross-year check {rule} failed to run, result unknown: {error}',
+};
+
+const emptyCounts = (): Counts => ({ pass: 0, fail: 0, uncertain: 0, notApplicable: 0 });
+const capUncertain = (s: Severity): Severity => (s === 'error' ? 'warning' : s);
+
+function toFinding(
+  rule: CrossYearRule,
+  current: ReportModel,
+  previous: ReportModel | null,
+  ev: XyrFlagged,
+): Finding {
+  let outcome = ev.outcome;
+  let severity: Severity = ev.severity ?? rule.severity;
+  const template = rule.messages[ev.messageId];
+  let message: Localized = template
+    ? fillMessage(template, ev.data)
+    : { zh: `${rule.id}：${ev.messageId}`, en: `${rule.id}: ${ev.messageId}` };
+
+  if (outcome === 'fail') {
+    const prevCells = previous ? (ev.previousCells ?? []) : [];
+    const guess = [
+      ...ev.cells.filter((a) => isGuess(getCell(current, a))).map((a) => labelsOf(current, [a])),
+      ...prevCells.filter((a) => isGuess(getCell(previous!, a))).map((a) => labelsOf(previous!, [a])),
+    ];
+    const blank = [
+      ...ev.cells.filter((a) => isBlankTotal(current, a)).map((a) => labelsOf(current, [a])),
+      ...prevCells.filter((a) => isBlankTotal(previous!, a)).map((a) => labelsOf(previous!, [a])),
+    ];
+    const note = guess.length ? NOTE_GUESS : blank.length ? NOTE_BLANK_TOTAL : null;
+    if (note) {
+      outcome = 'uncertain';
+      const named = guess.length ? guess : blank;
+      const filled = fillMessage(note, {
+        cells_zh: named.map((l) => l.zh).join('、'),
+        cells_en: named.map((l) => l.en).join(', '),
+      });
+      message = { zh: message.zh + filled.zh, en: message.en + filled.en };
+    }
+  }
+  if (outcome === 'uncertain') severity = capUncertain(severity);
+
+  return {
+    rule: rule.id,
+    spec: rule.spec,
+    outcome,
+    messageId: ev.messageId,
+    severity,
+    message,
+    cells: ev.cells,
+    ...(ev.sentence ? { sentence: ev.sentence } : {}),
+    ...(ev.expected !== undefined ? { expected: ev.expected } : {}),
+    ...(ev.actual !== undefined ? { actual: ev.actual } : {}),
+    fingerprint: fingerprint(rule.id, ev.place),
+  };
+}
+
+const applies = (rule: CrossYearRule, current: ReportModel, previous: ReportModel | null): boolean => {
+  if (!rule.formats.current.includes(current.format)) return false;
+  if (!rule.needsPrevious) return true;
+  return !!previous && rule.formats.previous.includes(previous.format);
+};
+
+/**
+ * Run the cross-year checks. `previous` is the same body's report for year − 1; any other report
+ * (another body, another year, or null) is not compared, and only the checks that read this year's
+ * report alone run (XYR-06's "still says last year").
+ */
+export function runCrossYear(
+  current: ReportModel,
+  previous: ReportModel | null,
+  opts: CrossYearOptions = {},
+  rules: readonly CrossYearRule[] = crossYearRules,
+): CrossYearRun {
+  const compared =
+    !!previous &&
+    sameBody(current, previous) &&
+    current.year !== null &&
+    previous.year !== null &&
+    previous.year === current.year - 1;
+  const cur = inferT3(current).model;
+  const prev = compared ? inferT3(previous!).model : null;
+  const ctx: CrossYearContext = {
+    previous: prev,
+    previousRef: prev ? (opts.previousRef ?? { title: prev.title, year: prev.year }) : null,
+    merged: opts.merged ?? (!!prev && (mentionsReorganization(cur) || mentionsReorganization(prev))),
+  };
+
+  const counts = emptyCounts();
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    if (!applies(rule, cur, prev)) continue;
+    let evaluations: ReturnType<CrossYearRule['evaluate']>;
+    try {
+      evaluations = rule.evaluate(cur, ctx);
+    } catch (e) {
+      counts.uncertain++;
+      findings.push({
+        rule: rule.id,
+        spec: rule.spec,
+        outcome: 'uncertain',
+        messageId: 'crashed',
+        severity: 'info',
+        message: fillMessage(CRASHED, { rule: rule.id, error: e instanceof Error ? e.message : String(e) }),
+        cells: [],
+        fingerprint: fingerprint(rule.id, 'crashed'),
+      });
+      continue;
+    }
+    if (evaluations.length === 0) counts.notApplicable++;
+    for (const ev of evaluations) {
+      if (ev.outcome === 'fail' || ev.outcome === 'uncertain') {
+        const f = toFinding(rule, cur, prev, ev);
+        counts[f.outcome]++;
+        findings.push(f);
+      } else counts[ev.outcome]++;
+    }
+  }
+  return { findings, counts, compared };
+}
+
+/** The cross-year findings alone. */
+export const crossYearFindings = (
+  current: ReportModel,
+  previous: ReportModel | null,
+  opts: CrossYearOptions = {},
+): Finding[] => runCrossYear(current, previous, opts).findings;

@@ -1,0 +1,71 @@
+import type { Localized } from '../../audit/result';
+import type { Paragraph, ReportModel } from '../../report/model';
+import { fold } from '../../report/normalize';
+import { getCell, isUnknown, labelsOf, loc } from '../../rules/lib/cells';
+import type { ReportRef, XyrEvaluation } from './types';
+
+// What the cross-year checks share: naming the other report, reading a pair of cells, and the
+// narrative without its headings.
+
+/** 《title》（2019年） / “title” (2019). */
+export function otherReport(ref: ReportRef | null): Localized {
+  if (!ref) return { zh: '上一年度报告', en: "last year's report" };
+  const year = ref.year ?? '?';
+  if (!ref.title) return { zh: `${year}年度报告`, en: `the ${year} report` };
+  return { zh: `《${ref.title}》（${year}年）`, en: `“${ref.title}” (${year})` };
+}
+
+export const otherData = (ref: ReportRef | null): Record<string, string> => loc('other', otherReport(ref));
+
+/** The value of a cell, or null when the report does not give it. */
+export function numberAt(model: ReportModel, address: string): number | null {
+  const c = getCell(model, address);
+  return isUnknown(c) ? null : c!.value;
+}
+
+/**
+ * 'uncertain' with the unreadable cells named, when any of this year's or last year's cells is
+ * unknown; null when every cell has a number.
+ */
+export function unreadable(
+  current: ReportModel,
+  previous: ReportModel,
+  cells: string[],
+  previousCells: string[],
+  place: string,
+): XyrEvaluation | null {
+  const cur = cells.filter((a) => isUnknown(getCell(current, a)));
+  const prev = previousCells.filter((a) => isUnknown(getCell(previous, a)));
+  if (cur.length === 0 && prev.length === 0) return null;
+  const a = labelsOf(current, cur);
+  const b = labelsOf(previous, prev);
+  const parts: Localized[] = [];
+  if (cur.length) parts.push({ zh: `本年度${a.zh}`, en: `this year's ${a.en}` });
+  if (prev.length) parts.push({ zh: `上一年度${b.zh}`, en: `last year's ${b.en}` });
+  return {
+    outcome: 'uncertain',
+    messageId: 'unreadable',
+    data: loc('cells', { zh: parts.map((p) => p.zh).join('、'), en: parts.map((p) => p.en).join('; ') }),
+    cells,
+    previousCells,
+    place,
+  };
+}
+
+export const UNREADABLE_PAIR: Localized = {
+  zh: '无法判定：{cells}未能读出',
+  en: 'Cannot be judged: {cells} could not be read',
+};
+
+/** Paragraphs that are not headings. */
+export function bodyParagraphs(model: ReportModel): Paragraph[] {
+  const headings = new Set(model.headings.map((h) => h.paragraph));
+  return model.paragraphs.filter((p) => !headings.has(p.id));
+}
+
+/** Paragraph text for pattern matching: folded, without whitespace. */
+export const compact = (text: string): string => fold(text).replace(/[\s\u00a0\u3000]+/g, '');
+
+/** A short quote for a message. */
+export const quote = (text: string, max = 60): string =>
+  text.length > max ? `${text.slice(0, max)}…` : text;
