@@ -34,28 +34,27 @@ export const fmt04: Rule = {
   evaluate(model) {
     const y = model.year;
     if (y === null) return [];
-    const fail = (messageId: string, severity?: 'warning') => [
+    const f = model.format;
+    const messageId =
+      f === 'hybrid'
+        ? 'hybrid'
+        : f === '2019' && y >= 2021
+          ? 'oldFormat'
+          : (f === '2019' || f === '2021') && y <= 2018
+            ? 'beforeNational'
+            : f === '2021' && y <= 2020
+              ? 'anachronism'
+              : null;
+    if (!messageId) return [{ outcome: 'pass', place: 'format' }];
+    return [
       {
-        outcome: 'fail' as const,
+        outcome: 'fail',
         messageId,
         data: { year: y },
         cells: [],
         place: 'format',
-        ...(severity ? { severity } : {}),
+        ...(f === 'hybrid' ? { severity: 'warning' as const } : {}),
       },
     ];
-    switch (model.format) {
-      case 'hybrid':
-        return fail('hybrid', 'warning');
-      case '2019':
-        if (y >= 2021) return fail('oldFormat');
-        if (y <= 2018) return fail('beforeNational');
-        break;
-      case '2021':
-        if (y <= 2018) return fail('beforeNational');
-        if (y <= 2020) return fail('anachronism');
-        break;
-    }
-    return [{ outcome: 'pass', place: 'format' }];
   },
 };

@@ -1,5 +1,5 @@
 import { T3_COLS } from '../report/model';
-import { t3RowLabel } from './labels';
+import { colLabel, t3RowLabel } from './labels';
 import { getCell, hasFlag, loc, t3, t3Leaves, t3TotBlankOnResultRowsOnly, termsInWords } from './lib/cells';
 import { checkIdentity, UNREADABLE } from './lib/identity';
 import type { Evaluation, Rule } from './types';
@@ -42,7 +42,13 @@ export const t302: Rule = {
         lhs: [t3(row, 'TOT')],
         rhs: parts,
         messageId: 'mismatch',
-        data: () => ({ ...loc('row', t3RowLabel(row)), ...loc('terms', termsInWords(model, parts)) }),
+        data: () => ({
+          ...loc('row', t3RowLabel(row)),
+          ...loc(
+            'terms',
+            termsInWords(model, parts, (a) => colLabel('applications', a.slice(a.lastIndexOf('/') + 1))),
+          ),
+        }),
       });
     });
   },

@@ -1,5 +1,5 @@
 import { T3_ORG_SUBTOTAL_COL } from '../report/model';
-import { t3RowLabel } from './labels';
+import { colLabel, t3RowLabel } from './labels';
 import { loc, t3, termsInWords } from './lib/cells';
 import { checkIdentity, UNREADABLE } from './lib/identity';
 import type { Rule } from './types';
@@ -38,7 +38,13 @@ export const t305: Rule = {
           lhs: [t3(row, T3_ORG_SUBTOTAL_COL)],
           rhs: parts,
           messageId: 'mismatch',
-          data: () => ({ ...loc('row', t3RowLabel(row)), ...loc('terms', termsInWords(model, parts)) }),
+          data: () => ({
+            ...loc('row', t3RowLabel(row)),
+            ...loc(
+              'terms',
+              termsInWords(model, parts, (a) => colLabel('applications', a.slice(a.lastIndexOf('/') + 1))),
+            ),
+          }),
         });
       });
   },

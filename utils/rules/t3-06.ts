@@ -18,7 +18,7 @@ export const t306: Rule = {
   },
   messages: {
     exceeds: {
-      zh: '{cell} 为 {value}，超过{col}列本年新收 + 上年结转 = {bound}',
+      zh: '{cell}为 {value}，超过{col}列本年新收 + 上年结转 = {bound}',
       en: '{cell} is {value}, more than new + carried over = {bound} in column {col}',
     },
   },

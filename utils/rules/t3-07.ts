@@ -1,4 +1,4 @@
-import { getCell, isUnknown, labelsOf, loc, sumOf, t3 } from './lib/cells';
+import { getCell, isUnknown, labelsOf, loc, sumOf, t3, valuesInWords } from './lib/cells';
 import { UNREADABLE } from './lib/identity';
 import type { Rule } from './types';
 
@@ -35,7 +35,7 @@ export const t307: Rule = {
         {
           outcome: 'fail',
           messageId: 'nonZero',
-          data: loc('cells', labelsOf(model, nonZero)),
+          data: loc('cells', valuesInWords(model, nonZero)),
           cells: [...start, ...nonZero],
           place: 'applications',
         },

@@ -1,5 +1,5 @@
 import { T4_BLOCKS } from '../report/model';
-import { getCell, loc, sumOf, t3, t4, termsInWords } from './lib/cells';
+import { getCell, loc, sumOf, t3, t4, valuesInWords } from './lib/cells';
 import type { Rule } from './types';
 
 export const t405: Rule = {
@@ -17,8 +17,8 @@ export const t405: Rule = {
   },
   messages: {
     nonZero: {
-      zh: '本年新收与上年结转均为 0，但表四有非零数值：{terms}（可能涉及主动公开或以往年度申请的争议）',
-      en: 'No new or carried-over applications, yet Table 4 has non-zero values: {terms} (possibly disputes over proactive disclosure or older applications)',
+      zh: '本年新收与上年结转均为 0，但表四有非零数值：{cells}（可能涉及主动公开或以往年度申请的争议）',
+      en: 'No new or carried-over applications, yet Table 4 has non-zero values: {cells} (possibly disputes over proactive disclosure or older applications)',
     },
   },
   evaluate(model) {
@@ -34,7 +34,7 @@ export const t405: Rule = {
       {
         outcome: 'fail',
         messageId: 'nonZero',
-        data: loc('terms', termsInWords(model, nonZero)),
+        data: loc('cells', valuesInWords(model, nonZero)),
         cells: [...start, ...nonZero],
         place: 'reviews',
       },

@@ -134,6 +134,23 @@ export function termsInWords(
   return { zh: fmt('zh'), en: fmt('en') };
 }
 
+/** "予以公开·自然人 1、结转下年度·总计 2": cells with their values, as a list. */
+export function valuesInWords(model: ReportModel, addresses: readonly string[], max = 12): Localized {
+  const shown = addresses.slice(0, max);
+  const more = addresses.length - shown.length;
+  const fmt = (lang: 'zh' | 'en') =>
+    shown
+      .map((a) => {
+        const v = getCell(model, a)?.value;
+        return `${cellLabel(a, model.legacyRows)[lang]} ${v === null || v === undefined ? '?' : fmtNum(v)}`;
+      })
+      .join(lang === 'zh' ? '、' : ', ');
+  return {
+    zh: fmt('zh') + (more > 0 ? `等 ${addresses.length} 个` : ''),
+    en: fmt('en') + (more > 0 ? ` and ${more} more` : ''),
+  };
+}
+
 export const fmtNum = (n: number): string => (Number.isInteger(n) ? String(n) : String(Number(n.toFixed(4))));
 
 /** A list of cell labels, e.g. for "could not be read" messages. */
