@@ -1,6 +1,23 @@
+import { ari01 } from './ari-01';
+import { ari02 } from './ari-02';
+import { ari03 } from './ari-03';
+import { ari04 } from './ari-04';
+import { ari05 } from './ari-05';
+import { fmt01 } from './fmt-01';
+import { fmt02 } from './fmt-02';
 import { fmt03 } from './fmt-03';
 import { fmt04 } from './fmt-04';
+import { fmt05 } from './fmt-05';
+import { fmt06 } from './fmt-06';
+import { fmt07 } from './fmt-07';
+import { fmt08 } from './fmt-08';
+import { fmt09 } from './fmt-09';
 import { fmt10 } from './fmt-10';
+import { fmt11 } from './fmt-11';
+import { fmt12 } from './fmt-12';
+import { fmt13 } from './fmt-13';
+import { fmt14 } from './fmt-14';
+import { fmt15 } from './fmt-15';
 import { s1701 } from './s17-01';
 import { s1702 } from './s17-02';
 import { s1703 } from './s17-03';
@@ -8,6 +25,7 @@ import { s1704 } from './s17-04';
 import { s1705 } from './s17-05';
 import { s1706 } from './s17-06';
 import { s1707 } from './s17-07';
+import { s1708 } from './s17-08';
 import { s1709 } from './s17-09';
 import { t201 } from './t2-01';
 import { t202 } from './t2-02';
@@ -34,6 +52,14 @@ import { txt01 } from './txt-01';
 import { txt02 } from './txt-02';
 import { txt03 } from './txt-03';
 import { txt04 } from './txt-04';
+import { txt05 } from './txt-05';
+import { txt06 } from './txt-06';
+import { txt07 } from './txt-07';
+import { txt08 } from './txt-08';
+import { txt09 } from './txt-09';
+import { txt10 } from './txt-10';
+import { txt11 } from './txt-11';
+import { txt12 } from './txt-12';
 import type { Rule } from './types';
 import { val01 } from './val-01';
 import { val02 } from './val-02';
@@ -45,9 +71,21 @@ import { val06 } from './val-06';
 // The registry: every rule, one per line, in catalogue order (report-formats.md §5).
 // Add a rule with one import line and one entry line; keep this a plain list so merges stay trivial.
 export const rules: readonly Rule[] = [
+  fmt01,
+  fmt02,
   fmt03,
   fmt04,
+  fmt05,
+  fmt06,
+  fmt07,
+  fmt08,
+  fmt09,
   fmt10,
+  fmt11,
+  fmt12,
+  fmt13,
+  fmt14,
+  fmt15,
   val01,
   val02,
   val03,
@@ -79,6 +117,19 @@ export const rules: readonly Rule[] = [
   txt02,
   txt03,
   txt04,
+  txt05,
+  txt06,
+  txt07,
+  txt08,
+  txt09,
+  txt10,
+  txt11,
+  txt12,
+  ari01,
+  ari02,
+  ari03,
+  ari04,
+  ari05,
   s1701,
   s1702,
   s1703,
@@ -86,5 +137,6 @@ export const rules: readonly Rule[] = [
   s1705,
   s1706,
   s1707,
+  s1708,
   s1709,
 ];

@@ -40,7 +40,7 @@ export const txt04: Rule = {
   },
   messages: {
     mismatch: {
-      zh: '正文称{outcome} {stated}，但表三{outcome}总计为 {table}',
+      zh: '正文称{outcome} {stated}，但表三相应行总计为 {table}',
       en: 'The text states {stated} {outcome}, but Table 3 has {table}',
     },
     unreadable: {

@@ -1,0 +1,46 @@
+import { ari02 } from './ari-02';
+import { ruleTester } from './rule-tester';
+import { reportPage } from './testing/pages';
+
+const page = (...p: string[]) => reportPage({ text: { 一: p } });
+
+ruleTester(ari02, {
+  valid: [
+    {
+      name: 'seed 001: 189 / 196 = 96.43 % ↔ 96.4%',
+      html: page('2019年,共收到来信196件,交办196件,已办结189件,办结率96.4%。'),
+    },
+    {
+      name: 'seed 001: 图文解读率 82.14% = 23 / 28',
+      html: page(
+        '全县共制发、上传政策性文件28个,解读28个,解读率100%。其中,图解23个,文字解读5个,图文解读率82.14%。',
+      ),
+    },
+    {
+      name: 'seed 001: shares of the 196 letters',
+      html: page(
+        '已受理交办的196个信件中:城建物业类51件,占比26%;教育卫生类32件,占比16%;其他类113件,占比58%。',
+      ),
+    },
+    { name: 'truncated rather than rounded', html: page('共受理诉求 3 件，办结 2 件，办结率66.6%。') },
+  ],
+  invalid: [
+    {
+      name: 'a rate that is not the ratio',
+      html: page('共收到来信196件,已办结189件,办结率98.4%。'),
+      errors: [
+        {
+          messageId: 'mismatch',
+          severity: 'warning',
+          cells: [],
+          zh: '办结率 98.4%，但 189件 ÷ 196件 = 96.43%',
+        },
+      ],
+    },
+    {
+      name: 'a share that is not the ratio',
+      html: page('已受理交办的196个信件中:城建物业类51件,占比36%;其他类145件,占比74%。'),
+      errors: [{ messageId: 'mismatch', cells: [], zh: '占比 36%，但 51件 ÷ 196个 = 26.02%' }],
+    },
+  ],
+});

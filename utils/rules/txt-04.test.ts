@@ -1,0 +1,36 @@
+import { ruleTester } from './rule-tester';
+import { reportPage, t3Row } from './testing/pages';
+import { txt04 } from './txt-04';
+
+const t3 = {
+  ...t3Row('new', [10, 0, 0, 0, 0, 0, 10]),
+  ...t3Row('r1', [6, 0, 0, 0, 0, 0, 6]),
+  ...t3Row('r4_1', [3, 0, 0, 0, 0, 0, 3]),
+  ...t3Row('r4_2', [1, 0, 0, 0, 0, 0, 1]),
+  ...t3Row('r7', [10, 0, 0, 0, 0, 0, 10]),
+};
+
+ruleTester(txt04, {
+  valid: [
+    {
+      name: 'outcomes match; a category is the sum of its items',
+      html: reportPage({
+        t3,
+        text: { 一: ['共收到政府信息公开申请10件，其中予以公开6件，无法提供4件，结转下年度继续办理0件。'] },
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: '予以公开 7 vs 6',
+      html: reportPage({ t3, text: { 一: ['共收到政府信息公开申请10件，予以公开7件，无法提供4件。'] } }),
+      errors: [
+        {
+          messageId: 'mismatch',
+          cells: ['applications/r1/TOT'],
+          zh: '正文称予以公开 7件，但表三相应行总计为 6',
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,60 @@
+import { ruleTester } from './rule-tester';
+import { reportPage } from './testing/pages';
+import { txt08 } from './txt-08';
+
+ruleTester(txt08, {
+  valid: [
+    {
+      name: 'seed 001: 制作规范性文件 2 件,全部公开 ↔ 2 / 2',
+      html: reportPage({
+        format: '2019',
+        t2: {
+          'art20_1.normativeDocs/newMade': '2',
+          'art20_1.normativeDocs/newPublished': '2',
+          'art20_1.normativeDocs/totalPublic': '2',
+        },
+        text: { 一: ['制作规范性文件 2 件,全部公开;'] },
+      }),
+    },
+    {
+      name: 'F2021 made, repealed, valid',
+      html: reportPage({
+        t2: {
+          'art20_1.normativeDocs/made': '3',
+          'art20_1.normativeDocs/repealed': '1',
+          'art20_1.normativeDocs/valid': '12',
+        },
+        text: { 一: ['本年制发行政规范性文件3件，废止行政规范性文件1件，现行有效行政规范性文件12件。'] },
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: '全部公开, but only 1 published',
+      html: reportPage({
+        format: '2019',
+        t2: {
+          'art20_1.normativeDocs/newMade': '2',
+          'art20_1.normativeDocs/newPublished': '1',
+          'art20_1.normativeDocs/totalPublic': '2',
+        },
+        text: { 一: ['制作规范性文件 2 件,全部公开;'] },
+      }),
+      errors: [
+        {
+          messageId: 'mismatch',
+          cells: ['active/art20_1.normativeDocs/newPublished'],
+          zh: '本年新公开 2件，但表二为 1',
+        },
+      ],
+    },
+    {
+      name: 'F2021 valid 12 vs 10',
+      html: reportPage({
+        t2: { 'art20_1.normativeDocs/valid': '10' },
+        text: { 一: ['现行有效行政规范性文件12件。'] },
+      }),
+      errors: [{ messageId: 'mismatch', cells: ['active/art20_1.normativeDocs/valid'] }],
+    },
+  ],
+});
