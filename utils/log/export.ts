@@ -1,0 +1,211 @@
+import type { Finding } from '../audit/result';
+import { type Lang, type MessageKey, t } from '../i18n';
+import type { LogDb } from './db';
+import { logDb } from './db';
+import { fromRows, type ListQuery, listLatest } from './records';
+import { type AuditRecord, type Evidence, LOG_SCHEMA_VERSION, type LogExport, type Verdict } from './schema';
+import { formatTime } from './time';
+
+// Export the log, whole or filtered, as CSV for Excel/WPS and as JSON that import.ts reads back
+// losslessly.
+//
+// CSV: UTF-8 with a BOM (Excel and WPS otherwise guess GBK and garble Chinese), CRLF line ends,
+// RFC 4180 quoting, and a guard against formula injection: a text cell starting with = + - @ or a
+// tab/CR gets a leading apostrophe, so a page title like "=HYPERLINK(…)" stays text. One row per
+// finding with the report's fields repeated, and one row for a report without findings.
+
+/** What to export. No filter: every version of every page. A filter: the pages the list shows. */
+export interface ExportFilter extends Omit<ListQuery, 'page' | 'pageSize'> {
+  /** 'latest' (default with a filter) or 'all' versions of the matching pages */
+  versions?: 'latest' | 'all';
+}
+
+const hasFilter = (f: ExportFilter): boolean =>
+  !!f.query || (f.year ?? null) !== null || (f.format ?? null) !== null || !!f.severity;
+
+/** The records an export holds, newest audit first. */
+export async function collectRecords(filter: ExportFilter = {}, db: LogDb = logDb()): Promise<AuditRecord[]> {
+  const versions = filter.versions ?? (hasFilter(filter) ? 'latest' : 'all');
+  let ids: string[];
+  if (!hasFilter(filter) && versions === 'all') {
+    ids = (await db.audits.orderBy('auditedAt').primaryKeys()).reverse();
+  } else {
+    const page = await listLatest({ ...filter, page: 1, pageSize: Number.MAX_SAFE_INTEGER }, db);
+    ids = page.items.map((r) => r.id);
+    if (versions === 'all') {
+      const keys = new Set(page.items.map((r) => r.urlKey));
+      const all = await db.audits
+        .where('urlKey')
+        .anyOf([...keys])
+        .toArray();
+      all.sort((a, b) => b.auditedAt - a.auditedAt || (a.id < b.id ? 1 : -1));
+      ids = all.map((r) => r.id);
+    }
+  }
+  const [rows, details] = await Promise.all([db.audits.bulkGet(ids), db.details.bulkGet(ids)]);
+  const out: AuditRecord[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const row = rows[i];
+    const detail = details[i];
+    if (row && detail) out.push(fromRows(row, detail));
+  }
+  return out;
+}
+
+async function verdictsOf(records: AuditRecord[], db: LogDb, whole: boolean): Promise<Verdict[]> {
+  if (whole) return db.verdicts.toArray();
+  const keys = [...new Set(records.map((r) => r.urlKey))];
+  return db.verdicts.where('urlKey').anyOf(keys).toArray();
+}
+
+async function evidenceOf(records: AuditRecord[], db: LogDb, whole: boolean): Promise<Evidence[]> {
+  if (whole) return db.evidence.toArray();
+  return db.evidence
+    .where('recordId')
+    .anyOf(records.map((r) => r.id))
+    .toArray();
+}
+
+// ── JSON ────────────────────────────────────────────────────────────────────────
+
+/** The log (or the filtered part) in the versioned envelope import.ts reads. */
+export async function exportJson(
+  filter: ExportFilter = {},
+  db: LogDb = logDb(),
+  now: Date = new Date(),
+): Promise<LogExport> {
+  const whole = !hasFilter(filter) && (filter.versions ?? 'all') === 'all';
+  const records = await collectRecords(filter, db);
+  const [verdicts, evidence] = await Promise.all([
+    verdictsOf(records, db, whole),
+    evidenceOf(records, db, whole),
+  ]);
+  verdicts.sort((a, b) => (a.urlKey + a.fingerprint < b.urlKey + b.fingerprint ? -1 : 1));
+  evidence.sort((a, b) => a.capturedAt - b.capturedAt || (a.id < b.id ? -1 : 1));
+  return {
+    app: 'gouji',
+    kind: 'audit-log',
+    schemaVersion: LOG_SCHEMA_VERSION,
+    exportedAt: now.toISOString(),
+    records,
+    verdicts,
+    evidence,
+  };
+}
+
+export const exportJsonText = async (filter: ExportFilter = {}, db: LogDb = logDb()): Promise<string> =>
+  JSON.stringify(await exportJson(filter, db));
+
+// ── CSV ─────────────────────────────────────────────────────────────────────────
+
+const BOM = '\uFEFF';
+const CRLF = '\r\n';
+
+/** A text cell that a spreadsheet would run as a formula. */
+const FORMULA = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** One CSV field: formula-guarded text, quoted when it holds a comma, quote, CR or LF. */
+export function csvField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  let s = typeof value === 'number' ? String(value) : value;
+  if (typeof value === 'string' && FORMULA.test(s) && !PLAIN_NUMBER.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export const csvRow = (fields: (string | number | null | undefined)[]): string =>
+  fields.map(csvField).join(',');
+
+export const CSV_COLUMNS = [
+  'url',
+  'site',
+  'agency',
+  'title',
+  'year',
+  'format',
+  'publishedAt',
+  'auditedAt',
+  'version',
+  'rule',
+  'spec',
+  'severity',
+  'outcome',
+  'messageZh',
+  'messageEn',
+  'cells',
+  'expected',
+  'actual',
+  'verdict',
+  'note',
+] as const;
+
+const label = (key: string, lang: Lang): string => t(key as MessageKey, lang);
+
+/** The CSV text of records, with each finding's verdict and note. */
+export function toCsv(
+  records: readonly AuditRecord[],
+  verdicts: readonly Verdict[],
+  lang: Lang = 'zh',
+): string {
+  const byKey = new Map(verdicts.map((v) => [`${v.urlKey}\u0000${v.fingerprint}`, v]));
+  const lines = [csvRow(CSV_COLUMNS.map((c) => label(`log.csv.${c}`, lang)))];
+  for (const r of records) {
+    const report = [
+      r.url,
+      r.site,
+      r.agency ?? '',
+      r.title ?? '',
+      r.year,
+      label(`format.${r.format}`, lang),
+      r.publishedAt ?? '',
+      formatTime(r.auditedAt),
+      r.version,
+    ];
+    if (r.findings.length === 0) {
+      lines.push(csvRow([...report, ...Array(CSV_COLUMNS.length - report.length).fill('')]));
+      continue;
+    }
+    for (const f of r.findings) {
+      const v = byKey.get(`${r.urlKey}\u0000${f.fingerprint}`);
+      lines.push(
+        csvRow([
+          ...report,
+          ...findingFields(f, lang),
+          v?.verdict ? label(`log.verdict.${v.verdict}`, lang) : '',
+          v?.note ?? '',
+        ]),
+      );
+    }
+  }
+  return BOM + lines.join(CRLF) + CRLF;
+}
+
+function findingFields(f: Finding, lang: Lang): (string | number | null)[] {
+  return [
+    f.rule,
+    f.spec,
+    label(`severity.${f.severity}`, lang),
+    label(`outcome.${f.outcome}`, lang),
+    f.message.zh,
+    f.message.en,
+    f.cells.join('; '),
+    f.expected ?? null,
+    f.actual ?? null,
+  ];
+}
+
+/** The log (or the filtered part) as CSV, headers in `lang`. */
+export async function exportCsv(
+  filter: ExportFilter = {},
+  lang: Lang = 'zh',
+  db: LogDb = logDb(),
+): Promise<string> {
+  const whole = !hasFilter(filter) && (filter.versions ?? 'all') === 'all';
+  const records = await collectRecords(filter, db);
+  return toCsv(records, await verdictsOf(records, db, whole), lang);
+}
+
+/** gouji-log-2024-03-01.csv (local date). */
+export function exportFileName(kind: 'csv' | 'json', at: Date = new Date()): string {
+  return `gouji-log-${formatTime(at.getTime()).slice(0, 10)}.${kind}`;
+}
