@@ -1,4 +1,4 @@
-import { labelKey } from '../report/normalize';
+import { textKey } from './lib/text';
 import type { Evaluation, Rule } from './types';
 
 // FMT-01: page detection, as evidence. The detector decided the page is a report; this rule says on
@@ -31,7 +31,7 @@ export const fmt01: Rule = {
   evaluate(model) {
     if (model.kind !== 'report') return [];
     const evidence: string[] = [];
-    if (model.title && TITLE.test(labelKey(model.title))) evidence.push('title');
+    if (model.title && TITLE.test(textKey(model.title))) evidence.push('title');
     const t3 = model.tables.applications;
     if (t3 && T3_ANCHORS.filter((r) => r in t3).length >= 3) evidence.push('table3');
     if (model.tables.reviews && model.tableInfo.reviews.found) evidence.push('table4');

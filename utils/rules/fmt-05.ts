@@ -1,5 +1,4 @@
-import { labelKey } from '../report/normalize';
-import { claimPlace, claimsOf, sentenceOf } from './lib/text';
+import { claimPlace, claimsOf, sentenceOf, textKey } from './lib/text';
 import type { Evaluation, Rule } from './types';
 
 // FMT-05: the cited basis of the format. 2021 reports onward follow 国办公开办函〔2021〕30号; 2019
@@ -14,7 +13,7 @@ const OFFICIAL: Record<string, string> = {
 };
 
 /** Title key: folded, brackets of every kind removed. */
-const titleKey = (t: string): string => labelKey(t).replace(/[《》〈〉<>「」『』"'“”\s]/g, '');
+const titleKey = (t: string): string => textKey(t).replace(/[《》〈〉<>「」『』"'“”\s]/g, '');
 
 /** Where two strings differ: the differing middle parts, e.g. 事宜 / 事项. */
 function difference(a: string, b: string): [string, string] {

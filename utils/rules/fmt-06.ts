@@ -1,5 +1,6 @@
 import type { Heading, ReportModel, TableId } from '../report/model';
-import { labelKey, stripOrdinal } from '../report/normalize';
+import { stripOrdinal } from '../report/normalize';
+import { textKey } from './lib/text';
 import type { Evaluation, Rule } from './types';
 
 // FMT-06: the six headings of the format (report-formats.md §1), present and in order. A missing
@@ -31,7 +32,7 @@ const SECTIONS: Section[] = [
   { ordinal: '六', canonical: ['其他需要报告的事项'], keyword: /其他|其它/ },
 ];
 
-const key = (text: string): string => labelKey(stripOrdinal(labelKey(text))).replace(/[。.:：]$/, '');
+const key = (text: string): string => textKey(stripOrdinal(textKey(text))).replace(/[。.:：]$/, '');
 
 const canonicalText = (s: Section): string => `${s.ordinal}、${s.canonical[0]}`;
 

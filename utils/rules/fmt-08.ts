@@ -1,7 +1,6 @@
 import type { Localized } from '../audit/result';
-import { labelKey } from '../report/normalize';
 import { classifyAgency } from './lib/agency';
-import { prose } from './lib/text';
+import { prose, textKey } from './lib/text';
 import type { Evaluation, Rule } from './types';
 
 // FMT-08: a government's report (人民政府, or a report aggregated for one) states its 工作考核,
@@ -42,7 +41,7 @@ export const fmt08: Rule = {
   evaluate(model) {
     const agency = classifyAgency(model);
     const text = prose(model)
-      .map((p) => labelKey(p.text))
+      .map((p) => textKey(p.text))
       .join('\n');
     const aggregated =
       /汇总[^。]{0,60}编制/.test(text) && agency.kind !== 'park' && agency.kind !== 'department';

@@ -1,4 +1,4 @@
-import { labelKey } from '../report/normalize';
+import { textKey } from './lib/text';
 import type { Evaluation, Rule } from './types';
 
 // FMT-09 (F2021, requirement reconstructed from practice and the seeds): section 六 reports the
@@ -32,8 +32,8 @@ export const fmt09: Rule = {
     const heading = model.headings.find((h) => h.ordinal === '六');
     const sentence = heading ? { sentence: { paragraph: heading.paragraph, text: heading.text } } : {};
     const fee = /信息处理费|收费/;
-    if (six.some((p) => fee.test(labelKey(p.text)))) return [{ outcome: 'pass', place: 'fee' }];
-    const elsewhere = model.paragraphs.find((p) => p.section !== '六' && /信息处理费/.test(labelKey(p.text)));
+    if (six.some((p) => fee.test(textKey(p.text)))) return [{ outcome: 'pass', place: 'fee' }];
+    const elsewhere = model.paragraphs.find((p) => p.section !== '六' && /信息处理费/.test(textKey(p.text)));
     const ev: Evaluation = elsewhere
       ? {
           outcome: 'fail',

@@ -1,5 +1,5 @@
 import type { ReportModel } from '../report/model';
-import { labelKey } from '../report/normalize';
+import { textKey } from './lib/text';
 import type { Evaluation, Rule } from './types';
 
 // FMT-13: the report's references to itself — where the electronic version is, the portal's
@@ -59,7 +59,7 @@ export const fmt13: Rule = {
     const out: Evaluation[] = [];
     const all = sentences(model);
     all.forEach((s, i) => {
-      const k = labelKey(s.text);
+      const k = textKey(s.text);
       // the report's own electronic version, not e.g. the gazette's
       if (!/(报告|年报|本报)[^。]{0,6}电子版/.test(k)) return;
       const complete =
@@ -81,7 +81,7 @@ export const fmt13: Rule = {
       const host = model.host;
       const seen = new Set<string>();
       for (const s of all) {
-        const k = labelKey(s.text);
+        const k = textKey(s.text);
         if (!/电子版|门户网站|网站|网址|网上/.test(k)) continue;
         URL.lastIndex = 0;
         for (let m = URL.exec(k); m; m = URL.exec(k)) {
@@ -107,7 +107,7 @@ export const fmt13: Rule = {
     }
     for (const s of all) {
       EMAIL.lastIndex = 0;
-      const k = labelKey(s.text);
+      const k = textKey(s.text);
       for (let m = EMAIL.exec(k); m; m = EMAIL.exec(k)) {
         const email = m[1]!;
         out.push(

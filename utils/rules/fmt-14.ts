@@ -1,6 +1,5 @@
 import type { Localized } from '../audit/result';
-import { labelKey } from '../report/normalize';
-import { prose } from './lib/text';
+import { prose, textKey } from './lib/text';
 import type { Evaluation, Rule } from './types';
 
 // FMT-14 (pre-2019): the contents the 2008 条例 第三十二条 requires: 主动公开; 依申请公开 and 不予
@@ -60,9 +59,9 @@ export const fmt14: Rule = {
   evaluate(model) {
     const text = prose(model)
       .filter((p) => !/[:：]/.test(p.text.slice(0, 8)) || p.text.length > 30)
-      .map((p) => labelKey(p.text))
+      .map((p) => textKey(p.text))
       .join('\n');
-    const labels = model.legacyRows.map((r) => labelKey(r.label)).join('\n');
+    const labels = model.legacyRows.map((r) => textKey(r.label)).join('\n');
     return TOPICS.map((t): Evaluation => {
       const data = { topic_zh: t.label.zh, topic_en: t.label.en };
       if (t.text.test(text)) return { outcome: 'pass', place: t.key };

@@ -1,5 +1,4 @@
-import { labelKey } from '../report/normalize';
-import { prose, sentenceMatching } from './lib/text';
+import { prose, sentenceMatching, textKey } from './lib/text';
 import type { Evaluation, Rule } from './types';
 
 // FMT-15: drafting slips — a top-level ordinal used twice; wording of another period (上半年 /
@@ -58,7 +57,7 @@ export const fmt15: Rule = {
       const s = sentenceMatching(p, /上半年|下半年|第[一二三四]季度|本季度/);
       if (!s) continue;
       periodFound = true;
-      const word = /上半年|下半年|第[一二三四]季度|本季度/.exec(labelKey(s.text))![0];
+      const word = /上半年|下半年|第[一二三四]季度|本季度/.exec(textKey(s.text))![0];
       out.push({
         outcome: 'fail',
         messageId: 'period',
@@ -75,7 +74,7 @@ export const fmt15: Rule = {
       const counts = new Map<number, number>();
       for (const p of paragraphs) {
         if (p.section === '五' || p.section === '六') continue; // plans for next year live there
-        for (const m of labelKey(p.text).matchAll(
+        for (const m of textKey(p.text).matchAll(
           /(?:^|[。；;])\s*(?:\(?[一二三四五六七八九十\d]+[)、.]\s*)?(?:[^，,。；;]{0,12}?)?(\d{4})年[，,]/g,
         )) {
           const y = Number(m[1]);

@@ -1,6 +1,6 @@
 import type { Paragraph, ReportModel } from '../../report/model';
-import { labelKey } from '../../report/normalize';
 import { parseChineseNumeral } from '../../report/text-numbers';
+import { textKey } from './text';
 
 // Issuer names as the report prints them in its title, its preamble, its signature (落款) and the
 // statistics-table footer (填表单位), and the date under the signature.
@@ -19,7 +19,7 @@ const DATE = new RegExp(`^(${YEAR})年([0-9一二三四五六七八九十]{1,3})
 /** The name in the title: model.agency, else the title up to its year. */
 export function titleName(model: Pick<ReportModel, 'agency' | 'title'>): string {
   if (model.agency) return model.agency;
-  const t = labelKey(model.title ?? '');
+  const t = textKey(model.title ?? '');
   return t.replace(new RegExp(`${YEAR}年.*$`), '');
 }
 
@@ -30,20 +30,20 @@ export function issuerNames(model: ReportModel): NameSource[] {
   const pre = new RegExp(`《([^《》]{2,40}?)${YEAR}年度?(?:政府)?(?:信息公开|政务公开|政务信息公开)`);
   for (const p of model.paragraphs) {
     if (p.section !== 'preamble') continue;
-    const m = pre.exec(labelKey(p.text));
+    const m = pre.exec(textKey(p.text));
     if (m) {
       out.push({ source: 'preamble', name: m[1]!, paragraph: p });
       break;
     }
   }
   const sig = signature(model);
-  if (sig) out.push({ source: 'signature', name: labelKey(sig.name.text), paragraph: sig.name });
+  if (sig) out.push({ source: 'signature', name: textKey(sig.name.text), paragraph: sig.name });
   for (const p of model.paragraphs) {
-    const m = /填表单位[:：]\s*(\S+)/.exec(labelKey(p.text).replace(/\s+/g, ''));
+    const m = /填表单位[:：]\s*(\S+)/.exec(textKey(p.text).replace(/\s+/g, ''));
     if (m) out.push({ source: 'form', name: m[1]!, paragraph: p });
   }
   for (const r of model.legacyRows) {
-    const m = /填表单位[:：]\s*(\S+)/.exec(labelKey(r.label));
+    const m = /填表单位[:：]\s*(\S+)/.exec(textKey(r.label));
     if (m && !out.some((o) => o.source === 'form')) out.push({ source: 'form', name: m[1]! });
   }
   return out;
@@ -53,9 +53,9 @@ export function issuerNames(model: ReportModel): NameSource[] {
 export function signature(model: ReportModel): { name: Paragraph; date: Paragraph; iso: string } | null {
   const ps = model.paragraphs;
   for (let i = ps.length - 1; i > 0; i--) {
-    const d = DATE.exec(labelKey(ps[i]!.text));
+    const d = DATE.exec(textKey(ps[i]!.text));
     if (!d) continue;
-    const name = labelKey(ps[i - 1]!.text);
+    const name = textKey(ps[i - 1]!.text);
     if (name.length > 30 || !AGENCY_END.test(name) || /[:：]/.test(name)) continue;
     const num = (x: string) => (/^\d+$/.test(x) ? Number(x) : (parseChineseNumeral(x) ?? 0));
     const iso = `${num(d[1]!)}-${String(num(d[2]!)).padStart(2, '0')}-${String(num(d[3]!)).padStart(2, '0')}`;
@@ -66,7 +66,7 @@ export function signature(model: ReportModel): { name: Paragraph; date: Paragrap
 
 /** Matching key of a name: folded, 管理委员会 → 管委会. */
 export const nameKey = (s: string): string =>
-  labelKey(s)
+  textKey(s)
     .replace(/\s+/g, '')
     .replace(/管理委员会/g, '管委会');
 

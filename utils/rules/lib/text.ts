@@ -2,7 +2,7 @@ import type { Localized } from '../../audit/result';
 import { extractClaims } from '../../report/claims';
 import type { Claim, ClaimKind, Paragraph, ReportModel, TextNumber } from '../../report/model';
 import { labelKey } from '../../report/normalize';
-import { interval } from '../../report/text-numbers';
+import { interval, normalizeText } from '../../report/text-numbers';
 import type { Flagged } from '../types';
 import { getCell } from './cells';
 
@@ -10,6 +10,12 @@ import { getCell } from './cells';
 // sentence a finding underlines, approximate numbers compared as intervals, and paragraph text.
 
 export { interval };
+
+/**
+ * Matching copy of narrative text: the label folding plus the Traditional characters narratives use,
+ * spaces removed, Chinese numerals before measure words as digits.
+ */
+export const textKey = (s: string): string => labelKey(normalizeText(s));
 
 const memo = new WeakMap<ReportModel, Claim[]>();
 
@@ -72,7 +78,7 @@ export const prose = (model: ReportModel): Paragraph[] => {
 export const sectionText = (model: ReportModel, section: Paragraph['section']): string =>
   model.paragraphs
     .filter((p) => p.section === section)
-    .map((p) => labelKey(p.text))
+    .map((p) => textKey(p.text))
     .join('\n');
 
 /** First paragraph whose matching copy matches a pattern, for underlining. */
@@ -81,7 +87,7 @@ export function findParagraph(
   re: RegExp,
 ): { paragraph: Paragraph; match: RegExpExecArray } | null {
   for (const p of paragraphs) {
-    const m = re.exec(labelKey(p.text));
+    const m = re.exec(textKey(p.text));
     if (m) return { paragraph: p, match: m };
   }
   return null;
@@ -94,7 +100,7 @@ export function findParagraph(
 export function sentenceMatching(p: Paragraph, re: RegExp): { paragraph: string; text: string } | null {
   const parts = p.text.match(/[^。！？!?；;\n]+[。！？!?；;]?/g) ?? [p.text];
   for (const s of parts) {
-    if (re.test(labelKey(s))) return { paragraph: p.id, text: s.trim() };
+    if (re.test(textKey(s))) return { paragraph: p.id, text: s.trim() };
   }
   return null;
 }
