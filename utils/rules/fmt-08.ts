@@ -1,6 +1,6 @@
 import type { Localized } from '../audit/result';
 import { classifyAgency } from './lib/agency';
-import { prose, textKey } from './lib/text';
+import { prose, sentenceMatching, textKey, wholeParagraph } from './lib/text';
 import type { Evaluation, Rule } from './types';
 
 // FMT-08: a government's report (人民政府, or a report aggregated for one) states its 工作考核,
@@ -46,6 +46,16 @@ export const fmt08: Rule = {
     const aggregated =
       /汇总[^。]{0,60}编制/.test(text) && agency.kind !== 'park' && agency.kind !== 'department';
     if (!GOVERNMENT.has(agency.kind) && !aggregated) return [];
+    // anchor: where the report speaks of oversight (监督保障 / 考核), else the 总体情况 heading
+    const anchor =
+      prose(model).find((p) => /监督保障/.test(textKey(p.text))) ??
+      prose(model).find((p) => /考核/.test(textKey(p.text)));
+    const heading = model.headings.find((h) => h.ordinal === '一');
+    const sentence = anchor
+      ? { sentence: sentenceMatching(anchor, /监督保障|考核/) ?? wholeParagraph(anchor) }
+      : heading
+        ? { sentence: { paragraph: heading.paragraph, text: heading.text } }
+        : {};
     return ITEMS.map(
       (i): Evaluation =>
         i.re.test(text)
@@ -55,6 +65,7 @@ export const fmt08: Rule = {
               messageId: 'missing',
               data: { agency: agency.name || (model.agency ?? ''), item_zh: i.label.zh, item_en: i.label.en },
               cells: [],
+              ...sentence,
               place: i.key,
             },
     );
