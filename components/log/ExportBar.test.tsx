@@ -1,0 +1,71 @@
+import { act } from 'preact/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+import { ExportBar } from './ExportBar';
+import { click, mount, q, text } from './testing';
+
+const props = (over = {}) => ({
+  lang: 'zh' as const,
+  total: 42,
+  onExportCsv: vi.fn(),
+  onExportJson: vi.fn(),
+  onImport: vi.fn(),
+  onClear: vi.fn(),
+  ...over,
+});
+
+describe('ExportBar', () => {
+  it('exports CSV and JSON, of the filtered part when a filter is on', () => {
+    const p = props({ filtered: 7 });
+    const { root } = mount(<ExportBar {...p} />);
+    expect(text(q(root, 'button[name=csv]'))).toBe('导出 CSV（当前筛选的 7 条）');
+    click(q(root, 'button[name=csv]'));
+    click(q(root, 'button[name=json]'));
+    expect(p.onExportCsv).toHaveBeenCalledTimes(1);
+    expect(p.onExportJson).toHaveBeenCalledTimes(1);
+  });
+
+  it('clears the log only after a confirmation that says how much goes', () => {
+    const p = props();
+    const { root } = mount(<ExportBar {...p} />);
+    click(q(root, 'button[name=clear]'));
+    expect(text(q(root, '.confirm p'))).toBe('确定清空全部 42 条审核记录、复核结论和证据？此操作无法撤销。');
+    click(q(root, 'button[name=clear-no]'));
+    expect(q(root, '.confirm')).toBeNull();
+    expect(p.onClear).not.toHaveBeenCalled();
+    click(q(root, 'button[name=clear]'));
+    click(q(root, 'button[name=clear-yes]'));
+    expect(p.onClear).toHaveBeenCalledTimes(1);
+    expect(q(root, '.confirm')).toBeNull();
+  });
+
+  it('passes the chosen file to onImport and shows the result or the error', () => {
+    const p = props();
+    const { root, rerender } = mount(<ExportBar {...p} />);
+    const input = q<HTMLInputElement>(root, 'input[type=file]')!;
+    expect(input.accept).toBe('.json,application/json');
+    const file = new File(['{}'], 'gouji-log.json', { type: 'application/json' });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    act(() => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(p.onImport).toHaveBeenCalledWith(file);
+
+    rerender(
+      <ExportBar {...p} message={{ text: '导入失败，日志未作任何改动。第 2 条记录…', error: true }} />,
+    );
+    expect(q(root, '.message.error')!.getAttribute('role')).toBe('alert');
+    rerender(<ExportBar {...p} message={{ text: '已导入 3 条记录' }} />);
+    expect(q(root, '.message')!.getAttribute('role')).toBe('status');
+  });
+
+  it('disables clearing an empty log and everything while busy; English labels', () => {
+    const { root, rerender } = mount(<ExportBar {...props({ total: 0, lang: 'en' })} />);
+    expect(q<HTMLButtonElement>(root, 'button[name=clear]')!.disabled).toBe(true);
+    expect(text(q(root, 'button[name=csv]'))).toBe('Export CSV');
+    expect(text(q(root, 'button[name=import]'))).toBe('Import JSON');
+    rerender(<ExportBar {...props({ busy: true })} />);
+    for (const name of ['csv', 'json', 'import', 'clear']) {
+      expect(q<HTMLButtonElement>(root, `button[name=${name}]`)!.disabled).toBe(true);
+    }
+  });
+});
