@@ -221,6 +221,17 @@ describe('cross-year in the log', () => {
     expect(detail!.followThrough).not.toBeNull();
   });
 
+  it('compares saved pages read without a host by the site they were filed under', async () => {
+    const db = freshDb();
+    const a = { ...y2019(), host: null };
+    await addAudit(a, audit(a), meta(1000), db);
+    const b = y2020(3); // read with its host, the year before without
+    const res = await addAudit(b, audit(b), meta(2000, URL_2020), db);
+    expect(res.record.site).toBe('example.gov.cn');
+    expect(res.previousYear).not.toBeNull();
+    expect(res.record.findings.filter((f) => f.spec === 'XYR-01')).toHaveLength(1);
+  });
+
   it('never compares with another body of the same portal', async () => {
     const db = freshDb();
     await addAudit(y2019(), audit(y2019()), meta(1000), db);

@@ -154,13 +154,24 @@ function withCrossYear(findings: readonly Finding[], cross: readonly Finding[]):
   return [...engine, ...cross, ...changed];
 }
 
+/**
+ * The model as the log filed it: a model read without a host (a saved page) takes the site its
+ * record was filed under, so runCrossYear's same-body guard sees what the log matched on.
+ */
+const onSite = (model: ReportModel, site: string): ReportModel =>
+  model.host ? model : { ...model, host: site || null };
+
 /** Re-run a record's cross-year checks against `previous` (or none) and store them. */
 async function relink(db: LogDb, row: AuditRow, previous: { row: AuditRow; model: ReportModel } | null) {
   const detail = await db.details.get(row.id);
   if (!detail) return;
-  const run = runCrossYear(detail.model, previous?.model ?? null, {
-    previousRef: previous ? refOf(previous.row) : null,
-  });
+  const run = runCrossYear(
+    onSite(detail.model, row.site),
+    previous ? onSite(previous.model, previous.row.site) : null,
+    {
+      previousRef: previous ? refOf(previous.row) : null,
+    },
+  );
   const findings = withCrossYear(detail.findings, run.findings);
   const record = AuditRecordSchema.parse({
     ...fromRows(row, detail),
@@ -212,10 +223,14 @@ export async function addAudit(
     const yearRow =
       model.year !== null ? await bodyYearRow(db, agencyKey, site, model.year - 1, urlKey) : undefined;
     const yearDetail = yearRow ? await db.details.get(yearRow.id) : undefined;
-    const run = runCrossYear(model, yearDetail?.model ?? null, {
-      previousRef: yearRow ? refOf(yearRow) : null,
-      ...(meta.merged !== undefined ? { merged: meta.merged } : {}),
-    });
+    const run = runCrossYear(
+      onSite(model, site),
+      yearDetail && yearRow ? onSite(yearDetail.model, yearRow.site) : null,
+      {
+        previousRef: yearRow ? refOf(yearRow) : null,
+        ...(meta.merged !== undefined ? { merged: meta.merged } : {}),
+      },
+    );
     const compared = run.compared && !!yearRow;
 
     const findings = withCrossYear(audit.findings, run.findings);

@@ -80,7 +80,7 @@ export const RecordSummarySchema = z.object({
   /** 1 for the first audit of the URL, then 2, 3 … */
   version: z.number().int().positive(),
   /** 1 on the newest version of its URL, else 0 (a number so IndexedDB can index it) */
-  latest: z.union([z.literal(0), z.literal(1)]),
+  latest: z.literal([0, 1]),
   /** the engine's counts (AuditResult.counts) */
   counts: CountsSchema,
   figures: FiguresSchema,
