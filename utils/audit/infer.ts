@@ -1,5 +1,5 @@
 import { type Cell, type ReportModel, T3_COLS } from '../report/model';
-import { getCell, isBlankTotal, t3, t3Leaves } from '../rules/lib/cells';
+import { isBlankTotal, t3, t3Leaves } from '../rules/lib/cells';
 
 // T3-08 single-unknown inference (report-formats.md §5.4). The identities of T3-01/02/03 are linear
 // with ±1 coefficients; an identity with exactly one unknown cell determines it. Solve, apply,
@@ -147,9 +147,3 @@ export function inferT3(model: ReportModel): InferenceResult {
     unsolved: unknownAtStart.filter((a) => !solved.has(a)),
   };
 }
-
-/** Identity text for messages, e.g. T3-02:r7 → the row identity of （七）总计. */
-export const identityCells = (model: ReportModel, identity: string): string[] => {
-  const id = t3Identities(model).find((i) => i.id === identity);
-  return id ? [...id.plus, ...id.minus].filter((a) => getCell(model, a)) : [];
-};

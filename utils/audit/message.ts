@@ -1,3 +1,4 @@
+import { fmtNum } from '../rules/lib/cells';
 import type { Localized } from './result';
 
 // Message templates carry {placeholders}. A placeholder `{x}` takes `data.x_zh` / `data.x_en` when the
@@ -6,8 +7,7 @@ import type { Localized } from './result';
 
 export type MessageData = Record<string, string | number>;
 
-const fmt = (v: string | number): string =>
-  typeof v === 'number' ? (Number.isInteger(v) ? String(v) : String(Number(v.toFixed(4)))) : v;
+const fmt = (v: string | number): string => (typeof v === 'number' ? fmtNum(v) : v);
 
 export function fillTemplate(template: string, data: MessageData, lang: 'zh' | 'en'): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {

@@ -1,4 +1,5 @@
-import { getCell, labelsOf, loc, sumOf, termsInWords } from './lib/cells';
+import { loc, termsInWords } from './lib/cells';
+import { checkIdentity, UNREADABLE } from './lib/identity';
 import { childrenOf, legacyAddr, matchExactly, parents } from './lib/legacy';
 import type { Evaluation, Rule } from './types';
 
@@ -32,52 +33,30 @@ export const s1701: Rule = {
   },
   messages: {
     partition: {
-      zh: '“{parent}”为 {total}，但其中各项之和为 {sum}（{terms}）',
-      en: '“{parent}” is {total}, but its breakdown adds up to {sum} ({terms})',
+      zh: '“{parent}”为 {lhs}，但其中各项之和为 {rhs}（{terms}）',
+      en: '“{parent}” is {lhs}, but its breakdown adds up to {rhs} ({terms})',
     },
-    unreadable: { zh: '无法判定：{cells}未能读出', en: 'Cannot be judged: {cells} could not be read' },
+    unreadable: UNREADABLE,
   },
   evaluate(model) {
     if (!model.tables.legacy) return [];
     const out: Evaluation[] = [];
     for (const parent of parents(model)) {
       const kids = childrenOf(model, parent.key);
-      const family = PARTITIONS.find((f) => matchExactly(kids, f.members));
-      if (!family) continue;
-      const pa = legacyAddr(model, parent.key);
+      if (!PARTITIONS.some((f) => matchExactly(kids, f.members))) continue;
       const parts = kids.map((k) => legacyAddr(model, k.key));
-      const total = sumOf(model, [pa]);
-      const s = sumOf(model, parts);
-      const cells = [pa, ...parts];
-      if (total.unknown.length || s.unknown.length) {
-        const unknown = [...total.unknown, ...s.unknown];
-        out.push({
-          outcome: 'uncertain',
-          messageId: 'unreadable',
-          data: loc('cells', labelsOf(model, unknown)),
-          cells,
+      out.push(
+        checkIdentity(model, {
           place: parent.key,
-        });
-        continue;
-      }
-      if (total.value === s.value) {
-        out.push({ outcome: 'pass', place: parent.key });
-        continue;
-      }
-      out.push({
-        outcome: 'fail',
-        messageId: 'partition',
-        data: {
-          parent: parent.label,
-          total: getCell(model, pa)!.value!,
-          sum: s.value,
-          ...loc('terms', termsInWords(model, parts, undefined, true)),
-        },
-        cells,
-        expected: s.value,
-        actual: total.value,
-        place: parent.key,
-      });
+          lhs: [legacyAddr(model, parent.key)],
+          rhs: parts,
+          messageId: 'partition',
+          data: () => ({
+            parent: parent.label,
+            ...loc('terms', termsInWords(model, parts, undefined, true)),
+          }),
+        }),
+      );
     }
     return out;
   },

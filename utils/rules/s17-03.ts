@@ -1,5 +1,6 @@
 import type { LegacyRow, ReportModel } from '../report/model';
 import { getCell, labelsOf, loc, sumOf, termsInWords } from './lib/cells';
+import { UNREADABLE } from './lib/identity';
 import { childrenOf, indicatorRows, legacyAddr, normLabel, scopeOf } from './lib/legacy';
 import type { Evaluation, Rule } from './types';
 
@@ -45,7 +46,7 @@ export const s1703: Rule = {
       zh: '“{subset}”为 {value}，多于标注为主动公开和删减后公开的公文之和 {bound}（{terms}）',
       en: '“{subset}” is {value}, more than the documents marked public or public-after-redaction, {bound} ({terms})',
     },
-    unreadable: { zh: '无法判定：{cells}未能读出', en: 'Cannot be judged: {cells} could not be read' },
+    unreadable: UNREADABLE,
   },
   evaluate(model) {
     if (!model.tables.legacy) return [];

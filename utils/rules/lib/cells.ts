@@ -175,8 +175,3 @@ export const TABLE_FORMATS = ['2019', '2021', 'hybrid'] as const;
 /** A money-like token: a decimal, or a 元/万元/亿元 unit (VAL-05: money in a count column). */
 export const looksLikeMoney = (cell: Cell | undefined): boolean =>
   !!cell && (cell.unit !== undefined || /元/.test(cell.raw) || /\d[.．]\d/.test(cell.raw));
-
-/** The T2 cells of a row that the table has, by column key. */
-export function t2Row(model: ReportModel, row: string): Record<string, Cell> | undefined {
-  return model.tables.active?.[row];
-}
