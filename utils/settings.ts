@@ -1,0 +1,87 @@
+import type { Lang } from './i18n';
+
+// User settings, kept in storage.sync (they follow the user's browser profile) under one key.
+// The pure parts (site patterns, language choice) are here so they can be tested without a browser;
+// reading and writing storage is left to the callers, which already hold `browser`.
+
+export const SETTINGS_KEY = 'settings';
+
+export const LANG_CHOICES = ['auto', 'zh', 'en'] as const;
+export type LangChoice = (typeof LANG_CHOICES)[number];
+
+export interface Settings {
+  /** interface language; auto follows the browser's UI language */
+  lang: LangChoice;
+  /** match patterns (`*://host/*`) of sites the detector runs on besides *.gov.cn */
+  sites: string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = { lang: 'auto', sites: [] };
+
+/**
+ * Whatever storage holds, as valid settings: each bad or missing field falls back to its default.
+ * (No zod here: the background and the options page would carry it for two fields.)
+ */
+export function readSettings(stored: unknown): Settings {
+  const raw = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
+  const lang = LANG_CHOICES.includes(raw.lang as LangChoice)
+    ? (raw.lang as LangChoice)
+    : DEFAULT_SETTINGS.lang;
+  const sites = Array.isArray(raw.sites)
+    ? raw.sites.filter((s): s is string => typeof s === 'string' && sitePattern(s) === s)
+    : [];
+  return { lang, sites };
+}
+
+/** Chinese unless the user chose English, or chose auto and the browser's UI is not Chinese. */
+export function resolveLang(choice: LangChoice, uiLanguage: string | undefined): Lang {
+  if (choice !== 'auto') return choice;
+  if (!uiLanguage) return 'zh';
+  return /^zh\b/i.test(uiLanguage) ? 'zh' : 'en';
+}
+
+/** The detector's own matches: these sites need no entry in the options. */
+export const BUILT_IN_SITES = ['*://*.gov.cn/*'];
+
+const HOST_RE = /^(\*\.)?([a-z0-9-]+\.)*[a-z0-9-]+$/i;
+
+/**
+ * A match pattern for what the user typed: a host (`www.example.org`), a wildcard host
+ * (`*.example.org`) or a URL (`https://example.org/nb/2023.html`). Every scheme and path of that
+ * host is matched, since a portal serves the same report over http and https. Null when the text
+ * names no host.
+ */
+export function sitePattern(input: string): string | null {
+  let text = input.trim().toLowerCase();
+  if (!text) return null;
+  if (/^([a-z][a-z0-9+.-]*|\*):\/\//.test(text)) {
+    try {
+      // `*://*.host/*` (a pattern pasted back) is not a URL; read its host by hand.
+      const wild = /^\*:\/\/([^/]+)/.exec(text);
+      if (wild) text = wild[1]!;
+      else {
+        const url = new URL(text);
+        if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+        text = url.hostname;
+      }
+    } catch {
+      return null;
+    }
+  } else {
+    text = text.replace(/[/?#].*$/, '').replace(/:\d+$/, '');
+  }
+  text = text.replace(/\.$/, '');
+  if (!HOST_RE.test(text)) return null;
+  return `*://${text}/*`;
+}
+
+/** True when the built-in *.gov.cn matches already cover the pattern. */
+export function coveredByBuiltIn(pattern: string): boolean {
+  const host = /^\*:\/\/([^/]+)\/\*$/.exec(pattern)?.[1];
+  if (!host) return false;
+  const bare = host.replace(/^\*\./, '');
+  return bare === 'gov.cn' || bare.endsWith('.gov.cn');
+}
+
+/** The host part of a pattern, for display: `*://*.example.org/*` → `*.example.org`. */
+export const patternHost = (pattern: string): string => /^\*:\/\/([^/]+)\/\*$/.exec(pattern)?.[1] ?? pattern;
