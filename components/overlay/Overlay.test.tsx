@@ -1,0 +1,189 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AuditResult, Finding } from '@/utils/audit/result';
+import type { ReportModel } from '@/utils/report/model';
+import { buildMarks } from './findings';
+import { Overlay, type Target } from './Overlay';
+import { DEFAULT_PLACE, type PanelPlace } from './Panel';
+
+// The overlay's views in happy-dom, with page cells whose geometry is stubbed: what is drawn
+// where, what the panel lists and what its controls do. The real layout is the e2e suite's.
+
+const finding = (over: Partial<Finding>): Finding => ({
+  rule: 'T4-01',
+  spec: 'T4-01',
+  outcome: 'fail',
+  severity: 'error',
+  message: {
+    zh: '行政复议：2 + 1 + 0 + 1 = 4，但总计为 3（差 1）',
+    en: 'Reviews: 2 + 1 + 0 + 1 = 4, but the total is 3',
+  },
+  cells: [],
+  fingerprint: Math.random().toString(36),
+  ...over,
+});
+
+const model = {
+  kind: 'report',
+  title: '示例县2022年政府信息公开工作年度报告',
+  year: 2022,
+  format: '2021',
+  legacyRows: [],
+} as unknown as ReportModel;
+
+const audit: AuditResult = {
+  format: '2021',
+  findings: [
+    finding({ cells: ['reviews/rev/upheld', 'reviews/rev/total'], expected: 4, actual: 3 }),
+    finding({
+      rule: 'TXT-01',
+      spec: 'TXT-01',
+      severity: 'warning',
+      message: { zh: '正文称收到申请 28件', en: 'The text says 28' },
+      cells: ['reviews/rev/total'],
+    }),
+    finding({ rule: 'FMT-03', spec: 'FMT-03', severity: 'info', message: { zh: '格式', en: 'format' } }),
+  ],
+  counts: { pass: 1, fail: 3, uncertain: 0, notApplicable: 0 },
+  figures: {
+    applicationsHandled: 25,
+    applicationsTotal: 27,
+    substantiveDisclosureRate: 0.56,
+    reviewCorrectionRate: 1 / 3,
+    litigationCorrectionRate: null,
+  },
+};
+
+function cell(left: number, top: number): HTMLElement {
+  const td = document.createElement('td');
+  td.getBoundingClientRect = () =>
+    ({
+      left,
+      top,
+      width: 40,
+      height: 20,
+      right: left + 40,
+      bottom: top + 20,
+      x: left,
+      y: top,
+      toJSON: () => ({}),
+    }) as DOMRect;
+  td.scrollIntoView = vi.fn();
+  document.body.append(td);
+  return td;
+}
+
+let container: HTMLElement;
+let targets: Map<string, Target>;
+let place: PanelPlace;
+
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+  targets = new Map<string, Target>([
+    ['reviews/rev/upheld', { kind: 'cell', el: cell(100, 300) }],
+    ['reviews/rev/total', { kind: 'cell', el: cell(140, 300) }],
+  ]);
+  place = { ...DEFAULT_PLACE, mode: 'right' };
+});
+afterEach(() => {
+  act(() => render(null, container));
+  document.body.innerHTML = '';
+});
+
+function show(lang: 'zh' | 'en' = 'zh', onClose = vi.fn()) {
+  const marks = buildMarks(audit.findings, (a) => targets.has(a));
+  act(() =>
+    render(
+      <Overlay
+        lang={lang}
+        model={model}
+        audit={audit}
+        marks={marks}
+        targets={targets}
+        inferred={new Map()}
+        place={place}
+        onPlace={(p) => {
+          place = p;
+        }}
+        onClose={onClose}
+        onReaudit={() => {}}
+      />,
+      container,
+    ),
+  );
+  return { onClose };
+}
+
+describe('Overlay', () => {
+  it('draws a box over each cell, in its worst tone, focusable and labelled', () => {
+    show();
+    const boxes = Array.from(container.querySelectorAll<HTMLElement>('.box'));
+    expect(boxes.map((b) => b.dataset.key)).toEqual(['reviews/rev/upheld', 'reviews/rev/total']);
+    const total = boxes[1]!;
+    expect(total.style.left).toBe('140px');
+    expect(total.style.top).toBe('300px');
+    expect(total.style.width).toBe('40px');
+    expect(total.className).toContain('tone-error');
+    expect(total.tabIndex).toBe(0);
+    expect(total.getAttribute('aria-label')).toBe('行政复议·总计：2 项问题，错误');
+  });
+
+  it('shows the findings of a focused box in a tooltip', () => {
+    show();
+    const total = container.querySelector<HTMLElement>('.box[data-key="reviews/rev/total"]')!;
+    act(() => {
+      total.dispatchEvent(new FocusEvent('focus'));
+    });
+    const tip = container.querySelector('.tip')!;
+    expect(tip.textContent).toContain('T4-01');
+    expect(tip.textContent).toContain('TXT-01');
+    expect(tip.textContent).toContain('应为 4，实为 3');
+    expect(tip.textContent).toContain('判定：不符');
+  });
+
+  it('lists the findings by table with counts and figures, and goes to the cells of one', () => {
+    show();
+    const groups = Array.from(container.querySelectorAll<HTMLElement>('[data-group]')).map(
+      (g) => g.dataset.group,
+    );
+    expect(groups).toEqual(['reviews', 'text', 'format']);
+    const text = container.querySelector('.panel')!.textContent!;
+    expect(text).toContain('56.0%');
+    expect(text).toContain('33.3%');
+    expect(text).toContain('1 个错误');
+    const item = container.querySelector<HTMLButtonElement>('[data-spec="T4-01"]')!;
+    act(() => item.click());
+    expect(targets.get('reviews/rev/upheld')!.el.scrollIntoView).toHaveBeenCalledWith({
+      behavior: 'smooth',
+      block: 'center',
+      inline: 'nearest',
+    });
+    expect(container.querySelector('.box[data-key="reviews/rev/total"]')!.className).toContain('pulse');
+    // A finding with no place on the page says so.
+    expect(container.querySelector('[data-spec="FMT-03"]')!.textContent).toContain('没有可标注的位置');
+  });
+
+  it('collapses on Escape, docks left, and closes', () => {
+    const { onClose } = show();
+    const panel = container.querySelector<HTMLElement>('.panel')!;
+    act(() => {
+      panel.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(container.querySelector('.panel')!.className).toContain('collapsed');
+    expect(place.collapsed).toBe(true);
+    act(() => container.querySelector<HTMLButtonElement>('[data-action="dock"]')!.click());
+    expect(container.querySelector('.panel')!.className).toContain('dock-left');
+    act(() => container.querySelector<HTMLButtonElement>('[data-action="close"]')!.click());
+    expect(onClose).toHaveBeenCalled();
+  });
+
+  it('speaks English when asked', () => {
+    show('en');
+    expect(container.querySelector('.panel')!.textContent).toContain('Gouji · report audit');
+    expect(container.querySelector('.box[data-key="reviews/rev/total"]')!.getAttribute('aria-label')).toBe(
+      'administrative review · total: 2 finding(s), error',
+    );
+  });
+});

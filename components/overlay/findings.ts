@@ -1,0 +1,164 @@
+import type { Finding } from '@/utils/audit/result';
+import type { MessageKey } from '@/utils/i18n';
+
+// What the overlay draws, worked out from the audit alone (no DOM): the tone of each finding, the
+// cells it marks with the worst tone on each, and the panel's groups. Pure, so tested with plain data.
+
+/** How a finding is drawn: a fail by its severity, any uncertain finding in grey. */
+export type Tone = 'error' | 'warning' | 'uncertain' | 'info';
+export const TONES: readonly Tone[] = ['error', 'warning', 'uncertain', 'info'];
+/** Worst first: a cell named by an error and a warning is drawn red. */
+const TONE_RANK: Record<Tone, number> = { error: 0, warning: 1, uncertain: 2, info: 3 };
+
+export const toneOf = (f: Finding): Tone => (f.outcome === 'uncertain' ? 'uncertain' : f.severity);
+
+export const worstTone = (tones: readonly Tone[]): Tone =>
+  tones.reduce<Tone>((worst, t) => (TONE_RANK[t] < TONE_RANK[worst] ? t : worst), 'info');
+
+export const byTone = (a: Tone, b: Tone): number => TONE_RANK[a] - TONE_RANK[b];
+
+/** Panel groups, in the order of the report. */
+export const GROUPS = ['active', 'applications', 'reviews', 'legacy', 'text', 'format'] as const;
+export type Group = (typeof GROUPS)[number];
+
+export const GROUP_LABEL: Record<Group, MessageKey> = {
+  active: 'table.active',
+  applications: 'table.applications',
+  reviews: 'table.reviews',
+  legacy: 'table.legacy',
+  text: 'table.text',
+  format: 'table.format',
+};
+
+const SPEC_GROUP: [RegExp, Group][] = [
+  [/^T2-/, 'active'],
+  [/^T3-/, 'applications'],
+  [/^T4-/, 'reviews'],
+  [/^S17-/, 'legacy'],
+  [/^(TXT|ARI)-/, 'text'],
+  [/^FMT-/, 'format'],
+];
+
+const TABLE_GROUP = new Set<string>(['active', 'applications', 'reviews', 'legacy']);
+
+/** The table a finding belongs to: its catalogue section, else the table of its first cell. */
+export function groupOf(f: Finding): Group {
+  for (const [re, group] of SPEC_GROUP) if (re.test(f.spec)) return group;
+  const table = f.cells[0]?.split('/')[0];
+  if (table && TABLE_GROUP.has(table)) return table as Group;
+  return f.sentence ? 'text' : 'format';
+}
+
+export interface Item {
+  /** index in audit.findings: the finding's id inside the overlay */
+  index: number;
+  finding: Finding;
+  tone: Tone;
+}
+
+export interface FindingGroup {
+  group: Group;
+  items: Item[];
+  counts: Record<Tone, number>;
+}
+
+const zeroCounts = (): Record<Tone, number> => ({ error: 0, warning: 0, uncertain: 0, info: 0 });
+
+/** Findings by table in report order, worst first inside a table, the audit's order otherwise. */
+export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
+  const groups = new Map<Group, FindingGroup>();
+  findings.forEach((finding, index) => {
+    const group = groupOf(finding);
+    const tone = toneOf(finding);
+    let g = groups.get(group);
+    if (!g) {
+      g = { group, items: [], counts: zeroCounts() };
+      groups.set(group, g);
+    }
+    g.items.push({ index, finding, tone });
+    g.counts[tone]++;
+  });
+  const out = GROUPS.flatMap((id) => groups.get(id) ?? []);
+  for (const g of out) g.items.sort((a, b) => byTone(a.tone, b.tone) || a.index - b.index);
+  return out;
+}
+
+export function countTones(findings: readonly Finding[]): Record<Tone, number> {
+  const counts = zeroCounts();
+  for (const f of findings) counts[toneOf(f)]++;
+  return counts;
+}
+
+/** Errors proven on the page: what the action badge counts. */
+export const errorCount = (findings: readonly Finding[]): number =>
+  findings.filter((f) => f.outcome === 'fail' && f.severity === 'error').length;
+
+/** One drawn mark: a cell, or a sentence of the narrative. */
+export interface Mark {
+  /** cell address, or `sentence/<paragraph>/<n>` */
+  key: string;
+  kind: 'cell' | 'sentence';
+  tone: Tone;
+  /** indexes into audit.findings, worst first */
+  findings: number[];
+  /** for cells: the value was inferred (T3-08), not read from the page */
+  inferred: boolean;
+  /** for sentences */
+  sentence?: { paragraph: string; text: string };
+}
+
+/**
+ * The marks to draw: one per distinct cell named by a finding (only cells the page shows, per
+ * `has`), and one per distinct sentence. A cell named by several findings gets one mark with all
+ * of them, drawn in the worst tone.
+ */
+export function buildMarks(
+  findings: readonly Finding[],
+  has: (address: string) => boolean,
+  inferred: ReadonlySet<string> = new Set(),
+): Mark[] {
+  const marks = new Map<string, Mark>();
+  const add = (key: string, index: number, make: () => Mark) => {
+    let mark = marks.get(key);
+    if (!mark) {
+      mark = make();
+      marks.set(key, mark);
+    }
+    if (!mark.findings.includes(index)) mark.findings.push(index);
+  };
+  findings.forEach((f, index) => {
+    for (const address of f.cells) {
+      if (!has(address)) continue;
+      add(address, index, () => ({
+        key: address,
+        kind: 'cell',
+        tone: 'info',
+        findings: [],
+        inferred: inferred.has(address),
+      }));
+    }
+    if (f.sentence && has(`paragraph/${f.sentence.paragraph}`)) {
+      const { paragraph, text } = f.sentence;
+      add(`sentence/${paragraph}/${text}`, index, () => ({
+        key: `sentence/${paragraph}/${text}`,
+        kind: 'sentence',
+        tone: 'info',
+        findings: [],
+        inferred: false,
+        sentence: { paragraph, text },
+      }));
+    }
+  });
+  for (const mark of marks.values()) {
+    mark.findings.sort((a, b) => byTone(toneOf(findings[a]!), toneOf(findings[b]!)) || a - b);
+    mark.tone = worstTone(mark.findings.map((i) => toneOf(findings[i]!)));
+  }
+  return [...marks.values()];
+}
+
+/** Marks of one finding, for scrolling to it and pulsing them. */
+export const marksOf = (marks: readonly Mark[], index: number): Mark[] =>
+  marks.filter((m) => m.findings.includes(index));
+
+/** A ratio as the journalists write it: 56.0%; a dash when the table does not give it. */
+export const percent = (x: number | null): string => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
