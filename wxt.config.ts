@@ -14,5 +14,12 @@ export default defineConfig({
     default_locale: 'zh_CN',
     permissions: ['storage', 'activeTab', 'scripting'],
     optional_host_permissions: ['*://*/*'],
+    // Shows or hides the overlay on the current tab (audits it first when nothing ran there yet).
+    commands: {
+      'toggle-overlay': {
+        suggested_key: { default: 'Alt+Shift+G' },
+        description: '__MSG_cmdToggleOverlay__',
+      },
+    },
   },
 });

@@ -1,22 +1,90 @@
-import { browser, defineContentScript } from '#imports';
+import { type Browser, browser, defineContentScript } from '#imports';
+import { OverlayController, type OverlayData } from '@/components/overlay/mount';
+import { inferT3 } from '@/utils/audit/infer';
 import { runAudit } from '@/utils/audit/run';
+import type { Lang } from '@/utils/i18n';
 import { parseReport } from '@/utils/report/parse';
-import type { Audited, AuditFailed } from './shared/messages';
+import { readSettings, resolveLang, SETTINGS_KEY } from '@/utils/settings';
+import type { Audited, AuditFailed, ContentMessage, ContentReply } from './shared/messages';
 
 // Injected on demand (scripting.executeScript), never declared in the manifest, so pages that
-// are not reports never load the parser.
+// are not reports never load the parser. Injected again (the popup's button), the new copy takes
+// over: WXT invalidates the old context, which removes the old overlay.
+//
+// parse → audit → message the plain result to the background → draw the overlay. The element
+// map (address → live element) stays in this script.
+
+async function currentLang(): Promise<Lang> {
+  const stored = await browser.storage.sync.get(SETTINGS_KEY).catch(() => ({}));
+  const settings = readSettings((stored as Record<string, unknown>)[SETTINGS_KEY]);
+  return resolveLang(settings.lang, browser.i18n.getUILanguage());
+}
+
+function audit(): OverlayData | null {
+  try {
+    const { model, elements } = parseReport(document, { url: location.href });
+    const result = runAudit(model);
+    const message: Audited = { type: 'audited', model, audit: result };
+    browser.runtime.sendMessage(message).catch(() => {});
+    const inferred = new Map(inferT3(model).steps.map((s) => [s.cell, s.value]));
+    return model.kind === 'report' ? { model, audit: result, elements, inferred } : null;
+  } catch (err) {
+    const message: AuditFailed = { type: 'audit-failed', error: String(err) };
+    browser.runtime.sendMessage(message).catch(() => {});
+    return null;
+  }
+}
+
 export default defineContentScript({
   registration: 'runtime',
   matches: ['*://*.gov.cn/*'],
-  main() {
-    try {
-      // The element map stays here for the overlay (a later issue); only plain data leaves the page.
-      const { model } = parseReport(document, { url: location.href });
-      const message: Audited = { type: 'audited', model, audit: runAudit(model) };
-      browser.runtime.sendMessage(message).catch(() => {});
-    } catch (err) {
-      const message: AuditFailed = { type: 'audit-failed', error: String(err) };
-      browser.runtime.sendMessage(message).catch(() => {});
-    }
+  async main(ctx) {
+    const overlay = new OverlayController(ctx, await currentLang(), {
+      onClose: () => overlay.hide(),
+      onReaudit: () => void show(),
+    });
+
+    /** Audits the page as it is now and shows the result; a page that is not a report gets nothing. */
+    const show = async (): Promise<boolean> => {
+      const data = audit();
+      if (!data) {
+        overlay.hide();
+        return false;
+      }
+      await overlay.show(data);
+      return true;
+    };
+
+    const onMessage = (
+      message: ContentMessage,
+      _sender: Browser.runtime.MessageSender,
+      reply: (r: ContentReply) => void,
+    ) => {
+      if (message?.type === 'overlay-toggle') {
+        if (overlay.shown) {
+          overlay.hide();
+          reply({ ok: true, shown: false });
+        } else void show().then((shown) => reply({ ok: true, shown }));
+        return true;
+      }
+      if (message?.type === 'overlay-reaudit') {
+        void show().then((shown) => reply({ ok: true, shown }));
+        return true;
+      }
+      return false;
+    };
+    const onStorage = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
+      if (area === 'sync' && changes[SETTINGS_KEY]) void currentLang().then((lang) => overlay.setLang(lang));
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    browser.storage.onChanged.addListener(onStorage);
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      browser.storage.onChanged.removeListener(onStorage);
+      overlay.hide();
+    });
+
+    // The value of the injection (scripting.executeScript waits for it): is the overlay up?
+    return show();
   },
 });

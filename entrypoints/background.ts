@@ -1,8 +1,23 @@
 import { type Browser, browser, defineBackground } from '#imports';
-import { AUDITOR_SCRIPT, type Message, type TabResult, tabKey } from './shared/messages';
+import { errorCount } from '@/components/overlay/findings';
+import { coveredByBuiltIn, readSettings, SETTINGS_KEY } from '@/utils/settings';
+import {
+  AUDITOR_SCRIPT,
+  type Audited,
+  type ContentMessage,
+  type ContentReply,
+  type Message,
+  type TabResult,
+  TOGGLE_COMMAND,
+  tabKey,
+} from './shared/messages';
 
 // The message hub. Results live in storage.session, not in worker memory: the MV3 worker is
 // stopped when idle, and the popup and the e2e tests read the same keys.
+
+/** The detector, as built; registered again at run time for the sites the user adds. */
+const DETECTOR_SCRIPT = 'content-scripts/detector.js';
+const SITES_SCRIPT_ID = 'gouji-detector-user-sites';
 
 async function readTab(tabId: number): Promise<TabResult | undefined> {
   const key = tabKey(tabId);
@@ -25,8 +40,67 @@ async function writeTab(tabId: number, url: string, patch: Partial<TabResult>): 
   await browser.storage.session.set({ [tabKey(tabId)]: next });
 }
 
-async function injectAuditor(tabId: number): Promise<void> {
-  await browser.scripting.executeScript({ target: { tabId }, files: [AUDITOR_SCRIPT] });
+/**
+ * Into the frame that holds the report: the top page, or a same-site iframe the detector ran in.
+ * Resolves to whether the auditor put its overlay up (the script's main returns it).
+ */
+async function injectAuditor(tabId: number, frameId = 0): Promise<boolean> {
+  const [run] = await browser.scripting.executeScript({
+    target: { tabId, frameIds: [frameId] },
+    files: [AUDITOR_SCRIPT],
+  });
+  return run?.result === true;
+}
+
+/** Errors on the page in red, a green check for a clean report, nothing for other pages. */
+async function setBadge(tabId: number, message: Audited | null): Promise<void> {
+  const action = browser.action;
+  if (message?.model.kind !== 'report' || !message.audit) {
+    await action.setBadgeText({ tabId, text: '' });
+    return;
+  }
+  const errors = errorCount(message.audit.findings);
+  await action.setBadgeBackgroundColor({ tabId, color: errors ? '#d92d20' : '#1b7f3b' });
+  await action.setBadgeTextColor?.({ tabId, color: '#ffffff' });
+  await action.setBadgeText({ tabId, text: errors ? String(errors > 999 ? '999+' : errors) : '✓' });
+}
+
+/** The toggle command: hide or show the overlay; on a tab with no auditor yet, audit it (activeTab). */
+async function toggleOverlay(tabId?: number): Promise<ContentReply> {
+  const id = tabId ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+  if (id === undefined) return { ok: false, shown: false };
+  const message: ContentMessage = { type: 'overlay-toggle' };
+  try {
+    const reply = (await browser.tabs.sendMessage(id, message)) as ContentReply | undefined;
+    if (reply) return reply;
+  } catch {
+    // No auditor in this tab yet: fall through and inject one.
+  }
+  return { ok: true, shown: await injectAuditor(id) };
+}
+
+/** Registers the detector for the sites of the options page that the user granted access to. */
+async function syncSiteScripts(): Promise<void> {
+  const stored = await browser.storage.sync.get(SETTINGS_KEY);
+  const { sites } = readSettings(stored[SETTINGS_KEY]);
+  const wanted: string[] = [];
+  for (const pattern of sites) {
+    if (coveredByBuiltIn(pattern)) continue;
+    if (await browser.permissions.contains({ origins: [pattern] })) wanted.push(pattern);
+  }
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SITES_SCRIPT_ID] });
+  if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SITES_SCRIPT_ID] });
+  if (!wanted.length) return;
+  await browser.scripting.registerContentScripts([
+    {
+      id: SITES_SCRIPT_ID,
+      matches: wanted,
+      js: [DETECTOR_SCRIPT],
+      runAt: 'document_idle',
+      allFrames: true,
+      persistAcrossSessions: true,
+    },
+  ]);
 }
 
 async function handle(message: Message, sender: Browser.runtime.MessageSender): Promise<unknown> {
@@ -36,19 +110,23 @@ async function handle(message: Message, sender: Browser.runtime.MessageSender): 
     case 'report-detected':
       if (tabId === undefined) return;
       await writeTab(tabId, url, { detection: message.detection });
-      await injectAuditor(tabId);
+      await injectAuditor(tabId, sender.frameId ?? 0);
       return;
     case 'audited':
       if (tabId === undefined) return;
       await writeTab(tabId, url, { model: message.model, audit: message.audit, error: null });
+      await setBadge(tabId, message);
       return;
     case 'audit-failed':
       if (tabId === undefined) return;
       await writeTab(tabId, url, { error: message.error });
+      await setBadge(tabId, null);
       return;
     case 'audit-tab':
       await injectAuditor(message.tabId);
       return { ok: true };
+    case 'toggle-overlay':
+      return toggleOverlay(message.tabId);
   }
 }
 
@@ -63,11 +141,27 @@ export default defineBackground(() => {
     return true;
   });
 
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === TOGGLE_COMMAND) void toggleOverlay(tab?.id).catch((err) => console.error('[gouji]', err));
+  });
+
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A new document (reload included) starts with no result; the detector reports again.
-    if (change.status === 'loading') void browser.storage.session.remove(tabKey(tabId));
+    if (change.status !== 'loading') return;
+    void browser.storage.session.remove(tabKey(tabId));
+    void browser.action.setBadgeText({ tabId, text: '' }).catch(() => {});
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     void browser.storage.session.remove(tabKey(tabId));
   });
+
+  // Sites added in the options page: keep the registered detector in step with the settings and
+  // with the permissions the user granted (or took back in the browser's own extension page).
+  const sync = () => void syncSiteScripts().catch((err) => console.error('[gouji] sites', err));
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'sync' && changes[SETTINGS_KEY]) sync();
+  });
+  browser.permissions.onAdded.addListener(sync);
+  browser.permissions.onRemoved.addListener(sync);
+  browser.runtime.onInstalled.addListener(sync);
 });

@@ -29,7 +29,38 @@ export interface AuditTab {
   tabId: number;
 }
 
-export type Message = ReportDetected | Audited | AuditFailed | AuditTab;
+/**
+ * popup or any extension page → background: what the toggle command (Alt+Shift+G) does, for the
+ * active tab or the given one. Tests use it, since headless Chromium does not deliver commands.
+ */
+export interface ToggleOverlay {
+  type: 'toggle-overlay';
+  tabId?: number;
+}
+
+export type Message = ReportDetected | Audited | AuditFailed | AuditTab | ToggleOverlay;
+
+/** background → auditor (in whichever frame holds the report): show or hide the overlay. */
+export interface OverlayToggle {
+  type: 'overlay-toggle';
+}
+
+/** background → auditor: audit the page again and redraw. */
+export interface OverlayReaudit {
+  type: 'overlay-reaudit';
+}
+
+export type ContentMessage = OverlayToggle | OverlayReaudit;
+
+/** The auditor's answer to a ContentMessage. */
+export interface ContentReply {
+  ok: boolean;
+  /** whether the overlay is on the page after the message */
+  shown: boolean;
+}
+
+/** Name of the toggle command in the manifest. */
+export const TOGGLE_COMMAND = 'toggle-overlay';
 
 /** What the background keeps per tab in storage.session under tabKey(tabId). */
 export interface TabResult {
