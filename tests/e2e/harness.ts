@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,8 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const EXTENSION_DIR = join(REPO, '.output', 'chrome-mv3');
 export const DEFAULT_HOST = 'www.example.gov.cn';
+/** A site that is not a portal: the manifest's detector does not run there. */
+export const OTHER_HOST = 'www.example.org';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -70,6 +72,14 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** headed window; default: only when DISPLAY is set and GOUJI_HEADED=1 */
   headed?: boolean;
+  /**
+   * Host permissions to grant at install, as if the user had accepted them in the options page:
+   * the extension is copied and these patterns are added to the copy's host_permissions (headless
+   * Chromium cannot click the permission prompt). permissions.request then resolves at once.
+   */
+  grantHosts?: string[];
+  /** viewport size of new pages */
+  viewport?: { width: number; height: number };
 }
 
 export interface Harness {
@@ -94,6 +104,12 @@ export interface Harness {
   domChangesSinceReady(page: Page): Promise<{ mutations: number; markupChanged: boolean }>;
   /** the service worker's console, for failure messages */
   workerLog: string[];
+  /** the action badge text of the page's tab ('' when none) */
+  badgeText(page: Page): Promise<string>;
+  /** writes the options (storage.sync `settings`), e.g. { lang: 'zh' } */
+  setSettings(settings: Record<string, unknown>): Promise<void>;
+  /** sends a runtime message from an extension page, as the popup would; returns the answer */
+  sendMessage(message: unknown): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -123,7 +139,23 @@ function newestMtime(dir: string): number {
 // Minimal typing of the extension APIs used inside the service worker.
 interface WorkerChrome {
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
-  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+  storage: {
+    session: { get(key: string): Promise<Record<string, unknown>> };
+    sync: { set(items: Record<string, unknown>): Promise<void> };
+  };
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+}
+
+/** A copy of the built extension whose manifest also holds `hosts` as granted host permissions. */
+async function extensionWithHosts(extensionDir: string, hosts: string[]): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'gouji-ext-'));
+  await cp(extensionDir, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...hosts];
+  await writeFile(manifestPath, JSON.stringify(manifest));
+  return dir;
 }
 
 // Runs in the page (main world) before any page script: records DOM changes made after
@@ -140,8 +172,13 @@ function watchDom() {
 }
 
 export async function launch(options: LaunchOptions): Promise<Harness> {
-  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
-  checkPrerequisites(extensionDir);
+  const builtDir = options.extensionDir ?? EXTENSION_DIR;
+  checkPrerequisites(builtDir);
+  const extensionDir = options.grantHosts?.length
+    ? await extensionWithHosts(builtDir, options.grantHosts)
+    : builtDir;
+  const removeCopy = () =>
+    extensionDir === builtDir ? Promise.resolve() : rm(extensionDir, { recursive: true, force: true });
   const host = options.host ?? DEFAULT_HOST;
   const headed = options.headed ?? (Boolean(process.env.DISPLAY) && process.env.GOUJI_HEADED === '1');
   const server = await serveStatic(options.root);
@@ -153,6 +190,7 @@ export async function launch(options: LaunchOptions): Promise<Harness> {
       // Playwright's own --headless flag would be fine too, but --headless=new states the
       // requirement: only the new headless mode runs extensions.
       headless: false,
+      ...(options.viewport ? { viewport: options.viewport } : {}),
       // Playwright passes --disable-extensions by default.
       ignoreDefaultArgs: ['--disable-extensions'],
       args: [
@@ -166,12 +204,13 @@ export async function launch(options: LaunchOptions): Promise<Harness> {
         '--disable-sync',
         `--disable-extensions-except=${extensionDir}`,
         `--load-extension=${extensionDir}`,
-        `--host-resolver-rules=MAP *.gov.cn 127.0.0.1`,
+        `--host-resolver-rules=MAP *.gov.cn 127.0.0.1, MAP *.example.org 127.0.0.1`,
       ],
     });
   } catch (err) {
     await server.close();
     await rm(userDataDir, { recursive: true, force: true });
+    await removeCopy();
     throw err;
   }
 
@@ -214,12 +253,45 @@ export async function launch(options: LaunchOptions): Promise<Harness> {
     return stored as TabResult | undefined;
   };
 
+  const badgeText = async (page: Page): Promise<string> => {
+    const tabId = await tabIdOf(page);
+    const worker = await serviceWorker();
+    return worker.evaluate(async (id) => {
+      const { chrome } = globalThis as unknown as { chrome: WorkerChrome };
+      return chrome.action.getBadgeText({ tabId: id });
+    }, tabId);
+  };
+
+  const setSettings = async (settings: Record<string, unknown>): Promise<void> => {
+    const worker = await serviceWorker();
+    await worker.evaluate(async (value) => {
+      const { chrome } = globalThis as unknown as { chrome: WorkerChrome };
+      await chrome.storage.sync.set({ settings: value });
+    }, settings);
+  };
+
+  // The worker cannot message itself; an extension page can, like the popup does.
+  let messenger: Page | null = null;
+  const sendMessage = async (message: unknown): Promise<unknown> => {
+    if (!messenger || messenger.isClosed()) {
+      messenger = await context.newPage();
+      await messenger.goto(`chrome-extension://${extensionId}/popup.html`);
+    }
+    return messenger.evaluate(async (m) => {
+      const { chrome } = globalThis as unknown as { chrome: WorkerChrome };
+      return chrome.runtime.sendMessage(m);
+    }, message);
+  };
+
   return {
     origin,
     extensionId,
     context,
     serviceWorker,
     workerLog,
+    badgeText,
+    setSettings,
+    sendMessage,
     async open(path) {
       const page = await context.newPage();
       await page.goto(new URL(path.replace(/^\/?/, '/'), origin).href, { waitUntil: 'load' });
@@ -257,6 +329,7 @@ export async function launch(options: LaunchOptions): Promise<Harness> {
       await context.close().catch(() => {});
       await server.close();
       await rm(userDataDir, { recursive: true, force: true });
+      await removeCopy();
     },
   };
 }
