@@ -236,6 +236,33 @@ describe('extractClaims: other shapes', () => {
     expect(claimParts(b!)[0]!.n.range).toEqual([100, 200]);
   });
 
+  it('a breakdown with shares keeps only the items that carry one; 予以公开及部分公开 is one outcome', () => {
+    const cs = claimsOf(
+      '办结依申请公开81件，其中：予以公开及部分公开42件，占51.85%；不予公开5件，占6.17%；无法提供31件，占38.27%；不予处理1件，占1.23%；其他处理2件，占2.47%；因政府信息公开引起的行政复议案件2件、行政诉讼案件7件。',
+    );
+    const [t] = ofKind(cs, 'totalWithParts');
+    expect(t!.numbers.total!.value).toBe(81);
+    expect(t!.qualifiers).toContain('shares');
+    expect(partValues(t!)).toEqual([42, 5, 31, 1, 2]);
+    expect(ofKind(cs, 'outcomeCount').map((c) => c.subject)).toEqual([
+      '予以公开及部分公开',
+      '不予公开',
+      '无法提供',
+      '不予处理',
+      '其他处理',
+    ]);
+    expect(ofKind(cs, 'rate').every((r) => r.numbers.denominator?.value === 81)).toBe(true);
+  });
+
+  it('shares after the totals sentence keep the other totals as alternatives', () => {
+    const cs = claimsOf(
+      '共受理政府信息公开申请859件；答复政府信息公开申请805件。不予公开35件，占4.34%；不予处理158件，占19.6%。',
+    );
+    const [share] = ofKind(cs, 'rate');
+    expect(share!.numbers.denominator!.value).toBe(859);
+    expect(Object.entries(share!.numbers).find(([k]) => k.startsWith('altden'))?.[1].value).toBe(805);
+  });
+
   it('Chinese numerals and 近N', () => {
     const cs = claimsOf(
       '全年共受理政府信息公开申请十二件。共发布信息近100条，其中网站发布60条，微信发布30条。',

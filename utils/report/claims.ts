@@ -216,10 +216,17 @@ function applications(ctx: Ctx): void {
 
   if (!/申请/.test(ctx.t)) return;
   const outcome =
-    /(予以公开|同意公开|部分公开|不予公开|无法提供|不予处理|其他处理|(?<!上一?年度?)结转下一?年度?(?:继续办理)?|(?<!上一?年度?)结转)(?:的)?(?:共|为)?((?:约|近|逾|超过)?\d+(?:余|多)?)件(?:[,(]?占比?(\d+(?:\.\d+)?)%)?/g;
+    /((?:予以公开|同意公开)(?:及|和|与|、)部分公开|予以公开|同意公开|部分公开|不予公开|无法提供|不予处理|其他处理|(?<!上一?年度?)结转下一?年度?(?:继续办理)?|(?<!上一?年度?)结转)(?:的)?(?:共|为)?((?:约|近|逾|超过)?\d+(?:余|多)?)件(?:[,(]?占比?(\d+(?:\.\d+)?)%)?/g;
   eachInClauses(ctx, outcome, (m, clause) => {
     const word = m[1]!;
-    const subject = word === '同意公开' ? '予以公开' : word.startsWith('结转') ? '结转' : word;
+    const subject =
+      /部分公开$/.test(word) && word.length > 4
+        ? '予以公开及部分公开'
+        : word === '同意公开'
+          ? '予以公开'
+          : word.startsWith('结转')
+            ? '结转'
+            : word;
     const numbers: Record<string, TextNumber> = { count: num(m[2]!, '件') };
     if (m[3]) numbers.percent = exact(`${m[3]}%`, Number(m[3]), '%');
     emit(ctx, 'outcomeCount', clause, numbers, { subject });
@@ -586,9 +593,18 @@ function totals(ctx: Ctx): void {
         }
       }
       if (!total || !unit) return;
-      const { parts, end } = readParts(ctx, listFrom, listTo, unit);
+      const read = readParts(ctx, listFrom, listTo, unit);
+      let { parts } = read;
+      const { end } = read;
       if (parts.length === 0) return;
       const shares = /占比?\d/.test(t.slice(listFrom, end));
+      if (shares) {
+        // a breakdown with shares: the items that carry a share (figures after it are other matters)
+        const withShare = parts.filter((p, i) =>
+          /占比?\d/.test(t.slice(p.tok.end, parts[i + 1]?.tok.start ?? listTo)),
+        );
+        if (withShare.length >= 2) parts = withShare;
+      }
       const totalLabel = labelBefore(t, clauseAt(ctx, total.start).start, total.start).replace(
         /^.*共(?:计)?/,
         '',
@@ -659,17 +675,33 @@ function rates(ctx: Ctx): void {
       // 占比: the count just before it; the stated total of the sentence
       const numerator = counts[counts.length - 1];
       if (!numerator || numerator.end < clauseAt(ctx, m.index).start - 12) continue;
-      const marker = /\d+(?:个|件|条|项)[^,;:。\d]{0,8}中:/.exec(t.slice(s.start, s.end));
+      const sText = t.slice(s.start, m.index);
+      // the total of the list the share belongs to: before 其中 / "N 个 X 中:", else a 共 figure
+      const marker = /\d+(?:个|件|条|项)[^,;:。\d]{0,8}中:|其中/.exec(sText);
       let denominator: NumberToken | undefined;
-      if (marker) denominator = counts.find((x) => x.start >= s.start + marker.index);
-      else {
-        const sText = t.slice(s.start, s.end);
+      if (marker) {
+        const before = counts.filter(
+          (x) => x.start < s.start + marker.index + marker[0].length && x !== numerator,
+        );
+        denominator = before[before.length - 1];
+      }
+      if (!denominator) {
         const gong = /共/.exec(sText);
-        denominator = gong ? counts.find((x) => x.start > s.start + gong.index) : undefined;
-        if (!denominator) {
-          const pg = prev ? /共/.exec(t.slice(prev.start, prev.end)) : null;
-          denominator = pg && prev ? prevCounts.find((x) => x.start > prev.start + pg.index) : undefined;
-        }
+        denominator = gong
+          ? counts.find((x) => x.start > s.start + gong.index && x !== numerator)
+          : undefined;
+      }
+      if (!denominator) {
+        const pg = prev ? /共/.exec(t.slice(prev.start, prev.end)) : null;
+        denominator = pg && prev ? prevCounts.find((x) => x.start > prev.start + pg.index) : undefined;
+      }
+      // other totals the share may be of, for ARI-02 to try
+      let k = 1;
+      for (const x of [...counts, ...prevCounts]) {
+        if (x === numerator || x === denominator || x.value < numerator.value) continue;
+        if (/^[,(]?占/.test(t.slice(x.end, x.end + 3))) continue; // another category of the list
+        if (denominator && x.value === denominator.value) continue;
+        numbers[`altden${k++}`] = tn(x);
       }
       numbers.numerator = tn(numerator);
       if (denominator && denominator !== numerator) numbers.denominator = tn(denominator);

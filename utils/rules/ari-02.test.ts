@@ -22,6 +22,12 @@ ruleTester(ari02, {
         '已受理交办的196个信件中:城建物业类51件,占比26%;教育卫生类32件,占比16%;其他类113件,占比58%。',
       ),
     },
+    {
+      name: 'a share of another total of the previous sentence (答复 805, not 受理 859)',
+      html: page(
+        '共受理政府信息公开申请859件；答复政府信息公开申请805件。不予公开35件，占4.34%；不予处理158件，占19.6%。',
+      ),
+    },
     { name: 'truncated rather than rounded', html: page('共受理诉求 3 件，办结 2 件，办结率66.6%。') },
   ],
   invalid: [

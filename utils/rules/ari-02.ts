@@ -36,8 +36,8 @@ export const ari02: Rule = {
     en: 'Rates in the text agree with their numerator and denominator',
   },
   description: {
-    zh: '正文“××率 p%”“占比 p%”与同句（或上一句）给出的分子、分母重新计算后应一致（按所示小数位四舍五入或截断）。',
-    en: 'A rate or share stated in the text must equal the ratio of the numerator and denominator given in the same (or the previous) sentence, rounded or truncated to the decimals shown.',
+    zh: '正文“××率 p%”“占比 p%”与同句（或上一句）给出的分子、分母重新计算后应一致（按所示小数位四舍五入或截断）。句中给出几个可能的总数时，任一总数能得出该比率即视为一致。',
+    en: 'A rate or share stated in the text must equal the ratio of the numerator and denominator given in the same (or the previous) sentence, rounded or truncated to the decimals shown. When the sentence gives several totals, any one that yields the rate will do.',
   },
   messages: {
     mismatch: {
@@ -64,6 +64,11 @@ function check(model: ReportModel, c: Claim, p: TextNumber, a: TextNumber, b: Te
     .filter(([k]) => k.startsWith('alt'))
     .map(([, n]) => n);
   for (const x of alts) if (x.value <= b.value && agrees(p, x, b)) return { outcome: 'pass', place };
+  // a share may be of another total the sentence gives (答复 805 rather than 受理 859)
+  const dens = Object.entries(c.numbers)
+    .filter(([k]) => k.startsWith('altden'))
+    .map(([, n]) => n);
+  for (const d of dens) if (agrees(p, a, d)) return { outcome: 'pass', place };
   const r = b.value === 0 ? Number.NaN : (100 * a.value) / b.value;
   return {
     outcome: 'fail',

@@ -18,6 +18,16 @@ ruleTester(fmt11, {
       name: '管理委员会 = 管委会',
       model: model('银川德胜工业园区管理委员会', '2018年1月18日', '填表单位：银川德胜工业园区管委会'),
     },
+    {
+      name: 'a notice cited in the preamble is not the issuer',
+      model: modelBuilder('2021')
+        .with({ title: '平潭综合实验区2021年政府信息公开工作年度报告', agency: '平潭综合实验区' })
+        .paragraph(
+          'preamble',
+          '根据《福建省人民政府办公厅关于编制公布2021年度政府信息公开工作年度报告的通知》要求，现发布《平潭综合实验区2021年政府信息公开工作年度报告》。',
+        )
+        .build(),
+    },
   ],
   invalid: [
     {

@@ -1,5 +1,6 @@
 import type { Localized } from '../audit/result';
-import { labelsOf, sumOf, t3, t3Leaves } from './lib/cells';
+import { T3_COLS } from '../report/model';
+import { getCell, hasFlag, labelsOf, sumOf, t3, t3Leaves } from './lib/cells';
 import { admits, claimPlace, claimsOf, sentenceOf, shown } from './lib/text';
 import type { Evaluation, Rule } from './types';
 
@@ -9,6 +10,10 @@ import type { Evaluation, Rule } from './types';
 const ROWS: Record<string, { rows: (leaves: string[]) => string[]; label: Localized }> = {
   予以公开: { rows: () => ['r1'], label: { zh: '予以公开', en: 'disclosed' } },
   部分公开: { rows: () => ['r2'], label: { zh: '部分公开', en: 'partly disclosed' } },
+  予以公开及部分公开: {
+    rows: () => ['r1', 'r2'],
+    label: { zh: '予以公开及部分公开', en: 'disclosed in full or in part' },
+  },
   不予公开: { rows: (l) => l.filter((r) => r.startsWith('r3_')), label: { zh: '不予公开', en: 'withheld' } },
   无法提供: {
     rows: (l) => l.filter((r) => r.startsWith('r4_')),
@@ -56,7 +61,12 @@ export const txt04: Rule = {
       const spec = ROWS[c.subject ?? ''];
       const n = c.numbers.count;
       if (!spec || !n) continue;
-      const cells = spec.rows(leaves).map((r) => t3(r, 'TOT'));
+      const rows = spec.rows(leaves);
+      // 上海 style: 总计 blank on per-result rows; then the row is the sum of its columns
+      const blankTot = rows.some((r) => hasFlag(getCell(model, t3(r, 'TOT')), 'blank'));
+      const cells = blankTot
+        ? rows.flatMap((r) => T3_COLS.filter((col) => col !== 'TOT').map((col) => t3(r, col)))
+        : rows.map((r) => t3(r, 'TOT'));
       const place = claimPlace(model, c);
       const sum = sumOf(model, cells);
       const data = { outcome_zh: spec.label.zh, outcome_en: spec.label.en, stated: shown(n) };

@@ -27,7 +27,10 @@ export function issuerNames(model: ReportModel): NameSource[] {
   const out: NameSource[] = [];
   const t = titleName(model);
   if (t) out.push({ source: 'title', name: t });
-  const pre = new RegExp(`《([^《》]{2,40}?)${YEAR}年度?(?:政府)?(?:信息公开|政务公开|政务信息公开)`);
+  // 现发布《X YYYY 年政府信息公开工作年度报告》: the report's own title, not a notice it cites
+  const pre = new RegExp(
+    `《((?:(?!关于)[^《》]){2,40}?)${YEAR}年度?(?:政府)?(?:信息公开|政务公开|政务信息公开)(?:工作)?(?:的)?年度报告》`,
+  );
   for (const p of model.paragraphs) {
     if (p.section !== 'preamble') continue;
     const m = pre.exec(textKey(p.text));
