@@ -65,6 +65,7 @@ const catalogue = {
   'overlay.year': { zh: '年度', en: 'Year' },
   'overlay.format': { zh: '格式', en: 'Format' },
   'overlay.noFindings': { zh: '未发现问题', en: 'No problems found' },
+  'overlay.noErrors': { zh: '未发现错误', en: 'No errors found' },
   'overlay.tone.error': { zh: '错误', en: 'error' },
   'overlay.tone.warning': { zh: '警告', en: 'warning' },
   'overlay.tone.uncertain': { zh: '不确定', en: 'uncertain' },

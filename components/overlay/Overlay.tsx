@@ -7,6 +7,7 @@ import { FindingView, fmtNum, toneName } from './FindingView';
 import { countTones, groupFindings, type Mark, marksOf } from './findings';
 import {
   chooseDock,
+  dockAwayFrom,
   hitTest,
   horizontalExtent,
   isDrawable,
@@ -232,6 +233,9 @@ export function Overlay(props: OverlayProps) {
   const [pulse, setPulse] = useState<{ keys: Set<string>; n: number } | null>(null);
   const [panelOpen, setPanelOpen] = useState<{ index: number; n: number } | null>(null);
   const [place, setPlaceState] = useState(props.place);
+  const placeRef = useRef(place);
+  placeRef.current = place;
+  const rootRef = useRef<HTMLDivElement>(null);
   const setPlace = (next: PanelPlace) => {
     setPlaceState(next);
     props.onPlace?.(next);
@@ -267,9 +271,19 @@ export function Overlay(props: OverlayProps) {
     (index: number) => {
       setSelected(index);
       const own = marksOf(marks, index);
-      const first = own.map((m) => targets.get(m.key)).find(Boolean);
-      first?.el.scrollIntoView({ behavior: 'smooth', block: 'center', inline: 'nearest' });
+      const els = own.flatMap((m) => targets.get(m.key)?.el ?? []);
+      els[0]?.scrollIntoView({ behavior: 'smooth', block: 'center', inline: 'nearest' });
       setPulse((p) => ({ keys: new Set(own.map((m) => m.key)), n: (p?.n ?? 0) + 1 }));
+      // The cells asked for are under the panel: dock it on the other side if they are clear there.
+      const panelEl = rootRef.current?.querySelector('.panel');
+      if (panelEl && els.length) {
+        const side = dockAwayFrom(
+          els.map((el) => toRect(el.getBoundingClientRect())),
+          toRect(panelEl.getBoundingClientRect()),
+          layoutViewport(document).width,
+        );
+        if (side) setPlace({ ...placeRef.current, mode: side });
+      }
     },
     [marks, targets],
   );
@@ -298,7 +312,7 @@ export function Overlay(props: OverlayProps) {
   };
 
   return (
-    <div class="root" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+    <div class="root" lang={lang === 'zh' ? 'zh-CN' : 'en'} ref={rootRef}>
       <Panel
         lang={lang}
         model={model}

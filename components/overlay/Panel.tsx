@@ -227,11 +227,11 @@ export function Panel(props: PanelProps) {
           <p class="summary">
             <Counts counts={counts} lang={lang} />
           </p>
-          {audit.findings.length === 0 ? (
-            <p class="clean">{t('overlay.noFindings', lang)}</p>
-          ) : (
-            <p class="hint">{t('overlay.hint', lang)}</p>
+          {audit.findings.length === 0 && <p class="clean">{t('overlay.noFindings', lang)}</p>}
+          {audit.findings.length > 0 && counts.error === 0 && (
+            <p class="clean">{t('overlay.noErrors', lang)}</p>
           )}
+          {audit.findings.length > 0 && <p class="hint">{t('overlay.hint', lang)}</p>}
           {groups.map((g) => (
             <section class="group" key={g.group} data-group={g.group}>
               <h2>

@@ -3,6 +3,7 @@ import {
   chooseDock,
   clampPanel,
   contains,
+  dockAwayFrom,
   hitTest,
   horizontalExtent,
   isDrawable,
@@ -116,5 +117,24 @@ describe('panel placement', () => {
     const vp = layoutViewport(document);
     expect(vp.width).toBeGreaterThan(0);
     expect(vp.height).toBeGreaterThan(0);
+  });
+});
+
+describe('dockAwayFrom', () => {
+  const vw = 1280;
+  const rightPanel = r(vw - 12 - 340, 12, 340, 600);
+  it('leaves the panel alone when the cells are clear of it', () => {
+    expect(dockAwayFrom([r(200, 300, 40, 20)], rightPanel, vw)).toBeNull();
+  });
+  it('docks it on the other side when they are under it and clear there', () => {
+    expect(dockAwayFrom([r(1000, 300, 40, 20)], rightPanel, vw)).toBe('left');
+    expect(dockAwayFrom([r(100, 300, 40, 20)], r(12, 12, 340, 600), vw)).toBe('right');
+  });
+  it('stays when the cells would be under it on either side', () => {
+    expect(dockAwayFrom([r(1000, 300, 40, 20), r(100, 300, 40, 20)], rightPanel, vw)).toBeNull();
+  });
+  it('docks a dragged panel on the nearer free side', () => {
+    expect(dockAwayFrom([r(700, 300, 40, 20)], r(600, 100, 340, 400), vw)).toBe('right');
+    expect(dockAwayFrom([r(1100, 300, 40, 20)], r(1000, 100, 200, 400), vw)).toBe('left');
   });
 });

@@ -161,3 +161,34 @@ export function horizontalExtent(rects: readonly Rect[]): { left: number; right:
     right: Math.max(...drawn.map((r) => r.left + r.width)),
   };
 }
+
+/**
+ * When the cells a user asked to see are under the panel, the side to dock it on instead (the
+ * other side, if the cells are clear of it there), else null: leave the panel where it is.
+ */
+export function dockAwayFrom(
+  cells: readonly Rect[],
+  panel: Rect,
+  viewportWidth: number,
+  margin = 12,
+): 'left' | 'right' | null {
+  const drawn = cells.filter(isDrawable);
+  const covers = (left: number, right: number) =>
+    drawn.some((c) => c.left < right && c.left + c.width > left);
+  if (!covers(panel.left, panel.left + panel.width)) return null;
+  const right: [number, number] = [viewportWidth - margin - panel.width, viewportWidth - margin];
+  const left: [number, number] = [margin, margin + panel.width];
+  // The nearer free side first: a panel on the right goes left only when it must.
+  const sides: ['left' | 'right', [number, number]][] =
+    panel.left + panel.width / 2 > viewportWidth / 2
+      ? [
+          ['right', right],
+          ['left', left],
+        ]
+      : [
+          ['left', left],
+          ['right', right],
+        ];
+  for (const [side, [l, r]] of sides) if (!covers(l, r)) return side;
+  return null;
+}
