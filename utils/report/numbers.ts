@@ -12,6 +12,7 @@ export function numericForm(raw: string): string {
   return raw
     .normalize('NFKC')
     .replace(/[\s\u00a0\u3000]+/g, '')
+    .replace(/^[\u2212\u2013](?=\d)/, '-')
     .replace(/(\d)[,，](?=\d{3}(?!\d))/g, '$1');
 }
 

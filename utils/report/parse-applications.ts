@@ -77,6 +77,23 @@ const CANONICAL: Record<string, string> = {
 };
 
 const SUBTOTAL_LABELS: Record<string, string> = { 不予公开: 'r3', 无法提供: 'r4', 不予处理: 'r5' };
+/** The merged category cell beside a leaf row, keyed like the category's subtotal row. */
+const CATEGORY: Record<string, { key: string; label: string }> = {
+  r3: { key: 'r3', label: '不予公开' },
+  r4: { key: 'r4', label: '无法提供' },
+  r5: { key: 'r5', label: '不予处理' },
+  r6: { key: 'r6', label: '其他处理' },
+};
+const categoryOf = (key: string) => (/^r[3-6]_\d$/.test(key) ? CATEGORY[key.slice(0, 2)] : undefined);
+
+/** Printed text of the category cells of a leaf row: its label cells but its own and 三、本年度办理结果. */
+function categoryText(labels: SourceCell[]): string {
+  return labels
+    .slice(0, -1)
+    .filter((c) => c.text && !/办理结果/.test(labelKey(c.text)))
+    .map((c) => c.text)
+    .join(' ');
+}
 
 const COL_WORDS: [string, RegExp][] = [
   ['NP', /自然人/],
@@ -93,6 +110,7 @@ const COL_WORDS: [string, RegExp][] = [
 function columnOrder(headerRows: Row[]): string[] {
   const width = Math.max(0, ...headerRows.map((r) => r.slots.length));
   const order: string[] = [];
+  const categoriesSeen = new Set<string>();
   for (let c = 0; c < width; c++) {
     for (let r = headerRows.length - 1; r >= 0; r--) {
       const slot = headerRows[r]!.slots[c];
@@ -147,6 +165,7 @@ export function parseApplications(rows: Row[], put: (address: string, el: Elemen
   const seen = new Set<string>();
   const unlabelled: { index: number; row: Row }[] = [];
   const order: string[] = [];
+  const categoriesSeen = new Set<string>();
 
   const readRow = (key: string, row: Row, garbledLabel: boolean) => {
     const taken = valueCells(row, width);
@@ -181,6 +200,14 @@ export function parseApplications(rows: Row[], put: (address: string, el: Elemen
     const canonical = CANONICAL[key];
     if (canonical && labelKey(stripOrdinal(labelKey(own))) !== labelKey(canonical))
       info.labelVariants[key] = own;
+    // A category cell spans its leaves, so its wording is judged once, on its first leaf.
+    const category = categoryOf(key);
+    const printed = category && categoryText(labels);
+    if (category && printed && !categoriesSeen.has(category.key)) {
+      categoriesSeen.add(category.key);
+      if (labelKey(stripOrdinal(labelKey(printed))) !== category.label)
+        info.labelVariants[category.key] = printed;
+    }
   });
 
   const official = t3Rows(seen.has('r6_1') || seen.has('r6_2') || seen.has('r6_3') ? '2021' : '2019');

@@ -13,11 +13,11 @@ const MIN_VALUES = 10;
 
 export function parseReviews(rows: Row[], put: (address: string, el: Element) => void): ParsedTable {
   if (!rows.length) return { table: null, info: emptyTableInfo('not-found') };
-  const candidates = rows.filter((r) => {
-    const { values } = splitRow(r);
-    return values.length >= MIN_VALUES && values.some((c) => hasDigits(c.text));
-  });
-  const dataRow = candidates[candidates.length - 1];
+  const wide = rows.filter((r) => splitRow(r).values.length >= MIN_VALUES);
+  // A table left wholly blank is still a table: its cells are blanks, not absent.
+  const withDigits = wide.filter((r) => splitRow(r).values.some((c) => hasDigits(c.text)));
+  const blankRows = wide.filter((r) => splitRow(r).values.length >= WIDTH);
+  const dataRow = withDigits[withDigits.length - 1] ?? blankRows[blankRows.length - 1];
   if (!dataRow) return { table: null, info: emptyTableInfo('no-numbers') };
 
   const taken = valueCells(dataRow, WIDTH);

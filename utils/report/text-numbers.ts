@@ -14,15 +14,6 @@ export interface Normalized {
 // Glyph variants and Traditional → Simplified come from the label folding (normalize.ts); the text
 // copy only adds the angle brackets of nested titles (《…〈…〉…》).
 const EXTRA: Record<string, string> = { '〈': '<', '〉': '>', '〝': '"', '〞': '"' };
-// Traditional characters the label folding does not cover but narratives use (繁體 portals,
-// e.g. the seed 003 page in 繁体): measure words (個), and the words the claims and rules look for.
-const TRAD_PAIRS =
-  '歡欢訪访礙碍頁页時时間间來来華华廳厅電电載载見见聯联繫系東东樓楼郵邮編编話话職职領领導导訂订錄录認认眾众臺台個个讀读曉晓監监刪删後后識识蓋盖寫写嚴严肅肃圍围託托欄栏調调納纳點点聽听學学習习獎奖評评場场徵征檢检視视係系執执沒没繳缴繼继雖虽績绩還还別别夠够訓训幹干論论劃划貫贯簽签盡尽協协閉闭碼码們们億亿餘余約约園园達达銷销違违擬拟檔档歸归測测驗验設设鄰邻倆俩劑剂則则剛刚創创衝冲況况涼凉減减湊凑準准幣币帥帅師师帳账帶带廠厂廣广慶庆應应懷怀戰战撥拨擁拥擔担據据攜携敵敌斷断晉晋暫暂條条殺杀漢汉潔洁濟济災灾為为無无熱热爭争牆墙狀状獨独獲获環环畢毕疊叠療疗盤盘盡尽礎础禮礼種种穩稳窮穷筆笔範范築筑簡简糧粮紀纪約约級级紅红純纯紙纸細细組组終终結结給给絡络統统絕绝經经綜综綠绿維维網网緊紧線线練练緒绪總总績绩織织罰罚義义習习聲声腦脑與与舉举舊旧藝艺節节虛虚號号術术衛卫補补製制複复襲袭規规覽览覺觉觀观計计訊讯記记設设許许診诊詳详試试詢询該该誠诚誤误說说課课請请諸诸謀谋講讲謝谢證证譜谱議议護护讓让變变豐丰貝贝負负財财貨货貧贫責责貴贵費费資资賠赔賣卖質质購购贊赞趕赶軍军軟软較较輔辅輕轻載载輸输轉转辦办農农連连週周進进運运過过達达邊边遷迁選选遺遗鄉乡醫医釋释針针鐘钟鋼钢錢钱錯错長长門门開开閱阅隊队陽阳陰阴陳陈陸陆險险隨随雙双離离雲云電电靜静響响項项順顺預预領领頻频題题額额風风飛飞養养館馆驅驱體体髮发鬥斗麗丽黨党齊齐';
-for (let i = 0; i + 1 < TRAD_PAIRS.length; i += 2) {
-  const t = TRAD_PAIRS[i]!;
-  const s = TRAD_PAIRS[i + 1]!;
-  if (t !== s && !(t in EXTRA)) EXTRA[t] = s;
-}
 
 const isAsciiWord = (c: string | undefined): boolean => c !== undefined && /[A-Za-z0-9]/.test(c);
 const isSpace = (c: string): boolean => /\s/.test(c);
