@@ -1,18 +1,24 @@
 // `npm run demo`: opens a sample report page on a pretend county portal in Chromium with the
-// built extension, waits for the extension's result, saves screenshots to demo-output/ and
-// prints what it found. Headed when a display is available (the browser stays open until you
-// close it), headless otherwise.
+// built extension, waits for the extension's result and its overlay, saves screenshots to
+// demo-output/ (the page as it opens, the overlay with a finding hovered, the popup) and prints
+// what it found. Headed when a display is available (the browser stays open until you close it),
+// headless otherwise. `node scripts/demo.mjs --docs` also refreshes docs/screenshot-overlay.png,
+// the README's picture.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const CHROMIUM = '/usr/bin/chromium';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const EXTENSION_DIR = join(REPO, '.output', 'chrome-mv3');
 const OUT_DIR = join(REPO, 'demo-output');
+const DOCS_SHOT = join(REPO, 'docs', 'screenshot-overlay.png');
+const WRITE_DOCS = process.argv.includes('--docs');
+// Wide enough for the findings panel to open beside the 1000 px article instead of over it.
+const VIEWPORT = { width: 1640, height: 1000 };
 const SAMPLE = join(REPO, 'scripts', 'demo', 'sample-report.html');
 // Any *.gov.cn name is resolved to the local server, so the extension sees a portal page.
 const HOST = 'www.shilixian.gov.cn';
@@ -59,7 +65,7 @@ try {
     executablePath: CHROMIUM,
     headless: false, // headless is chosen with --headless=new below: only that mode runs extensions
     ignoreDefaultArgs: ['--disable-extensions'],
-    viewport: { width: 1200, height: 900 },
+    viewport: VIEWPORT,
     args: [
       ...(headed ? [] : ['--headless=new']),
       '--no-sandbox',
@@ -85,6 +91,8 @@ try {
     context.serviceWorkers().find(isOurs) ??
     (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 20_000 }));
   const extensionId = new URL((await worker()).url()).host;
+  // The demo speaks Chinese whatever the browser's own language (the options page's setting).
+  await (await worker()).evaluate(() => chrome.storage.sync.set({ settings: { lang: 'zh', sites: [] } }));
 
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(url, { waitUntil: 'load' });
@@ -110,19 +118,31 @@ try {
   }
 
   mkdirSync(OUT_DIR, { recursive: true });
-  await page.screenshot({ path: join(OUT_DIR, 'report-page.png'), fullPage: true });
+  const shots = ['report-page.png'];
+  const overlayShown = result.model.kind === 'report' && (await showOverlay(page));
+  await page.screenshot({ path: join(OUT_DIR, 'report-page.png') });
+  if (overlayShown) {
+    await hoverWorstCell(page);
+    await page.screenshot({ path: join(OUT_DIR, 'overlay.png') });
+    shots.push('overlay.png');
+    if (WRITE_DOCS) {
+      mkdirSync(dirname(DOCS_SHOT), { recursive: true });
+      await page.screenshot({ path: DOCS_SHOT });
+    }
+    await page.mouse.move(1, 1);
+  }
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 400, height: 420 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${found.tabId}`);
   await popup.waitForSelector('dl', { timeout: 5_000 }).catch(() => {});
   await popup.screenshot({ path: join(OUT_DIR, 'popup.png'), fullPage: true });
+  shots.push('popup.png');
   await popup.close();
   await page.bringToFront();
 
   report(result);
-  console.log(
-    `\nScreenshots: ${join('demo-output', 'report-page.png')}, ${join('demo-output', 'popup.png')}`,
-  );
+  console.log(`\nScreenshots: ${shots.map((f) => join('demo-output', f)).join(', ')}`);
+  if (WRITE_DOCS && overlayShown) console.log(`README picture: ${join('docs', 'screenshot-overlay.png')}`);
 
   if (headed) {
     console.log('The browser stays open; close its window to end the demo.');
@@ -132,6 +152,49 @@ try {
 } catch (err) {
   await cleanup(context);
   fail(err instanceof Error ? err.message : String(err));
+}
+
+/** Waits for the overlay (one <gouji-overlay> host, its panel inside) and opens the panel. */
+async function showOverlay(page) {
+  const panel = page.locator('gouji-overlay .panel');
+  try {
+    await panel.waitFor({ timeout: 10_000 });
+  } catch {
+    console.warn('demo: the overlay did not appear; screenshots show the page only.');
+    return false;
+  }
+  const toggle = page.locator('gouji-overlay [data-action="collapse"]');
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+  return true;
+}
+
+/** Scrolls 表三 into view and hovers the cell with the most findings, so its tooltip shows. */
+async function hoverWorstCell(page) {
+  const target = await page.evaluate(() => {
+    const root = document.querySelector('gouji-overlay')?.shadowRoot;
+    const boxes = Array.from(root?.querySelectorAll('.box') ?? []);
+    const rank = { error: 0, warning: 1, uncertain: 2, info: 3 };
+    boxes.sort(
+      (a, b) =>
+        rank[a.dataset.tone] - rank[b.dataset.tone] ||
+        (b.getAttribute('aria-label')?.match(/(\d+) 项/)?.[1] ?? 0) -
+          (a.getAttribute('aria-label')?.match(/(\d+) 项/)?.[1] ?? 0),
+    );
+    const box = boxes[0];
+    if (!box) return null;
+    const top = box.getBoundingClientRect().top + window.scrollY;
+    window.scrollTo({ top: Math.max(0, top - 220), behavior: 'instant' });
+    return box.dataset.key;
+  });
+  if (!target) return;
+  await page.waitForTimeout(300);
+  const box = await page.locator(`gouji-overlay .box[data-key="${target}"]`).boundingBox();
+  if (!box) return;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page
+    .locator('gouji-overlay .tip')
+    .waitFor({ timeout: 3000 })
+    .catch(() => {});
 }
 
 function report({ model, audit }) {
