@@ -100,6 +100,7 @@ const catalogue = {
     zh: '悬停或用 Tab 键聚焦方框查看详情；点击问题定位到表格',
     en: 'Hover or Tab to a box for details; click a finding to go to its cells',
   },
+  'popup.toggleOverlay': { zh: '显示/隐藏标注', en: 'Show/hide marks' },
   // ── Options page (entrypoints/options) ──
   'options.title': { zh: '勾稽 设置', en: 'Gouji settings' },
   'options.lang': { zh: '界面语言', en: 'Interface language' },

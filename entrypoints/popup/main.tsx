@@ -2,8 +2,9 @@ import { type ComponentChildren, render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { type Browser, browser } from '#imports';
 import type { Localized } from '@/utils/audit/result';
+import { t } from '@/utils/i18n';
 import { type Format, TABLE_IDS, type TableId } from '@/utils/report/model';
-import type { AuditTab, TabResult } from '../shared/messages';
+import type { AuditTab, TabResult, ToggleOverlay } from '../shared/messages';
 import { tabKey } from '../shared/messages';
 
 // Minimal popup: what the background holds for the active tab, and a button to audit it.
@@ -123,6 +124,13 @@ function Popup() {
     }
   };
 
+  // Same as the Alt+Shift+G command: show or hide the overlay on the page.
+  const toggleOverlay = async () => {
+    if (tab?.id === undefined) return;
+    const message: ToggleOverlay = { type: 'toggle-overlay', tabId: tab.id };
+    await browser.runtime.sendMessage(message);
+  };
+
   const known = result?.model ?? result?.detection;
   return (
     <main>
@@ -156,6 +164,11 @@ function Popup() {
       <button type="button" onClick={auditNow} disabled={busy || tab?.id === undefined}>
         {both(busy ? TEXT.auditing : TEXT.audit)}
       </button>
+      {result?.model?.kind === 'report' && (
+        <button type="button" class="secondary" data-action="toggle-overlay" onClick={toggleOverlay}>
+          {`${t('popup.toggleOverlay', 'zh')} / ${t('popup.toggleOverlay', 'en')}`}
+        </button>
+      )}
     </main>
   );
 }

@@ -535,6 +535,22 @@ describe('reports that arrive late or in a frame', () => {
   });
 });
 
+describe('popup', () => {
+  it('shows and hides the overlay of a report, like the command', async () => {
+    const page = await openReport(SAMPLE);
+    const tabId = await h.tabIdOf(page);
+    const popup = await h.context.newPage();
+    await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}`);
+    const toggle = popup.getByRole('button', { name: /显示\/隐藏标注/ });
+    await toggle.click();
+    await expect.poll(() => hasHost(page)).toBe(false);
+    await toggle.click();
+    await waitForHost(page);
+    await popup.close();
+    await page.close();
+  });
+});
+
 describe('language', () => {
   it('follows the browser (English here) on auto, and switches live when the options change', async () => {
     await h.setSettings({ lang: 'auto' });
