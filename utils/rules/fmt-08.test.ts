@@ -16,6 +16,12 @@ ruleTester(fmt08, {
       html: reportPage({ agency: '宁夏中宁工业园区管理委员会', text: { 一: [SEED001] } }),
     },
     {
+      // The 办公厅's own report is a department's (the city's report is separate), even
+      // though the 办公厅 may report the government's 规章 (T2-12).
+      name: 'a government general office is not held to it',
+      html: reportPage({ agency: '上海市人民政府办公厅', text: { 一: [SEED001] } }),
+    },
+    {
       name: 'a department is not held to it',
       html: reportPage({ agency: '中宁县工业和信息化局', text: { 一: [SEED001] } }),
     },

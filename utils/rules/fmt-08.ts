@@ -45,7 +45,9 @@ export const fmt08: Rule = {
       .join('\n');
     const aggregated =
       /汇总[^。]{0,60}编制/.test(text) && agency.kind !== 'park' && agency.kind !== 'department';
-    if (!GOVERNMENT.has(agency.kind) && !aggregated) return [];
+    // A general office (办公厅/办公室) publishes its own report as a department does.
+    const generalOffice = /(办公厅|办公室)$/.test(agency.name || (model.agency ?? ''));
+    if ((!GOVERNMENT.has(agency.kind) || generalOffice) && !aggregated) return [];
     // anchor: where the report speaks of oversight (监督保障 / 考核), else the 总体情况 heading
     const anchor =
       prose(model).find((p) => /监督保障/.test(textKey(p.text))) ??

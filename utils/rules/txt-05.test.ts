@@ -34,6 +34,22 @@ ruleTester(txt05, {
   ],
   invalid: [
     {
+      // 上海 2020: 一审 cases are counted by instance, so a different total is a question, not an error.
+      name: 'a count of first-instance cases that differs from the table is uncertain',
+      html: reportPage({
+        t4: { ...t4Block('litDirect', [5, 1, 0, 4, 10]), ...t4Block('litAfterRev', [1, 0, 0, 1, 2]) },
+        text: { 一: ['一审行政诉讼案件11件，结果纠正1件。'] },
+      }),
+      errors: [
+        {
+          messageId: 'countByInstance',
+          outcome: 'uncertain',
+          cells: ['reviews/litDirect/total', 'reviews/litAfterRev/total'],
+          zh: '口径可能不同',
+        },
+      ],
+    },
+    {
       name: 'seed 001: Table 4 has a pending review the text never mentions',
       html: reportPage({
         t3: five,

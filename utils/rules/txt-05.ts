@@ -30,6 +30,10 @@ export const txt05: Rule = {
     en: 'Review and lawsuit counts and outcomes stated in the text (upheld, corrected, withdrawn/terminated and other, pending) must match Table 4; "no reviews or lawsuits" means the matching Table 4 blocks are 0; a non-zero Table 4 block the text never mentions is flagged for review.',
   },
   messages: {
+    countByInstance: {
+      zh: '正文称{block} {stated}（按审级计），表四相应总计为 {table}；口径可能不同，需人工核对',
+      en: 'The text states {block} {stated} (counted by instance); Table 4 totals {table}. The scopes may differ: check by hand',
+    },
     count: {
       zh: '正文称{block} {stated}，但表四相应总计为 {table}',
       en: 'The text states {stated} {block}, but Table 4 totals {table}',
@@ -95,12 +99,14 @@ export const txt05: Rule = {
         });
         continue;
       }
+      // 一审/二审 counts are cases by instance, a different scope from the table's: ask, don't judge.
+      const byInstance = /[一二再]审/.test(c.sentence);
       out.push(
         admits(n, total.value)
           ? { outcome: 'pass', place }
           : {
-              outcome: 'fail',
-              messageId: 'count',
+              outcome: byInstance ? 'uncertain' : 'fail',
+              messageId: byInstance ? 'countByInstance' : 'count',
               data: { block_zh: bl.zh, block_en: bl.en, stated: shown(n), table: total.value },
               cells: total.cells,
               sentence,

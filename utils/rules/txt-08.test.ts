@@ -27,6 +27,18 @@ ruleTester(txt08, {
         text: { 一: ['本年制发行政规范性文件3件，废止行政规范性文件1件，现行有效行政规范性文件12件。'] },
       }),
     },
+    {
+      // 平潭 2023: the cleaned-up stock plus this year's documents make the year-end count.
+      name: 'a consolidated stock plus this year’s documents adds up to 现行有效件数',
+      html: reportPage({
+        t2: {
+          'art20_1.normativeDocs/made': '77',
+          'art20_1.normativeDocs/repealed': '132',
+          'art20_1.normativeDocs/valid': '470',
+        },
+        text: { 一: ['清理并集中发布现行有效行政规范性文件393件，动态更新本年度制发的规范性文件77件。'] },
+      }),
+    },
   ],
   invalid: [
     {

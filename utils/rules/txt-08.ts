@@ -82,7 +82,7 @@ export const txt08: Rule = {
           continue;
         }
         out.push(
-          admits(n, cell.value!)
+          admits(n, cell.value!) || (what === 'valid' && addsUpWithThisYear(c.sentence, n, cell.value!))
             ? { outcome: 'pass', place }
             : {
                 outcome: 'fail',
@@ -100,3 +100,11 @@ export const txt08: Rule = {
     return out;
   },
 };
+
+/** 集中发布现行有效…393件，动态更新本年度制发的…77件: a stock stated before this year's additions. */
+function addsUpWithThisYear(sentence: string, valid: TextNumber, table: number): boolean {
+  const thisYear = /(?:本年度?|今年|当年)[^，。；\d]{0,8}制发[^，。；\d]{0,12}(\d+)\s*件/.exec(
+    sentence.normalize('NFKC'),
+  );
+  return thisYear !== null && valid.range === undefined && valid.value + Number(thisYear[1]) === table;
+}
