@@ -85,6 +85,11 @@ const catalogue = {
     zh: '此格的值 {value} 是按勾稽关系推算的，不是页面上读到的',
     en: 'The value {value} of this cell was inferred from the identities, not read from the page',
   },
+  'overlay.inferredShort': { zh: '推算 {value}', en: 'inferred {value}' },
+  'overlay.unread': {
+    zh: '页面上此格写的是“{raw}”，读不出数字',
+    en: 'The page prints "{raw}" here, which does not read as a number',
+  },
   'overlay.inferredUnknown': {
     zh: '此格的值无法从页面读出',
     en: 'The value of this cell could not be read from the page',

@@ -30,6 +30,17 @@ const model = {
   year: 2022,
   format: '2021',
   legacyRows: [],
+  tables: {
+    active: null,
+    applications: null,
+    legacy: null,
+    reviews: {
+      rev: {
+        upheld: { raw: '', value: null, flags: ['missing'] },
+        total: { raw: '3', value: 3, flags: [] },
+      },
+    },
+  },
 } as unknown as ReportModel;
 
 const audit: AuditResult = {
@@ -92,8 +103,8 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-function show(lang: 'zh' | 'en' = 'zh', onClose = vi.fn()) {
-  const marks = buildMarks(audit.findings, (a) => targets.has(a));
+function show(lang: 'zh' | 'en' = 'zh', onClose = vi.fn(), inferred = new Map<string, number>()) {
+  const marks = buildMarks(audit.findings, (a) => targets.has(a), new Set(inferred.keys()));
   act(() =>
     render(
       <Overlay
@@ -102,7 +113,7 @@ function show(lang: 'zh' | 'en' = 'zh', onClose = vi.fn()) {
         audit={audit}
         marks={marks}
         targets={targets}
-        inferred={new Map()}
+        inferred={inferred}
         place={place}
         onPlace={(p) => {
           place = p;
@@ -177,6 +188,23 @@ describe('Overlay', () => {
     expect(container.querySelector('.panel')!.className).toContain('dock-left');
     act(() => container.querySelector<HTMLButtonElement>('[data-action="close"]')!.click());
     expect(onClose).toHaveBeenCalled();
+  });
+
+  it('hatches an inferred cell, shows its inferred value, and what the page prints there', () => {
+    targets.get('reviews/rev/upheld')!.el.textContent = '2?';
+    show('zh', vi.fn(), new Map([['reviews/rev/upheld', 2]]));
+    const upheld = container.querySelector<HTMLElement>('.box[data-key="reviews/rev/upheld"]')!;
+    expect(upheld.className).toContain('inferred');
+    expect(upheld.getAttribute('aria-label')).toBe('行政复议·结果维持：1 项问题，错误，推算 2');
+    expect(container.querySelector('.box[data-key="reviews/rev/total"]')!.className).not.toContain(
+      'inferred',
+    );
+    act(() => {
+      upheld.dispatchEvent(new FocusEvent('focus'));
+    });
+    const tip = container.querySelector('.tip')!.textContent!;
+    expect(tip).toContain('此格的值 2 是按勾稽关系推算的');
+    expect(tip).toContain('页面上此格写的是“2?”');
   });
 
   it('speaks English when asked', () => {

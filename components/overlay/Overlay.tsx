@@ -3,6 +3,7 @@ import type { AuditResult } from '@/utils/audit/result';
 import { type Lang, t } from '@/utils/i18n';
 import type { ReportModel } from '@/utils/report/model';
 import { cellLabel } from '@/utils/rules/labels';
+import { getCell } from '@/utils/rules/lib/cells';
 import { FindingView, fmtNum, toneName } from './FindingView';
 import { countTones, groupFindings, type Mark, marksOf } from './findings';
 import {
@@ -186,10 +187,10 @@ function Tooltip({
 }: {
   mark: Mark;
   anchor: Rect;
-  props: Pick<OverlayProps, 'lang' | 'model' | 'audit' | 'inferred'>;
+  props: Pick<OverlayProps, 'lang' | 'model' | 'audit' | 'inferred' | 'targets'>;
 }) {
   const ref = useRef<HTMLDivElement>(null);
-  const { lang, model, audit, inferred } = props;
+  const { lang, model, audit, inferred, targets } = props;
   // Placed after it is laid out: its size decides above or below.
   useLayoutEffect(() => {
     const el = ref.current;
@@ -205,6 +206,11 @@ function Tooltip({
   const heading =
     mark.kind === 'sentence' ? t('overlay.sentence', lang) : cellLabel(mark.key, model.legacyRows)[lang];
   const value = inferred.get(mark.key);
+  // A cell the parser could not read but the overlay found on the page: say what it prints.
+  const unread =
+    mark.kind === 'cell' && getCell(model, mark.key)?.flags.includes('missing')
+      ? (targets.get(mark.key)?.el.textContent ?? '').replace(/\s+/g, ' ').trim()
+      : '';
   return (
     <div class="tip" id="gouji-tip" role="tooltip" ref={ref} style={{ left: `${anchor.left}px`, top: '0px' }}>
       <h3>{heading}</h3>
@@ -215,6 +221,7 @@ function Tooltip({
             : t('overlay.inferredUnknown', lang)}
         </p>
       )}
+      {unread && <p class="note">{t('overlay.unread', lang, { raw: unread })}</p>}
       {mark.findings.map((i) => (
         <FindingView key={i} finding={audit.findings[i]!} lang={lang} />
       ))}
@@ -342,7 +349,14 @@ export function Overlay(props: OverlayProps) {
           ]
             .filter(Boolean)
             .join(' ');
-          const label = markLabel(mark, model, lang);
+          // The hatching says "inferred"; the value itself is in the label and the tooltip, so the
+          // box never hides what the page prints in the cell (the evidence of why it was unread).
+          const value = props.inferred.get(mark.key);
+          const label =
+            markLabel(mark, model, lang) +
+            (mark.inferred && value !== undefined
+              ? (lang === 'zh' ? '，' : ', ') + t('overlay.inferredShort', lang, { value: fmtNum(value) })
+              : '');
           const focusProps = {
             tabIndex: 0,
             role: 'button' as const,

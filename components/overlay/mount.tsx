@@ -1,13 +1,12 @@
 import { render } from 'preact';
 import { type ContentScriptContext, createShadowRootUi, type ShadowRootContentScriptUi } from '#imports';
-import type { AuditResult } from '@/utils/audit/result';
 import type { Lang } from '@/utils/i18n';
-import type { ReportModel } from '@/utils/report/model';
-import { buildMarks, type Mark } from './findings';
-import { Overlay, type Target } from './Overlay';
+import { layout, type OverlayData } from './layout';
+import { Overlay } from './Overlay';
 import { DEFAULT_PLACE, type PanelPlace } from './Panel';
 import { OVERLAY_CSS } from './styles';
-import { findTextRange } from './text-range';
+
+export type { OverlayData } from './layout';
 
 // Puts the overlay on the page in ONE host element (<gouji-overlay>, a shadow root inside) and
 // takes it off again without a trace: hide() unmounts the Preact tree (every effect cleans up its
@@ -16,42 +15,9 @@ import { findTextRange } from './text-range';
 
 export const HOST_TAG = 'gouji-overlay';
 
-export interface OverlayData {
-  model: ReportModel;
-  audit: AuditResult;
-  /** address (cell, or paragraph/<id>) → the element it was read from */
-  elements: ReadonlyMap<string, Element>;
-  /** inferred cell address → value (T3-08) */
-  inferred: ReadonlyMap<string, number>;
-}
-
 export interface OverlayHandlers {
   onClose(): void;
   onReaudit(): void;
-}
-
-/** The marks of an audit and the page nodes they are drawn over. */
-export function layout(data: OverlayData): { marks: Mark[]; targets: Map<string, Target> } {
-  const marks = buildMarks(data.audit.findings, (a) => data.elements.has(a), new Set(data.inferred.keys()));
-  const targets = new Map<string, Target>();
-  for (const mark of marks) {
-    if (mark.kind === 'cell') {
-      targets.set(mark.key, { kind: 'cell', el: data.elements.get(mark.key)! });
-      continue;
-    }
-    const { paragraph, text } = mark.sentence!;
-    const el = data.elements.get(`paragraph/${paragraph}`)!;
-    targets.set(mark.key, { kind: 'sentence', el, range: findTextRange(el, text) });
-  }
-  // Tab order follows the page: marks sorted by where their node is in the document.
-  const position = (m: Mark) => targets.get(m.key)!.el;
-  marks.sort((a, b) => {
-    const ea = position(a);
-    const eb = position(b);
-    if (ea === eb) return 0;
-    return ea.compareDocumentPosition(eb) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
-  });
-  return { marks, targets };
 }
 
 export class OverlayController {

@@ -476,6 +476,35 @@ describe('page styles and overlay styles do not mix', () => {
   });
 });
 
+describe('a value the parser cannot read', () => {
+  it('gets a hatched box on its page cell, with the inferred value and what the page prints', async () => {
+    // The demo page with 予以公开·自然人 printed as "8?": the parser leaves it unread, T3-08 infers 8.
+    const { readFile } = await import('node:fs/promises');
+    const html = (await readFile(`${REPO}/${SAMPLE}`, 'utf8')).replace(
+      '（一）予以公开</td><td>8</td>',
+      '（一）予以公开</td><td>8?</td>',
+    );
+    await h.context.route('**/unread-report.html', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+    );
+    const page = await openReport('tests/e2e/pages/unread-report.html');
+    const key = 'applications/r1/NP';
+    const mark = (await drawnMarks(page)).find((m) => m.key === key);
+    expect(mark?.classes).toContain('inferred');
+    const { box, cell, text } = await boxOverCell(page, key);
+    expect(text).toBe('8?');
+    expect(within(box, cell!)).toBe(true);
+    expect(await page.locator(`gouji-overlay .box[data-key="${key}"]`).getAttribute('aria-label')).toContain(
+      '推算 8',
+    );
+    await page.mouse.move(box.left + box.width / 2, box.top + box.height / 2);
+    const tip = (await page.locator('gouji-overlay .tip').textContent()) ?? '';
+    expect(tip).toContain('此格的值 8 是按勾稽关系推算的');
+    expect(tip).toContain('页面上此格写的是“8?”');
+    await page.close();
+  });
+});
+
 describe('pages that are not reports', () => {
   it('get no host element and no badge', async () => {
     const page = await h.open(NEWS);
