@@ -578,6 +578,25 @@ describe('popup', () => {
     await popup.close();
     await page.close();
   });
+
+  it('"审核此页" on a page that shows the overlay replaces it: one host, one set of listeners', async () => {
+    const page = await openReport(SAMPLE);
+    const tabId = await h.tabIdOf(page);
+    const before = (await h.readTabResult(page))!.updatedAt;
+    const popup = await h.context.newPage();
+    await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}`);
+    await popup.getByRole('button', { name: /审核此页/ }).click();
+    await expect.poll(async () => (await h.readTabResult(page))!.updatedAt).toBeGreaterThan(before);
+    await waitForHost(page);
+    await settle(page);
+    expect(await page.evaluate(() => document.querySelectorAll('gouji-overlay').length)).toBe(1);
+    const listeners = (await extensionListeners(page)).filter((l) => !isWxtContextListener(l));
+    expect(listeners.filter((l) => l === 'window:scroll')).toHaveLength(1);
+    expect(listeners.filter((l) => l === 'document:mousemove')).toHaveLength(1);
+    expect(await markupWithoutHost(page)).toBe(await markupAtReady(page));
+    await popup.close();
+    await page.close();
+  });
 });
 
 describe('language', () => {
