@@ -96,7 +96,12 @@ export interface T2RowSpec {
   cols: string[];
 }
 export const T2_ROWS_2019: T2RowSpec[] = [
-  { key: 'art20_1.regulations', block: '一', label: '规章', cols: ['newMade', 'newPublished', 'totalPublic'] },
+  {
+    key: 'art20_1.regulations',
+    block: '一',
+    label: '规章',
+    cols: ['newMade', 'newPublished', 'totalPublic'],
+  },
   {
     key: 'art20_1.normativeDocs',
     block: '一',

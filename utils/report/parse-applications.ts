@@ -110,7 +110,6 @@ const COL_WORDS: [string, RegExp][] = [
 function columnOrder(headerRows: Row[]): string[] {
   const width = Math.max(0, ...headerRows.map((r) => r.slots.length));
   const order: string[] = [];
-  const categoriesSeen = new Set<string>();
   for (let c = 0; c < width; c++) {
     for (let r = headerRows.length - 1; r >= 0; r--) {
       const slot = headerRows[r]!.slots[c];
