@@ -71,6 +71,10 @@ const catalogue = {
   'overlay.tone.uncertain': { zh: '不确定', en: 'uncertain' },
   'overlay.tone.info': { zh: '提示', en: 'info' },
   'overlay.count': { zh: '{n} 个{tone}', en: '{n} {tone}' },
+  'overlay.tones.error': { zh: '错误', en: 'errors' },
+  'overlay.tones.warning': { zh: '警告', en: 'warnings' },
+  'overlay.tones.uncertain': { zh: '不确定', en: 'uncertain' },
+  'overlay.tones.info': { zh: '提示', en: 'notes' },
   'overlay.expected': { zh: '应为 {value}', en: 'expected {value}' },
   'overlay.actual': { zh: '实为 {value}', en: 'found {value}' },
   'overlay.sure.fail': {

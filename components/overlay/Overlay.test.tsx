@@ -210,6 +210,7 @@ describe('Overlay', () => {
   it('speaks English when asked', () => {
     show('en');
     expect(container.querySelector('.panel')!.textContent).toContain('Gouji · report audit');
+    expect(container.querySelector('.summary')!.textContent).toBe('1 error1 warning1 info');
     expect(container.querySelector('.box[data-key="reviews/rev/total"]')!.getAttribute('aria-label')).toBe(
       'administrative review · total: 2 finding(s), error',
     );

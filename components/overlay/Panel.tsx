@@ -45,7 +45,11 @@ function Counts({ counts, lang }: { counts: Record<Tone, number>; lang: Lang }) 
     <>
       {TONES.filter((tone) => counts[tone] > 0).map((tone) => (
         <span key={tone} class={`chip tone-${tone}`}>
-          {t('overlay.count', lang, { n: counts[tone], tone: toneName(tone, lang) })}
+          {t('overlay.count', lang, {
+            n: counts[tone],
+            // "1 error", "3 errors": the plural names are the same words in Chinese.
+            tone: counts[tone] === 1 ? toneName(tone, lang) : t(`overlay.tones.${tone}` as MessageKey, lang),
+          })}
         </span>
       ))}
     </>

@@ -607,6 +607,7 @@ describe('language', () => {
     const text = await panel(page).textContent();
     expect(text).toContain('Gouji · report audit');
     expect(text).toContain('substantive disclosure rate');
+    expect(text).toMatch(/\d+ errors/);
     await h.setSettings({ lang: 'zh' });
     await expect.poll(() => panel(page).textContent()).toContain('勾稽 · 年报审核');
     await page.close();
