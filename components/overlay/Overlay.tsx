@@ -279,7 +279,8 @@ export function Overlay(props: OverlayProps) {
       setSelected(index);
       const own = marksOf(marks, index);
       const els = own.flatMap((m) => targets.get(m.key)?.el ?? []);
-      els[0]?.scrollIntoView({ behavior: 'smooth', block: 'center', inline: 'nearest' });
+      const still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+      els[0]?.scrollIntoView({ behavior: still ? 'auto' : 'smooth', block: 'center', inline: 'nearest' });
       setPulse((p) => ({ keys: new Set(own.map((m) => m.key)), n: (p?.n ?? 0) + 1 }));
       // The cells asked for are under the panel: dock it on the other side if they are clear there.
       const panelEl = rootRef.current?.querySelector('.panel');

@@ -55,6 +55,9 @@ html, body { display: block; margin: 0; padding: 0; border: 0; background: trans
 }
 .box.active, .line.active { box-shadow: 0 0 0 3px rgba(16, 24, 40, 0.35); }
 .pulse { animation: gouji-pulse 0.55s ease-in-out 3; }
+@media (prefers-reduced-motion: reduce) {
+  .pulse { animation: none; box-shadow: 0 0 0 4px rgba(16, 24, 40, 0.45); }
+}
 @keyframes gouji-pulse {
   0%, 100% { box-shadow: 0 0 0 0 rgba(16, 24, 40, 0); }
   50% { box-shadow: 0 0 0 6px rgba(16, 24, 40, 0.45); }
