@@ -52,6 +52,9 @@ export function siteOf(hostOrUrl: string | null | undefined): string {
  * no www., no #fragment, host in lower case, path and query as they are.
  */
 export function urlKeyOf(url: string): string {
+  // Already a key (no scheme://): as it is. A key with a port, example.gov.cn:8080/…, would
+  // otherwise parse as a URL of the scheme "example.gov.cn:".
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url.trim())) return url.trim().replace(/#.*$/, '');
   try {
     const u = new URL(url);
     if (u.protocol === 'file:') return `file://${u.pathname}`;
