@@ -3,8 +3,10 @@ import { OverlayController, type OverlayData } from '@/components/overlay/mount'
 import { inferT3 } from '@/utils/audit/infer';
 import { runAudit } from '@/utils/audit/run';
 import type { Lang } from '@/utils/i18n';
+import type { EvidenceTexts } from '@/utils/log/hub';
 import { parseReport } from '@/utils/report/parse';
 import { readSettings, resolveLang, SETTINGS_KEY } from '@/utils/settings';
+import { evidenceTexts, withLogFindings } from './shared/log-content';
 import type { Audited, AuditFailed, ContentMessage, ContentReply } from './shared/messages';
 
 // Injected on demand (scripting.executeScript), never declared in the manifest, so pages that
@@ -44,14 +46,20 @@ export default defineContentScript({
       onReaudit: () => void show(),
     });
 
+    /** The latest audit as shown, with what the log added to it (cross-year findings, XYR-08). */
+    let current: OverlayData | null = null;
+
     /** Audits the page as it is now and shows the result; a page that is not a report gets nothing. */
     const show = async (): Promise<boolean> => {
       const data = audit();
+      current = data;
       if (!data) {
         overlay.hide();
         return false;
       }
       await overlay.show(data);
+      // The log's findings may have come while the overlay was being made.
+      if (current && current !== data) await overlay.show(current);
       return true;
     };
 
@@ -70,6 +78,23 @@ export default defineContentScript({
       if (message?.type === 'overlay-reaudit') {
         void show().then((shown) => reply({ ok: true, shown }));
         return true;
+      }
+      if (message?.type === 'log-result') {
+        const merged = current ? withLogFindings(current.audit, message.findings) : null;
+        if (current && merged && merged !== current.audit) {
+          current = { ...current, audit: merged };
+          if (overlay.shown) void overlay.show(current);
+        }
+        return false;
+      }
+      if (message?.type === 'evidence-texts') {
+        const answer = reply as unknown as (r: EvidenceTexts | null) => void;
+        if (!current) answer(null);
+        else
+          void evidenceTexts(current.audit, current.elements, message.fingerprint, location.href).then(
+            answer,
+          );
+        return !!current;
       }
       return false;
     };

@@ -1,6 +1,7 @@
 import { type Browser, browser, defineBackground } from '#imports';
 import { errorCount } from '@/components/overlay/findings';
 import { coveredByBuiltIn, readSettings, SETTINGS_KEY } from '@/utils/settings';
+import { handleLog, logAudited } from './shared/log-background';
 import {
   AUDITOR_SCRIPT,
   type Audited,
@@ -116,6 +117,15 @@ async function handle(message: Message, sender: Browser.runtime.MessageSender): 
       if (tabId === undefined) return;
       await writeTab(tabId, url, { model: message.model, audit: message.audit, error: null });
       await setBadge(tabId, message);
+      {
+        // Into the log (its only writer); the page gets the cross-year findings back, the badge counts them.
+        const logged = await logAudited(message, sender).catch((err: unknown) => {
+          console.error('[gouji] log', err);
+          return null;
+        });
+        if (logged && message.audit && logged.findings.length !== message.audit.findings.length)
+          await setBadge(tabId, { ...message, audit: { ...message.audit, findings: logged.findings } });
+      }
       return;
     case 'audit-failed':
       if (tabId === undefined) return;
@@ -127,6 +137,12 @@ async function handle(message: Message, sender: Browser.runtime.MessageSender): 
       return { ok: true };
     case 'toggle-overlay':
       return toggleOverlay(message.tabId);
+    case 'log-verdict':
+    case 'log-evidence':
+    case 'log-delete':
+    case 'log-clear':
+    case 'log-import':
+      return handleLog(message, sender);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { AuditResult } from '@/utils/audit/result';
+import type { LogRequest, LogResult } from '@/utils/log/hub';
 import type { Detection, ReportModel } from '@/utils/report/model';
 
 // Messages between the content scripts, the popup and the background, until utils/messaging.ts
@@ -38,7 +39,10 @@ export interface ToggleOverlay {
   tabId?: number;
 }
 
-export type Message = ReportDetected | Audited | AuditFailed | AuditTab | ToggleOverlay;
+/** popup → background: the log's writes (verdict, evidence, delete, clear, import), utils/log/hub.ts */
+export type { LogRequest } from '@/utils/log/hub';
+
+export type Message = ReportDetected | Audited | AuditFailed | AuditTab | ToggleOverlay | LogRequest;
 
 /** background → auditor (in whichever frame holds the report): show or hide the overlay. */
 export interface OverlayToggle {
@@ -50,7 +54,19 @@ export interface OverlayReaudit {
   type: 'overlay-reaudit';
 }
 
-export type ContentMessage = OverlayToggle | OverlayReaudit;
+/**
+ * background → auditor: the texts of a finding's cells and sentence, from its element map, for
+ * evidence; the auditor scrolls them into view first. Answered with EvidenceTexts or null.
+ */
+export interface EvidenceTextsRequest {
+  type: 'evidence-texts';
+  fingerprint: string;
+}
+
+/** background → auditor: what the log added to the audit (cross-year findings, XYR-08), to show. */
+export type { LogResult } from '@/utils/log/hub';
+
+export type ContentMessage = OverlayToggle | OverlayReaudit | LogResult | EvidenceTextsRequest;
 
 /** The auditor's answer to a ContentMessage. */
 export interface ContentReply {

@@ -1,0 +1,76 @@
+import { type Browser, browser } from '#imports';
+import { t } from '@/utils/i18n';
+import {
+  type EvidenceTexts,
+  type HubDeps,
+  handleLogRequest,
+  type LogChanged,
+  type LogReply,
+  type LogRequest,
+  type LogResult,
+  logAudit,
+} from '@/utils/log/hub';
+import type { Audited, EvidenceTextsRequest } from './messages';
+
+// The background's log glue: the browser calls the log's handlers (utils/log/hub.ts) need, and who
+// may ask. The background is the only writer of the log.
+
+const deps = (): HubDeps => ({
+  extensionVersion: browser.runtime.getManifest().version,
+  async evidenceTexts(tabId, fingerprint) {
+    const message: EvidenceTextsRequest = { type: 'evidence-texts', fingerprint };
+    return ((await browser.tabs.sendMessage(tabId, message)) as EvidenceTexts | null | undefined) ?? null;
+  },
+  async capture(tabId) {
+    // Needs activeTab (the user opened the popup on this tab) or a host permission for the page.
+    const tab = await browser.tabs.get(tabId);
+    if (!tab.active) throw new Error('the page is not the visible tab of its window');
+    return browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+  },
+});
+
+/** Tells open extension pages (the popup) to read the log again. */
+function changed(): void {
+  const message: LogChanged = { type: 'log-changed' };
+  browser.runtime.sendMessage(message).catch(() => {
+    // no page is open: nobody to tell
+  });
+}
+
+/**
+ * Files an audit the auditor sent, and sends the auditor what the log added (cross-year findings,
+ * XYR-08) for its overlay. Returns that, or null when nothing was filed.
+ */
+export async function logAudited(
+  message: Audited,
+  sender: Browser.runtime.MessageSender,
+): Promise<LogResult | null> {
+  // the frame's page: a report shown in a same-site iframe is filed under its own address
+  const url = sender.url ?? sender.tab?.url ?? message.model.source ?? '';
+  if (!url) return null;
+  const result = await logAudit(message.model, message.audit, url, deps());
+  if (!result) return null;
+  changed();
+  const tabId = sender.tab?.id;
+  if (tabId !== undefined)
+    browser.tabs.sendMessage(tabId, result, { frameId: sender.frameId ?? 0 }).catch(() => {
+      // the page went away meanwhile
+    });
+  return result;
+}
+
+/** Only the extension's own pages write to the log: never a content script on a portal's page. */
+const fromExtensionPage = (sender: Browser.runtime.MessageSender): boolean =>
+  sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
+
+export async function handleLog(
+  message: LogRequest,
+  sender: Browser.runtime.MessageSender,
+): Promise<LogReply> {
+  if (!fromExtensionPage(sender)) {
+    return { ok: false, error: { zh: t('log.notAllowed', 'zh'), en: t('log.notAllowed', 'en') } };
+  }
+  const reply = await handleLogRequest(message, deps());
+  if (reply.ok) changed();
+  return reply;
+}
