@@ -6,6 +6,7 @@ import { t } from '@/utils/i18n';
 import { type Format, TABLE_IDS, type TableId } from '@/utils/report/model';
 import type { AuditTab, TabResult, ToggleOverlay } from '../shared/messages';
 import { tabKey } from '../shared/messages';
+import { LogPanel } from './LogPanel';
 
 // Minimal popup: what the background holds for the active tab, and a button to audit it.
 // Chinese first, English second, as everywhere in the UI.
@@ -169,6 +170,7 @@ function Popup() {
           {`${t('popup.toggleOverlay', 'zh')} / ${t('popup.toggleOverlay', 'en')}`}
         </button>
       )}
+      <LogPanel tabId={tab?.id ?? null} pageUrl={result?.url ?? tab?.url ?? null} />
     </main>
   );
 }

@@ -1,0 +1,129 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { click, mount, q, qa, text, type } from '@/components/log/testing';
+import { runAudit } from '@/utils/audit/run';
+import { logDb } from '@/utils/log/db';
+import { handleLogRequest, type LogRequest, logAudit } from '@/utils/log/hub';
+import { getVerdicts } from '@/utils/log/records';
+import { parseFixture } from '@/utils/log/testing/fixtures';
+import { syntheticLog, writeBulk } from '@/utils/log/testing/synthetic';
+import { LogPanel } from './LogPanel';
+
+// The popup's log on a log of thousands of pages (fake-indexeddb): it shows one page of summaries
+// and reads no model for it; writes go to the background, here the hub's own handler on the same
+// log; export hands a Blob to an <a download>.
+
+const PAGES = 3000;
+const URL_2019 = 'https://www.example.gov.cn/xxgk/2019/seed001.html';
+const sent: LogRequest[] = [];
+
+const until = async (check: () => boolean, what: string) => {
+  for (let i = 0; i < 200; i++) {
+    if (check()) return;
+    await new Promise((ok) => setTimeout(ok, 20));
+  }
+  throw new Error(`timed out: ${what}`);
+};
+
+beforeAll(async () => {
+  await writeBulk(logDb(), syntheticLog(PAGES));
+  const m = parseFixture('2019/seed001-fragment', URL_2019);
+  await logAudit(m, runAudit(m), URL_2019, { extensionVersion: '0.1.0' });
+});
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  sent.length = 0;
+  const b = fakeBrowser as unknown as {
+    i18n: { getUILanguage(): string };
+    tabs: { getCurrent(): Promise<undefined> };
+    runtime: { sendMessage(m: LogRequest): Promise<unknown> };
+  };
+  b.i18n.getUILanguage = () => 'zh-CN';
+  b.tabs.getCurrent = async () => undefined;
+  b.runtime.sendMessage = async (m: LogRequest) => {
+    sent.push(m);
+    return handleLogRequest(m, { extensionVersion: '0.1.0' });
+  };
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('LogPanel on a log of thousands of pages', () => {
+  it('opens on one page of summaries, without reading any model', async () => {
+    const details = vi.spyOn(logDb().details, 'get');
+    const bulk = vi.spyOn(logDb().details, 'bulkGet');
+    const view = mount(<LogPanel tabId={null} pageUrl={URL_2019} />);
+    await until(() => qa(view.root, '.log-row').length > 0, 'the list');
+    expect(qa(view.root, '.log-row')).toHaveLength(20);
+    // the synthetic pages and the seed page, 20 a page
+    expect(text(q(view.root, '.pager-state'))).toBe(
+      `第 1 / ${Math.ceil((PAGES + 1) / 20)} 页，共 ${PAGES + 1} 条`,
+    );
+    expect(details).not.toHaveBeenCalled();
+    expect(bulk).not.toHaveBeenCalled();
+    // the newest audit first: the seed page filed last
+    expect(text(q(view.root, '.log-row .row-title'))).toBe('中宁县2019年政府信息公开工作年度报告');
+    expect(q(view.root, 'button[name="this-page"]')).not.toBeNull();
+
+    click(q(view.root, 'button[name="next"]'));
+    await until(() => text(q(view.root, '.pager-state')).startsWith('第 2 /'), 'page 2');
+    type(q(view.root, 'select[name="year"]'), '2019', 'change');
+    await until(() => text(q(view.root, '.pager-state')).includes('第 1 /'), 'filtered');
+    const metas = qa(view.root, '.log-row .row-meta:nth-child(2)');
+    expect(metas).toHaveLength(20);
+    expect(metas.every((m) => m.textContent!.includes('2019年'))).toBe(true);
+    view.unmount();
+  });
+
+  it('opens a record and sends the verdict to the background', async () => {
+    const view = mount(<LogPanel tabId={null} pageUrl={URL_2019} />);
+    await until(() => !!q(view.root, 'button[name="this-page"]'), 'this page');
+    click(q(view.root, 'button[name="this-page"]'));
+    await until(() => !!q(view.root, '.record-detail'), 'the detail');
+    const item = q(view.root, '.record-detail li.finding')!;
+    const fingerprint = item.dataset.fingerprint!;
+    click(q(item, 'button[name="confirm"]'));
+    await until(() => sent.length === 1, 'the message');
+    expect(sent[0]).toMatchObject({ type: 'log-verdict', url: URL_2019, fingerprint, verdict: 'confirmed' });
+    await until(
+      () =>
+        q(view.root, `li.finding[data-fingerprint="${fingerprint}"] button[name="confirm"]`)?.getAttribute(
+          'aria-pressed',
+        ) === 'true',
+      'pressed',
+    );
+    expect(await getVerdicts(URL_2019)).toMatchObject([{ fingerprint, verdict: 'confirmed' }]);
+    view.unmount();
+  });
+
+  it('exports the filtered part as CSV through a Blob and an <a download>', async () => {
+    let blob: Blob | null = null;
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      blob = b as Blob;
+      return 'blob:gouji-test';
+    });
+    const clicked: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    });
+    const view = mount(<LogPanel tabId={null} pageUrl={null} />);
+    await until(() => qa(view.root, '.log-row').length > 0, 'the list');
+    type(q(view.root, 'input[name="query"]'), '中宁县2019');
+    await until(() => text(q(view.root, '.pager-state')).includes('共 1 条'), 'searched');
+    click(q(view.root, '.export-bar button[name="csv"]'));
+    await until(() => clicked.length === 1, 'the download');
+    expect(clicked[0]).toMatch(/^gouji-log-\d{4}-\d{2}-\d{2}\.csv$/);
+    const bytes = new Uint8Array(await blob!.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder().decode(bytes);
+    expect(
+      csv
+        .split('\r\n')
+        .slice(1, -1)
+        .every((line) => line.startsWith(URL_2019)),
+    ).toBe(true);
+    view.unmount();
+  });
+});

@@ -1,0 +1,346 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { type Browser, browser } from '#imports';
+import { ExportBar } from '@/components/log/ExportBar';
+import { LogList } from '@/components/log/LogList';
+import { RecordDetail } from '@/components/log/RecordDetail';
+import { LOG_CSS } from '@/components/log/styles';
+import { statusOf } from '@/components/log/view';
+import type { Finding, Localized } from '@/utils/audit/result';
+import { type Lang, t } from '@/utils/i18n';
+import { type ExportFilter, exportCsv, exportFileName, exportJsonText } from '@/utils/log/export';
+import type { LogChanged, LogReply, LogRequest } from '@/utils/log/hub';
+import {
+  type RecordDetail as Detail,
+  getLatest,
+  getRecordDetail,
+  type ListPage,
+  type ListQuery,
+  listLatest,
+  logFacets,
+} from '@/utils/log/records';
+import type { RecordSummary, VerdictValue } from '@/utils/log/schema';
+import type { Format } from '@/utils/report/model';
+import { readSettings, resolveLang, SETTINGS_KEY } from '@/utils/settings';
+
+// The popup's log: the list of audited pages (paged, searched, filtered), a record's detail with the
+// reviewer's verdicts and evidence, export, import and clearing. Reads the log directly (same
+// extension origin, summaries only for the list); every write goes through the background, the
+// log's only writer. The current tab's own section above this one belongs to main.tsx.
+
+export interface LogPanelProps {
+  /** the tab the popup is about: evidence is captured there */
+  tabId: number | null;
+  /** that tab's page, to point at its record */
+  pageUrl: string | null;
+}
+
+/** A page of the list: small enough to render at once in a popup. */
+const PAGE_SIZE = 20;
+
+type Message = { text: string; error?: boolean } | null;
+
+const filterOf = (q: ListQuery): ExportFilter => {
+  const { page: _page, pageSize: _size, ...filter } = q;
+  return filter;
+};
+const isFiltered = (q: ListQuery): boolean => !!q.query || q.year != null || q.format != null || !!q.severity;
+
+/** Saves text as a file the browser downloads: a Blob URL and an <a download>, no permission needed. */
+export function download(text: string, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // late enough for the download to have read it, even from a slow disk
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+async function send(request: LogRequest): Promise<LogReply> {
+  const reply = (await browser.runtime.sendMessage(request)) as
+    | LogReply
+    | { ok: false; error: string }
+    | undefined;
+  if (!reply) return { ok: false, error: { zh: '后台无响应', en: 'No answer from the background' } };
+  if (!reply.ok && typeof reply.error === 'string') {
+    return {
+      ok: false,
+      error: {
+        zh: t('log.failed', 'zh', { error: reply.error }),
+        en: t('log.failed', 'en', { error: reply.error }),
+      },
+    };
+  }
+  return reply as LogReply;
+}
+
+function useLang(): Lang {
+  const [lang, setLang] = useState<Lang>('zh');
+  useEffect(() => {
+    const apply = (stored: unknown) =>
+      setLang(resolveLang(readSettings(stored).lang, browser.i18n.getUILanguage()));
+    void browser.storage.sync.get(SETTINGS_KEY).then((s) => apply(s[SETTINGS_KEY]));
+    const onChanged = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
+      if (area === 'sync' && changes[SETTINGS_KEY]) apply(changes[SETTINGS_KEY].newValue);
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
+  return lang;
+}
+
+export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
+  const lang = useLang();
+  const [query, setQuery] = useState<ListQuery>({ page: 1, pageSize: PAGE_SIZE });
+  const [page, setPage] = useState<ListPage | null>(null);
+  const [facets, setFacets] = useState<{ years: number[]; formats: Format[]; pages: number } | null>(null);
+  const [current, setCurrent] = useState<RecordSummary | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [message, setMessage] = useState<Message>(null);
+  const [busy, setBusy] = useState(false);
+  const [inTab, setInTab] = useState(true);
+  // a change of the log while the popup is open (an audit, a write) bumps this
+  const [version, setVersion] = useState(0);
+  const seq = useRef(0);
+
+  const say = (text: Localized | string, error = false) =>
+    setMessage({ text: typeof text === 'string' ? text : text[lang], error });
+
+  // the list: re-read on every query, page and change of the log; a slower earlier read is dropped
+  useEffect(() => {
+    const mine = ++seq.current;
+    void Promise.all([listLatest(query), logFacets()]).then(([p, f]) => {
+      if (mine !== seq.current) return;
+      setPage(p);
+      setFacets(f);
+    });
+  }, [query, version]);
+
+  useEffect(() => {
+    if (pageUrl) void getLatest(pageUrl).then(setCurrent);
+    else setCurrent(null);
+  }, [pageUrl, version]);
+
+  useEffect(() => {
+    if (!openId) {
+      setDetail(null);
+      return;
+    }
+    let live = true;
+    void getRecordDetail(openId).then((d) => {
+      if (!live) return;
+      setDetail(d);
+      // the record went away (deleted, the log cleared): back to the list
+      if (!d) setOpenId(null);
+    });
+    return () => {
+      live = false;
+    };
+  }, [openId, version]);
+
+  useEffect(() => {
+    const onMessage = (m: LogChanged) => {
+      if (m?.type === 'log-changed') setVersion((v) => v + 1);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    void browser.tabs.getCurrent().then((tab) => setInTab(!!tab));
+    return () => browser.runtime.onMessage.removeListener(onMessage);
+  }, []);
+
+  /** A write through the background; the list and detail re-read afterwards. */
+  const write = useCallback(async (request: LogRequest): Promise<LogReply> => {
+    const reply = await send(request);
+    setVersion((v) => v + 1);
+    return reply;
+  }, []);
+
+  const onVerdict = async (f: Finding, verdict: VerdictValue | null) => {
+    if (!detail) return;
+    const reply = await write({
+      type: 'log-verdict',
+      url: detail.record.url,
+      fingerprint: f.fingerprint,
+      verdict,
+      rule: f.rule,
+    });
+    if (!reply.ok) say(reply.error, true);
+  };
+
+  const onNote = async (f: Finding, note: string) => {
+    if (!detail) return;
+    const reply = await write({
+      type: 'log-verdict',
+      url: detail.record.url,
+      fingerprint: f.fingerprint,
+      note,
+      rule: f.rule,
+    });
+    if (!reply.ok) say(reply.error, true);
+  };
+
+  const onCapture = async (f: Finding) => {
+    if (!detail || tabId === null) return say(t('log.evidence.notOpen', lang), true);
+    setBusy(true);
+    const reply = await write({
+      type: 'log-evidence',
+      recordId: detail.record.id,
+      fingerprint: f.fingerprint,
+      tabId,
+    });
+    setBusy(false);
+    if (!reply.ok) say(reply.error, true);
+    else if (reply.warning) say(reply.warning, true);
+    else say(t('log.evidence.saved', lang));
+  };
+
+  const onDelete = async (id: string) => {
+    const reply = await write({ type: 'log-delete', id });
+    if (!reply.ok) return say(reply.error, true);
+    setOpenId(null);
+    say(t('log.deleted', lang));
+  };
+
+  const exportAs = async (kind: 'csv' | 'json') => {
+    setBusy(true);
+    try {
+      const filter = filterOf(query);
+      const name = exportFileName(kind);
+      if (kind === 'csv') download(await exportCsv(filter, lang), name, 'text/csv;charset=utf-8');
+      else download(await exportJsonText(filter), name, 'application/json');
+      say(t('log.exported', lang, { name }));
+    } catch (e) {
+      say(t('log.failed', lang, { error: String(e) }), true);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onImport = async (file: File) => {
+    setBusy(true);
+    const reply = await write({ type: 'log-import', text: await file.text() });
+    setBusy(false);
+    if (!reply.ok) return say(reply.error, true);
+    const n = reply.imported ?? { records: 0, verdicts: 0, evidence: 0 };
+    say(t('log.import.done', lang, { ...n }));
+  };
+
+  const onClear = async () => {
+    const reply = await write({ type: 'log-clear' });
+    if (!reply.ok) return say(reply.error, true);
+    setOpenId(null);
+    say(t('log.cleared', lang));
+  };
+
+  const openInTab = () => {
+    const url = browser.runtime.getURL(`/popup.html${tabId !== null ? `?tab=${tabId}` : ''}`);
+    void browser.tabs.create({ url });
+    window.close();
+  };
+
+  const shownMessage = message ? (
+    <p class={message.error ? 'log-message error' : 'log-message'} role={message.error ? 'alert' : 'status'}>
+      {message.text}
+    </p>
+  ) : null;
+
+  return (
+    <section class="log" lang={lang === 'zh' ? 'zh-CN' : 'en'} data-view={openId ? 'detail' : 'list'}>
+      <style>{LOG_CSS + PANEL_CSS}</style>
+      <header class="log-head">
+        <h2>{t('log.title', lang)}</h2>
+        {inTab ? null : (
+          <button type="button" class="link" name="open-in-tab" onClick={openInTab}>
+            {t('log.openInTab', lang)}
+          </button>
+        )}
+      </header>
+      {current && current.id !== openId ? (
+        <p class="this-page">
+          {t('log.thisPage', lang)}
+          <span class={`dot ${statusOf(current.severities)}`} />
+          <button type="button" class="link" name="this-page" onClick={() => setOpenId(current.id)}>
+            {t('log.thisPage.open', lang)}
+          </button>
+        </p>
+      ) : null}
+      {openId && detail ? (
+        <>
+          {shownMessage}
+          <RecordDetail
+            key={detail.record.id}
+            lang={lang}
+            detail={detail}
+            onVerdict={(f, v) => void onVerdict(f, v)}
+            onNote={(f, note) => void onNote(f, note)}
+            onOpenRecord={(id) => {
+              setMessage(null);
+              setOpenId(id);
+            }}
+            onOpenPage={(url) => void browser.tabs.create({ url })}
+            onBack={() => {
+              setMessage(null);
+              setOpenId(null);
+            }}
+            onDelete={(id) => void onDelete(id)}
+            {...(busy ? {} : { onCaptureEvidence: (f: Finding) => void onCapture(f) })}
+          />
+        </>
+      ) : page && facets ? (
+        <>
+          <LogList
+            lang={lang}
+            page={page}
+            query={query}
+            years={facets.years}
+            formats={facets.formats}
+            onQuery={(q) => setQuery({ ...q, pageSize: PAGE_SIZE })}
+            onPage={(n) => setQuery({ ...query, page: n })}
+            onOpen={(id) => {
+              setMessage(null);
+              setOpenId(id);
+            }}
+          />
+          <ExportBar
+            lang={lang}
+            total={facets.pages}
+            filtered={isFiltered(query) ? page.total : null}
+            busy={busy}
+            message={message}
+            onExportCsv={() => void exportAs('csv')}
+            onExportJson={() => void exportAs('json')}
+            onImport={(file) => void onImport(file)}
+            onClear={() => void onClear()}
+          />
+        </>
+      ) : (
+        <p class="log-loading">{t('log.loading', lang)}</p>
+      )}
+    </section>
+  );
+}
+
+/** The panel's own frame around the log views (LOG_CSS styles the views). */
+const PANEL_CSS = `
+.log { border-top: 1px solid #e0e0e0; margin-top: 12px; padding-top: 8px; }
+.log-head { display: flex; justify-content: space-between; align-items: baseline; }
+.log-head h2 { font-size: 14px; margin: 0 0 6px; }
+.log button.link { background: none; border: 0; color: #1565c0; padding: 0; margin: 0 0 0 4px; cursor: pointer; text-decoration: underline; }
+.log .this-page { display: flex; align-items: center; gap: 4px; margin: 0 0 6px; }
+.log .this-page .dot { margin-top: 0; }
+.log .log-row { color: inherit; margin: 0; border-radius: 0; }
+.log .log-filters select, .log .log-filters input { font: inherit; }
+.log .log-message.error { color: #c62828; white-space: pre-wrap; }
+.log .record-detail h2 { font-size: 14px; }
+.log .record-detail dl { grid-template-columns: max-content 1fr; }
+.log .findings ul, .log .cross-year ul { padding: 0; margin: 0; }
+.log .finding p { margin: 2px 0; }
+.log .verdict button, .log .previous-year button, .log .history button { background: #fff; color: #1b7f3b; }
+.log .verdict button[aria-pressed=true] { background: #1b7f3b; color: #fff; }
+.log .previous-year { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; }
+.log .verdict button, .log .export-bar button, .log .danger button, .log .previous-year button,
+.log .history button, .log .log-pager button, .log button[name=back] { margin-top: 0; padding: 3px 8px; }
+`;
