@@ -74,3 +74,18 @@ describe('seed pages: errors only where §6 finds them', () => {
     }
   }
 });
+
+describe('fingerprints', () => {
+  it('do not move when page furniture adds a paragraph before the report', () => {
+    const html = readFileSync(join(PAGES, '2019/seed001-word.html'), 'utf8');
+    const prints = (page: string) => {
+      const { model } = parseReport(documentFromHtml(page, 'http://www.example.gov.cn/'), {});
+      return runAudit(model)
+        .findings.map((f) => f.fingerprint)
+        .sort();
+    };
+    const furnished = html.replace(/<p class="MsoNormal"/, '<p>【打印】【关闭】 字号：大 中 小</p>$&');
+    expect(furnished).not.toBe(html);
+    expect(prints(furnished)).toEqual(prints(html));
+  });
+});

@@ -1,7 +1,7 @@
 import type { Localized } from '../audit/result';
 import type { ReportModel } from '../report/model';
 import { findNumbers, normalizeWithMap, printedSpan, splitSentences } from '../report/text-numbers';
-import { prose } from './lib/text';
+import { prose, textPlace } from './lib/text';
 import type { Evaluation, Rule } from './types';
 
 // ARI-05: the same metric stated twice must have the same value — in practice the channel counts
@@ -89,7 +89,7 @@ export const ari05: Rule = {
       const first = list[0]!;
       for (const s of list.slice(1)) {
         if (s.sentence === first.sentence) continue;
-        const place = `${channel}/${s.paragraph}`;
+        const place = `${channel}/${textPlace(s.sentence)}`;
         out.push(
           overlaps(first.range, s.range)
             ? { outcome: 'pass', place }

@@ -1,5 +1,5 @@
 import type { ReportModel } from '../report/model';
-import { textKey } from './lib/text';
+import { textKey, textPlace } from './lib/text';
 import type { Evaluation, Rule } from './types';
 
 // FMT-13: the report's references to itself — where the electronic version is, the portal's
@@ -58,7 +58,7 @@ export const fmt13: Rule = {
   evaluate(model) {
     const out: Evaluation[] = [];
     const all = sentences(model);
-    all.forEach((s, i) => {
+    all.forEach((s) => {
       const k = textKey(s.text);
       // the report's own electronic version, not e.g. the gazette's
       if (!/(报告|年报|本报)[^。]{0,6}电子版/.test(k)) return;
@@ -66,14 +66,14 @@ export const fmt13: Rule = {
         /https?:|www\.|\.gov\.cn|\.com|\.cn\b/i.test(k) || /查阅|下载|获取|浏览|查看|查询/.test(k);
       out.push(
         complete
-          ? { outcome: 'pass', place: `electronic/${s.paragraph}/${i}` }
+          ? { outcome: 'pass', place: `electronic/${textPlace(s.text)}` }
           : {
               outcome: 'fail',
               messageId: 'truncated',
               data: { text: s.text },
               cells: [],
               sentence: s,
-              place: `electronic/${s.paragraph}/${i}`,
+              place: `electronic/${textPlace(s.text)}`,
             },
       );
     });

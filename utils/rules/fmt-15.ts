@@ -1,4 +1,4 @@
-import { prose, sentenceMatching, textKey } from './lib/text';
+import { prose, sentenceMatching, textKey, textPlace } from './lib/text';
 import type { Evaluation, Rule } from './types';
 
 // FMT-15: drafting slips — a top-level ordinal used twice; wording of another period (上半年 /
@@ -46,7 +46,7 @@ export const fmt15: Rule = {
         data: { ordinal: h.ordinal, first: first.text, second: h.text },
         cells: [],
         sentence: { paragraph: h.paragraph, text: h.text },
-        place: `duplicate/${h.ordinal}/${h.paragraph}`,
+        place: `duplicate/${h.ordinal}/${textPlace(h.text)}`,
       });
     }
     if (model.headings.length > 0 && out.length === 0) out.push({ outcome: 'pass', place: 'duplicate' });
@@ -64,7 +64,7 @@ export const fmt15: Rule = {
         data: { word, text: s.text },
         cells: [],
         sentence: s,
-        place: `period/${p.id}`,
+        place: `period/${textPlace(s.text)}`,
       });
     }
     if (!periodFound) out.push({ outcome: 'pass', place: 'period' });

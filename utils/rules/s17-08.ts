@@ -1,7 +1,7 @@
 import type { ReportModel } from '../report/model';
 import { findNumbers, normalizeWithMap, printedSpan, splitSentences } from '../report/text-numbers';
 import { getCell } from './lib/cells';
-import { prose } from './lib/text';
+import { prose, textPlace } from './lib/text';
 import type { Evaluation, Rule } from './types';
 
 // S17-08 (pre-2019 statistics tables): the text against the table. Documents the text says were
@@ -88,7 +88,7 @@ export const s1708: Rule = {
         return `${parent ? `${parent.label.slice(0, 12)}…` : ''}${r.label} ${value(model, r.key) ?? '?'}`;
       });
       for (const f of scan(model, /(门户网站|政府网站|网站)[^。;]*?发布[^。;]*?文件/, /^(份|件|个|篇)$/)) {
-        const place = `website/${f.paragraph}`;
+        const place = `website/${textPlace(f.sentence)}`;
         out.push(
           f.value <= table
             ? { outcome: 'pass', place }
@@ -110,7 +110,7 @@ export const s1708: Rule = {
     if (interp.length > 0) {
       const table = interp.reduce((s, r) => s + (value(model, r.key) ?? 0), 0);
       for (const f of scan(model, /政策解读|解读/, /^(份|件|个|篇|次|条)$/)) {
-        const place = `interpretation/${f.paragraph}`;
+        const place = `interpretation/${textPlace(f.sentence)}`;
         out.push(
           f.value === table
             ? { outcome: 'pass', place }
@@ -136,7 +136,7 @@ export const s1708: Rule = {
           const text = n.text.slice(s.start, s.end);
           if (!/(未|没有|无)[^。;]{0,20}(复议|诉讼)/.test(text)) continue;
           const bad = disputes.filter((r) => (value(model, r.key) ?? 0) > 0);
-          const place = `disputes/${p.id}`;
+          const place = `disputes/${textPlace(text)}`;
           out.push(
             bad.length === 0
               ? { outcome: 'pass', place }

@@ -39,12 +39,18 @@ export const sentenceOf = (c: Pick<Claim, 'paragraph' | 'sentence'>): NonNullabl
 });
 
 /** Stable place of a claim for fingerprints: paragraph, kind, subject and its rank among equals. */
+/**
+ * Where a text rule applied, for the finding's fingerprint: the sentence's own words, never the
+ * paragraph's position, which shifts whenever the parser reads the page's furniture differently.
+ */
+export const textPlace = (text: string): string => text.normalize('NFKC').replace(/\s+/g, '');
+
 export function claimPlace(model: ReportModel, c: Claim, extra = ''): string {
   const same = allClaims(model).filter(
-    (x) => x.paragraph === c.paragraph && x.kind === c.kind && x.subject === c.subject,
+    (x) => x.sentence === c.sentence && x.kind === c.kind && x.subject === c.subject,
   );
   const rank = same.indexOf(c);
-  return `${c.paragraph}/${c.kind}/${c.subject ?? ''}/${Math.max(rank, 0)}${extra ? `/${extra}` : ''}`;
+  return `${textPlace(c.sentence)}/${c.kind}/${c.subject ?? ''}/${Math.max(rank, 0)}${extra ? `/${extra}` : ''}`;
 }
 
 export const isApprox = (n: TextNumber | undefined): boolean => !!n?.range;
