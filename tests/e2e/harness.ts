@@ -80,6 +80,11 @@ export interface LaunchOptions {
   grantHosts?: string[];
   /** viewport size of new pages */
   viewport?: { width: number; height: number };
+  /**
+   * The browser profile to use and keep: launch again with the same folder to see what an
+   * extension stored survive a restart (IndexedDB, storage). Default: a fresh one, removed on close.
+   */
+  userDataDir?: string;
 }
 
 export interface Harness {
@@ -182,7 +187,9 @@ export async function launch(options: LaunchOptions): Promise<Harness> {
   const host = options.host ?? DEFAULT_HOST;
   const headed = options.headed ?? (Boolean(process.env.DISPLAY) && process.env.GOUJI_HEADED === '1');
   const server = await serveStatic(options.root);
-  const userDataDir = await mkdtemp(join(tmpdir(), 'gouji-e2e-'));
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'gouji-e2e-')));
+  const removeProfile = () =>
+    options.userDataDir ? Promise.resolve() : rm(userDataDir, { recursive: true, force: true });
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
@@ -209,7 +216,7 @@ export async function launch(options: LaunchOptions): Promise<Harness> {
     });
   } catch (err) {
     await server.close();
-    await rm(userDataDir, { recursive: true, force: true });
+    await removeProfile();
     await removeCopy();
     throw err;
   }
@@ -328,7 +335,7 @@ export async function launch(options: LaunchOptions): Promise<Harness> {
     async close() {
       await context.close().catch(() => {});
       await server.close();
-      await rm(userDataDir, { recursive: true, force: true });
+      await removeProfile();
       await removeCopy();
     },
   };
