@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentFromHtml } from '@/cli/dom';
 import { runAudit } from '@/utils/audit/run';
 import type { ReportModel } from '@/utils/report/model';
 import { parseReport } from '@/utils/report/parse';
@@ -29,12 +29,9 @@ function pages(own: string, dirs: string[]): string[] {
 const REPORTS = pages('e2e/pages/report-2021.html', ['2021', '2019', 'pre2019']);
 const NOT_REPORTS = pages('e2e/pages/news.html', ['negative', 'index']);
 
+/** The model the CLI gives for the file: the CLI's own loader and DOM. */
 function parseInNode(path: string, url: string): ReportModel {
-  const window = new Window({ url });
-  window.document.write(readFileSync(join(ROOT, path), 'utf8'));
-  const { model } = parseReport(window.document as unknown as Document, { url });
-  void window.happyDOM.close();
-  return model;
+  return parseReport(documentFromHtml(readFileSync(join(ROOT, path), 'utf8'), url), { url }).model;
 }
 
 /** Numbers only: the raw text may differ in whitespace between engines, the values must not. */
