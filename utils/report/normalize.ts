@@ -45,7 +45,7 @@ export function cleanText(text: string): string {
     .trim();
 }
 
-const CN_DIGITS: Record<string, number> = {
+const DIGITS: Record<string, number> = {
   〇: 0,
   零: 0,
   一: 1,
@@ -59,31 +59,36 @@ const CN_DIGITS: Record<string, number> = {
   八: 8,
   九: 9,
 };
+const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const BIG_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 
-/** Chinese numerals: 二〇二一 (digit by digit) and 十二 / 二十三 / 一百零五 (positional). */
-export function chineseToNumber(text: string): number | null {
-  if (/^\d+$/.test(text)) return Number(text);
-  if (!/^[〇零一二两三四五六七八九十百千万]+$/.test(text)) return null;
-  if (!/[十百千万]/.test(text)) {
-    let n = 0;
-    for (const ch of text) n = n * 10 + CN_DIGITS[ch]!;
-    return n;
+/** 二〇二一 → 2021, 十二 → 12, 一百零五 → 105, 三万五千 → 35000; null if not a numeral. */
+export function chineseToNumber(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (!s) return null;
+  if (/^[〇零一二三四五六七八九]{2,}$/.test(s) && !/^零/.test(s)) {
+    // digit-by-digit (years)
+    return Number([...s].map((c) => DIGITS[c]).join(''));
   }
   let total = 0;
   let section = 0;
-  let digit = 0;
-  for (const ch of text) {
-    if (ch in CN_DIGITS) digit = CN_DIGITS[ch]!;
-    else {
-      const unit = ch === '十' ? 10 : ch === '百' ? 100 : ch === '千' ? 1000 : 10000;
-      if (unit === 10000) {
-        total += (section + digit) * unit;
-        section = 0;
-      } else section += (digit || 1) * unit;
-      digit = 0;
+  let digit: number | null = null;
+  for (const c of s) {
+    if (c in DIGITS) {
+      digit = DIGITS[c]!;
+    } else if (c in SMALL_UNITS) {
+      section += (digit ?? 1) * SMALL_UNITS[c]!;
+      digit = null;
+    } else if (c in BIG_UNITS) {
+      section += digit ?? 0;
+      total += (section || 1) * BIG_UNITS[c]!;
+      section = 0;
+      digit = null;
+    } else {
+      return null;
     }
   }
-  return total + section + digit;
+  return total + section + (digit ?? 0);
 }
 
 const ORDINAL =

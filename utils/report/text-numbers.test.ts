@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { chineseToNumber } from './normalize';
 import {
   findNumbers,
   lastDigitPlace,
   normalizeWithMap,
-  parseChineseNumeral,
   parseTextNumber,
   printedSpan,
   splitSentences,
 } from './text-numbers';
 
-describe('parseChineseNumeral', () => {
+describe('chineseToNumber in text', () => {
   it.each([
     ['二〇二一', 2021],
     ['二〇一九', 2019],
@@ -20,8 +20,8 @@ describe('parseChineseNumeral', () => {
     ['两千', 2000],
     ['三万五千', 35000],
     ['零', 0],
-  ])('%s → %d', (s, n) => expect(parseChineseNumeral(s)).toBe(n));
-  it('rejects other text', () => expect(parseChineseNumeral('十a')).toBeNull());
+  ])('%s → %d', (s, n) => expect(chineseToNumber(s)).toBe(n));
+  it('rejects other text', () => expect(chineseToNumber('十a')).toBeNull());
 });
 
 describe('approximate numbers (§4.5)', () => {

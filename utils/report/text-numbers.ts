@@ -1,5 +1,5 @@
 import type { TextNumber } from './model';
-import { fold } from './normalize';
+import { chineseToNumber, fold } from './normalize';
 
 // Text helpers for the narrative (report-formats.md §4): a normalized matching copy that keeps a map
 // back to the printed text, Chinese numerals, approximate numbers as intervals, sentence splitting.
@@ -70,13 +70,13 @@ export function normalizeWithMap(src: string): Normalized {
   norm = replaceWithMap(norm, /(?<![\d.])(\d{1,3})((?:,\d{3})+)(?![\d,])/g, (m) => m[0].replace(/,/g, ''));
   // 二〇二一年 → 2021年
   norm = replaceWithMap(norm, /[〇零一二三四五六七八九]{4}(?=年)/g, (m) =>
-    String(parseChineseNumeral(m[0]) ?? m[0]),
+    String(chineseToNumber(m[0]) ?? m[0]),
   );
   // 十二个 → 12个 (not 上一年, 第一, 一是 …)
   norm = replaceWithMap(
     norm,
     /(?<![上下每同这那第其之统唯单\d.])[〇零一二两三四五六七八九十][〇零一二两三四五六七八九十百千万]*(?=(?:余|多)?(?:个|件|条|项|次|人|家|份|篇|期|批|名|户|册|卷|盒|场|起|宗))/g,
-    (m) => String(parseChineseNumeral(m[0]) ?? m[0]),
+    (m) => String(chineseToNumber(m[0]) ?? m[0]),
   );
   return norm;
 }
@@ -106,51 +106,6 @@ export function replaceWithMap(n: Normalized, re: RegExp, fn: (m: RegExpExecArra
 
 /** The matching copy only (see normalizeWithMap). */
 export const normalizeText = (s: string): string => normalizeWithMap(s).text;
-
-const DIGITS: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-const BIG_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
-
-/** 二〇二一 → 2021, 十二 → 12, 一百零五 → 105, 三万五千 → 35000; null if not a numeral. */
-export function parseChineseNumeral(s: string): number | null {
-  if (!s) return null;
-  if (/^[〇零一二三四五六七八九]{2,}$/.test(s) && !/^零/.test(s)) {
-    // digit-by-digit (years)
-    return Number([...s].map((c) => DIGITS[c]).join(''));
-  }
-  let total = 0;
-  let section = 0;
-  let digit: number | null = null;
-  for (const c of s) {
-    if (c in DIGITS) {
-      digit = DIGITS[c]!;
-    } else if (c in SMALL_UNITS) {
-      section += (digit ?? 1) * SMALL_UNITS[c]!;
-      digit = null;
-    } else if (c in BIG_UNITS) {
-      section += digit ?? 0;
-      total += (section || 1) * BIG_UNITS[c]!;
-      section = 0;
-      digit = null;
-    } else {
-      return null;
-    }
-  }
-  return total + section + (digit ?? 0);
-}
 
 // ── Numbers in the text ───────────────────────────────────────────────────────
 

@@ -1,5 +1,5 @@
 import type { Paragraph, ReportModel } from '../../report/model';
-import { parseChineseNumeral } from '../../report/text-numbers';
+import { chineseToNumber } from '../../report/normalize';
 import { textKey } from './text';
 
 // Issuer names as the report prints them in its title, its preamble, its signature (落款) and the
@@ -60,7 +60,7 @@ export function signature(model: ReportModel): { name: Paragraph; date: Paragrap
     if (!d) continue;
     const name = textKey(ps[i - 1]!.text);
     if (name.length > 30 || !AGENCY_END.test(name) || /[:：]/.test(name)) continue;
-    const num = (x: string) => (/^\d+$/.test(x) ? Number(x) : (parseChineseNumeral(x) ?? 0));
+    const num = (x: string) => chineseToNumber(x) ?? 0;
     const iso = `${num(d[1]!)}-${String(num(d[2]!)).padStart(2, '0')}-${String(num(d[3]!)).padStart(2, '0')}`;
     return { name: ps[i - 1]!, date: ps[i]!, iso };
   }
