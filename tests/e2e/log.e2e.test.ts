@@ -435,6 +435,16 @@ describe('the same body’s report of the next year', () => {
     expect(await link.textContent()).toContain(Y2022.title);
     await link.click();
     await expect.poll(() => popup.locator('.record-detail h2').textContent()).toBe(Y2022.title);
+
+    // the link back opens the page in a new tab, where the detector runs and the overlay comes up
+    const [opened] = await Promise.all([
+      h.context.waitForEvent('page'),
+      popup.locator('.record-detail a.open-page').click(),
+    ]);
+    await opened.waitForLoadState('load');
+    expect(opened.url()).toBe(urls.y2022);
+    await waitForHost(opened);
+    await opened.close();
     await popup.close();
   });
 });
