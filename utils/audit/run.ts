@@ -41,7 +41,22 @@ const isFlagged = (e: Evaluation): e is Flagged => e.outcome === 'fail' || e.out
 
 const capUncertain = (s: Severity): Severity => (s === 'error' ? 'warning' : s);
 
-function toFinding(rule: Rule, model: ReportModel, ev: Flagged): Finding {
+/** The cells of one report a finding involves, to vet against the never-an-error-on-a-guess policy. */
+export interface Vetted {
+  model: ReportModel;
+  cells: string[];
+}
+
+/**
+ * A flagged evaluation as a Finding: the message filled in both languages, a fail that involves a
+ * guessed value or a blank total (in any of the reports given) turned uncertain with the reason,
+ * an uncertain one capped at warning, and the fingerprint of rule + place.
+ */
+export function toFinding(
+  rule: Pick<Rule, 'id' | 'spec' | 'severity' | 'messages' | 'reportsOnFlags'>,
+  ev: Flagged,
+  vetted: Vetted[],
+): Finding {
   let outcome = ev.outcome;
   let severity: Severity = ev.severity ?? rule.severity;
   const template = rule.messages[ev.messageId];
@@ -50,13 +65,21 @@ function toFinding(rule: Rule, model: ReportModel, ev: Flagged): Finding {
     : { zh: `${rule.id}：${ev.messageId}`, en: `${rule.id}: ${ev.messageId}` };
 
   if (outcome === 'fail' && !rule.reportsOnFlags) {
-    const guesses = ev.cells.filter((a) => isGuess(getCell(model, a)));
-    const blankTotals = ev.cells.filter((a) => isBlankTotal(model, a));
+    const named = (test: (model: ReportModel, a: string) => boolean) =>
+      vetted.flatMap(({ model, cells }) => {
+        const hit = cells.filter((a) => test(model, a));
+        return hit.length ? [labelsOf(model, hit)] : [];
+      });
+    const guesses = named((model, a) => isGuess(getCell(model, a)));
+    const blankTotals = named(isBlankTotal);
     const note = guesses.length ? NOTE_GUESS : blankTotals.length ? NOTE_BLANK_TOTAL : null;
     if (note) {
       outcome = 'uncertain';
-      const cells = labelsOf(model, guesses.length ? guesses : blankTotals);
-      const filled = fillMessage(note, { cells_zh: cells.zh, cells_en: cells.en });
+      const cells = guesses.length ? guesses : blankTotals;
+      const filled = fillMessage(note, {
+        cells_zh: cells.map((l) => l.zh).join('、'),
+        cells_en: cells.map((l) => l.en).join(', '),
+      });
       message = { zh: message.zh + filled.zh, en: message.en + filled.en };
     }
   }
@@ -113,7 +136,7 @@ export function runRule(rule: Rule, model: ReportModel): RuleRun {
       counts[ev.outcome]++;
       continue;
     }
-    const f = toFinding(rule, model, ev);
+    const f = toFinding(rule, ev, [{ model, cells: ev.cells }]);
     counts[f.outcome]++;
     findings.push(f);
   }

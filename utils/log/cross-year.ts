@@ -1,13 +1,13 @@
 import { fingerprint } from '../audit/fingerprint';
 import { inferT3 } from '../audit/infer';
 import { fillMessage } from '../audit/message';
-import type { Counts, Finding, Localized, Severity } from '../audit/result';
+import type { Counts, Finding, Localized } from '../audit/result';
+import { toFinding } from '../audit/run';
 import type { ReportModel } from '../report/model';
-import { getCell, isBlankTotal, isGuess, labelsOf } from '../rules/lib/cells';
 import { agencyKeyOf, siteOf } from './keys';
 import { crossYearRules } from './xyr/index';
 import { bodyParagraphs, compact } from './xyr/lib';
-import type { CrossYearContext, CrossYearRule, ReportRef, XyrFlagged } from './xyr/types';
+import type { CrossYearContext, CrossYearRule, ReportRef } from './xyr/types';
 
 // The cross-year checks (XYR-01…07, T4-04) over this year's report and the same body's report of
 // the year before, with the policies of utils/audit/run.ts:
@@ -65,72 +65,12 @@ export interface CrossYearRun {
   compared: boolean;
 }
 
-const NOTE_GUESS: Localized = {
-  zh: '（涉及推算或识别不可靠的数值：{cells}，不判为错误）',
-  en: ' (involves inferred or unreliable values: {cells}; not judged an error)',
-};
-const NOTE_BLANK_TOTAL: Localized = {
-  zh: '（总计单元格为空白：{cells}，无法判定）',
-  en: ' (blank total cell: {cells}; cannot be judged)',
-};
 const CRASHED: Localized = {
   zh: '跨年度检查 {rule} 运行出错，结果未知：{error}',
   en: 'Cross-year check {rule} failed to run, result unknown: {error}',
 };
 
 const emptyCounts = (): Counts => ({ pass: 0, fail: 0, uncertain: 0, notApplicable: 0 });
-const capUncertain = (s: Severity): Severity => (s === 'error' ? 'warning' : s);
-
-function toFinding(
-  rule: CrossYearRule,
-  current: ReportModel,
-  previous: ReportModel | null,
-  ev: XyrFlagged,
-): Finding {
-  let outcome = ev.outcome;
-  let severity: Severity = ev.severity ?? rule.severity;
-  const template = rule.messages[ev.messageId];
-  let message: Localized = template
-    ? fillMessage(template, ev.data)
-    : { zh: `${rule.id}：${ev.messageId}`, en: `${rule.id}: ${ev.messageId}` };
-
-  if (outcome === 'fail') {
-    const prevCells = previous ? (ev.previousCells ?? []) : [];
-    const guess = [
-      ...ev.cells.filter((a) => isGuess(getCell(current, a))).map((a) => labelsOf(current, [a])),
-      ...prevCells.filter((a) => isGuess(getCell(previous!, a))).map((a) => labelsOf(previous!, [a])),
-    ];
-    const blank = [
-      ...ev.cells.filter((a) => isBlankTotal(current, a)).map((a) => labelsOf(current, [a])),
-      ...prevCells.filter((a) => isBlankTotal(previous!, a)).map((a) => labelsOf(previous!, [a])),
-    ];
-    const note = guess.length ? NOTE_GUESS : blank.length ? NOTE_BLANK_TOTAL : null;
-    if (note) {
-      outcome = 'uncertain';
-      const named = guess.length ? guess : blank;
-      const filled = fillMessage(note, {
-        cells_zh: named.map((l) => l.zh).join('、'),
-        cells_en: named.map((l) => l.en).join(', '),
-      });
-      message = { zh: message.zh + filled.zh, en: message.en + filled.en };
-    }
-  }
-  if (outcome === 'uncertain') severity = capUncertain(severity);
-
-  return {
-    rule: rule.id,
-    spec: rule.spec,
-    outcome,
-    messageId: ev.messageId,
-    severity,
-    message,
-    cells: ev.cells,
-    ...(ev.sentence ? { sentence: ev.sentence } : {}),
-    ...(ev.expected !== undefined ? { expected: ev.expected } : {}),
-    ...(ev.actual !== undefined ? { actual: ev.actual } : {}),
-    fingerprint: fingerprint(rule.id, ev.place),
-  };
-}
 
 const applies = (rule: CrossYearRule, current: ReportModel, previous: ReportModel | null): boolean => {
   if (!rule.formats.current.includes(current.format)) return false;
@@ -187,7 +127,10 @@ export function runCrossYear(
     if (evaluations.length === 0) counts.notApplicable++;
     for (const ev of evaluations) {
       if (ev.outcome === 'fail' || ev.outcome === 'uncertain') {
-        const f = toFinding(rule, cur, prev, ev);
+        const f = toFinding(rule, ev, [
+          { model: cur, cells: ev.cells },
+          ...(prev ? [{ model: prev, cells: ev.previousCells ?? [] }] : []),
+        ]);
         counts[f.outcome]++;
         findings.push(f);
       } else counts[ev.outcome]++;
