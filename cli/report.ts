@@ -1,6 +1,7 @@
+import { GROUP_LABEL, GROUPS, groupOf } from '../utils/audit/group';
 import type { AuditResult, Counts, Figures, Finding } from '../utils/audit/result';
 import { type Lang, type MessageKey, t } from '../utils/i18n';
-import { type ReportModel, TABLE_IDS, type TableId } from '../utils/report/model';
+import { type ReportModel, TABLE_IDS } from '../utils/report/model';
 
 // What the CLI prints: one object per input for --json, or a readable summary grouped by table.
 
@@ -37,16 +38,6 @@ export function toCliReport(source: string, model: ReportModel, audit: AuditResu
     counts: audit?.counts ?? NO_COUNTS,
     figures: audit?.figures ?? null,
   };
-}
-
-type Group = TableId | 'text' | 'format';
-const GROUPS: Group[] = ['format', ...TABLE_IDS, 'text'];
-
-/** The table a finding is about: its first cell's, else the narrative, else the format. */
-export function groupOf(finding: Finding): Group {
-  const table = finding.cells[0]?.split('/')[0];
-  if (table && (TABLE_IDS as readonly string[]).includes(table)) return table as TableId;
-  return finding.sentence ? 'text' : 'format';
 }
 
 const MARK = { error: '✗', warning: '!', info: 'i' } as const;
@@ -103,7 +94,7 @@ export function formatReadable(report: CliReport, model: ReportModel, lang: Lang
   for (const group of GROUPS) {
     const findings = report.findings.filter((f) => groupOf(f) === group);
     if (!findings.length) continue;
-    lines.push(`  【${t(`table.${group}` as MessageKey, lang)}】`);
+    lines.push(`  【${t(GROUP_LABEL[group], lang)}】`);
     for (const f of findings) {
       const mark = f.outcome === 'uncertain' ? '?' : MARK[f.severity];
       const label =

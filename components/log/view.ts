@@ -1,9 +1,9 @@
 import type { Finding } from '@/utils/audit/result';
-import { type Lang, type MessageKey, t } from '@/utils/i18n';
-import { isCrossYearFinding } from '@/utils/log/cross-year';
+import { type Lang, t } from '@/utils/i18n';
 import type { RecordSummary, SeverityCounts } from '@/utils/log/schema';
 import { formatTime } from '@/utils/log/time';
 import type { Format } from '@/utils/report/model';
+import { GROUP_LABEL, GROUPS, type Group, groupOf } from '../../utils/audit/group';
 
 // What the log views work out from plain data (no DOM): a record's status colour, the groups of a
 // record's findings, and the labels they print. Tested with plain data.
@@ -17,37 +17,7 @@ export function statusOf(s: SeverityCounts): Status {
   return 'clean';
 }
 
-/** Detail sections, in the order of the report; cross-year findings apart, with XYR-08. */
-export const GROUPS = ['active', 'applications', 'reviews', 'legacy', 'text', 'format', 'crossYear'] as const;
-export type Group = (typeof GROUPS)[number];
-
-export const GROUP_LABEL: Record<Group, MessageKey> = {
-  active: 'table.active',
-  applications: 'table.applications',
-  reviews: 'table.reviews',
-  legacy: 'table.legacy',
-  text: 'table.text',
-  format: 'table.format',
-  crossYear: 'log.group.crossYear',
-};
-
-const SPEC_GROUP: [RegExp, Group][] = [
-  [/^T2-/, 'active'],
-  [/^T3-/, 'applications'],
-  [/^T4-/, 'reviews'],
-  [/^S17-/, 'legacy'],
-  [/^(TXT|ARI)-/, 'text'],
-  [/^FMT-/, 'format'],
-];
-const TABLES = new Set<string>(['active', 'applications', 'reviews', 'legacy']);
-
-export function groupOf(f: Finding): Group {
-  if (isCrossYearFinding(f) || f.spec === 'XYR-08') return 'crossYear';
-  for (const [re, group] of SPEC_GROUP) if (re.test(f.spec)) return group;
-  const table = f.cells[0]?.split('/')[0];
-  if (table && TABLES.has(table)) return table as Group;
-  return f.sentence ? 'text' : 'format';
-}
+export { GROUP_LABEL, GROUPS, type Group, groupOf };
 
 const RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };
 

@@ -1,5 +1,5 @@
 import type { Finding } from '@/utils/audit/result';
-import type { MessageKey } from '@/utils/i18n';
+import { GROUP_LABEL, GROUPS, type Group, groupOf } from '../../utils/audit/group';
 
 // What the overlay draws, worked out from the audit alone (no DOM): the tone of each finding, the
 // cells it marks with the worst tone on each, and the panel's groups. Pure, so tested with plain data.
@@ -17,37 +17,7 @@ export const worstTone = (tones: readonly Tone[]): Tone =>
 
 export const byTone = (a: Tone, b: Tone): number => TONE_RANK[a] - TONE_RANK[b];
 
-/** Panel groups, in the order of the report. */
-export const GROUPS = ['active', 'applications', 'reviews', 'legacy', 'text', 'format'] as const;
-export type Group = (typeof GROUPS)[number];
-
-export const GROUP_LABEL: Record<Group, MessageKey> = {
-  active: 'table.active',
-  applications: 'table.applications',
-  reviews: 'table.reviews',
-  legacy: 'table.legacy',
-  text: 'table.text',
-  format: 'table.format',
-};
-
-const SPEC_GROUP: [RegExp, Group][] = [
-  [/^T2-/, 'active'],
-  [/^T3-/, 'applications'],
-  [/^T4-/, 'reviews'],
-  [/^S17-/, 'legacy'],
-  [/^(TXT|ARI)-/, 'text'],
-  [/^FMT-/, 'format'],
-];
-
-const TABLE_GROUP = new Set<string>(['active', 'applications', 'reviews', 'legacy']);
-
-/** The table a finding belongs to: its catalogue section, else the table of its first cell. */
-export function groupOf(f: Finding): Group {
-  for (const [re, group] of SPEC_GROUP) if (re.test(f.spec)) return group;
-  const table = f.cells[0]?.split('/')[0];
-  if (table && TABLE_GROUP.has(table)) return table as Group;
-  return f.sentence ? 'text' : 'format';
-}
+export { GROUP_LABEL, GROUPS, type Group, groupOf };
 
 export interface Item {
   /** index in audit.findings: the finding's id inside the overlay */
