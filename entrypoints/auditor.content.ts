@@ -22,11 +22,11 @@ async function currentLang(): Promise<Lang> {
   return resolveLang(settings.lang, browser.i18n.getUILanguage());
 }
 
-function audit(): OverlayData | null {
+function audit(requested: boolean): OverlayData | null {
   try {
     const { model, elements } = parseReport(document, { url: location.href });
     const result = runAudit(model);
-    const message: Audited = { type: 'audited', model, audit: result };
+    const message: Audited = { type: 'audited', model, audit: result, requested };
     browser.runtime.sendMessage(message).catch(() => {});
     const inferred = new Map(inferT3(model).steps.map((s) => [s.cell, s.value]));
     return model.kind === 'report' ? { model, audit: result, elements, inferred } : null;
@@ -43,15 +43,15 @@ export default defineContentScript({
   async main(ctx) {
     const overlay = new OverlayController(ctx, await currentLang(), {
       onClose: () => overlay.hide(),
-      onReaudit: () => void show(),
+      onReaudit: () => void show(true),
     });
 
     /** The latest audit as shown, with what the log added to it (cross-year findings, XYR-08). */
     let current: OverlayData | null = null;
 
     /** Audits the page as it is now and shows the result; a page that is not a report gets nothing. */
-    const show = async (): Promise<boolean> => {
-      const data = audit();
+    const show = async (requested = false): Promise<boolean> => {
+      const data = audit(requested);
       current = data;
       if (!data) {
         overlay.hide();
@@ -76,7 +76,7 @@ export default defineContentScript({
         return true;
       }
       if (message?.type === 'overlay-reaudit') {
-        void show().then((shown) => reply({ ok: true, shown }));
+        void show(true).then((shown) => reply({ ok: true, shown }));
         return true;
       }
       if (message?.type === 'log-result') {

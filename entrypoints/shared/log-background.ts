@@ -48,7 +48,9 @@ export async function logAudited(
   // the frame's page: a report shown in a same-site iframe is filed under its own address
   const url = sender.url ?? sender.tab?.url ?? message.model.source ?? '';
   if (!url) return null;
-  const result = await logAudit(message.model, message.audit, url, deps());
+  const result = await logAudit(message.model, message.audit, url, deps(), undefined, {
+    requested: message.requested === true,
+  });
   if (!result) return null;
   changed();
   const tabId = sender.tab?.id;

@@ -16,6 +16,8 @@ export interface Audited {
   type: 'audited';
   model: ReportModel;
   audit: AuditResult | null;
+  /** the user asked for this audit (the panel's 审核 again): the log files it as a new version */
+  requested?: boolean;
 }
 
 /** auditor → background: parsing threw; kept so the popup can say why nothing shows */

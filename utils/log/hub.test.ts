@@ -86,6 +86,15 @@ describe('logAudit', () => {
     expect((await getHistory(URL_2019, db)).map((r) => r.version)).toEqual([3, 2, 1]);
   });
 
+  it('files an audit the user asked for as a new version, even a minute later', async () => {
+    const db = freshDb();
+    const m = county();
+    const first = await logAudit(m, runAudit(m), URL_2019, deps({ at: 1000 }), db);
+    const asked = await logAudit(m, runAudit(m), URL_2019, deps({ at: 61_000 }), db, { requested: true });
+    expect(asked!.recordId).not.toBe(first!.recordId);
+    expect((await getHistory(URL_2019, db)).map((r) => r.version)).toEqual([2, 1]);
+  });
+
   it('says when the tables changed since the last audit (XYR-08), even within minutes', async () => {
     const db = freshDb();
     const m = county();

@@ -130,8 +130,9 @@ export interface HubDeps {
 
 /**
  * How long an identical audit of a page counts as the same one. The auditor runs again whenever
- * the overlay is toggled on, the page reloads or the panel's "audit again" is pressed; within this
- * window, the same tables and findings under the same engine add no version to the history.
+ * the overlay is toggled on or the page reloads; within this window, the same tables and findings
+ * under the same engine add no version to the history. An audit the user asks for (the panel's
+ * "audit again") is always a new version.
  */
 export const REPEAT_MS = 10 * 60 * 1000;
 
@@ -145,7 +146,7 @@ const engineFingerprints = (findings: readonly Finding[]): string =>
 /**
  * File an audit in the log (a new version of its page) and say what the page should add to its
  * overlay. Only reports with an audit are filed. An audit identical to the page's latest version
- * within REPEAT_MS gives that version back instead of adding one.
+ * within REPEAT_MS gives that version back instead of adding one, unless the user asked for it.
  */
 export async function logAudit(
   model: ReportModel,
@@ -153,12 +154,14 @@ export async function logAudit(
   url: string,
   deps: HubDeps,
   db: LogDb = logDb(),
+  { requested = false }: { requested?: boolean } = {},
 ): Promise<LogResult | null> {
   if (model.kind !== 'report' || !audit) return null;
   const now = deps.now?.() ?? Date.now();
 
   const latest = await getLatest(url, db);
   if (
+    !requested &&
     latest &&
     latest.contentHash === contentHash(model.tables) &&
     latest.extensionVersion === deps.extensionVersion &&
