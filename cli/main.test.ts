@@ -99,6 +99,22 @@ describe('gouji --fail-on', () => {
   });
 });
 
+describe('gouji cross-year in a batch', () => {
+  const Y2022 = join(__dirname, '../scripts/demo/sample-report.html');
+  const Y2023 = join(__dirname, '../tests/e2e/pages/xyr-2023.html');
+  const specs = (report: { findings: { spec: string }[] }) => report.findings.map((f) => f.spec);
+
+  it('checks carry-over against the same body’s report of the year before when both are given', async () => {
+    const [, y2023] = JSON.parse((await run(Y2022, Y2023, '--json')).out);
+    expect(specs(y2023)).toContain('XYR-01');
+  });
+
+  it('has nothing to compare with when the year before is not in the batch', async () => {
+    const [y2023] = JSON.parse((await run(Y2023, '--json')).out);
+    expect(specs(y2023)).not.toContain('XYR-01');
+  });
+});
+
 describe('gouji encodings', () => {
   it('reads a GB2312-declared page', async () => {
     const [report] = JSON.parse((await run(join(ENCODED, 'seed003-gb2312.html'), '--json')).out);

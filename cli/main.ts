@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
-import type { AuditResult, Severity } from '../utils/audit/result';
+import type { AuditResult, Counts, Severity } from '../utils/audit/result';
 import { runAudit } from '../utils/audit/run';
 import { type Lang, t } from '../utils/i18n';
+import { runCrossYear, sameBody } from '../utils/log/cross-year';
+import type { ReportModel } from '../utils/report/model';
 import { parseReport } from '../utils/report/parse';
 import { documentFromHtml } from './dom';
 import { expandInputs, load } from './load';
@@ -58,6 +60,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
 
   const reports: CliReport[] = [];
   let unreadable = false;
+  const read: { source: string; model: ReportModel }[] = [];
   for (const source of await expandInputs(args.positionals)) {
     let loaded: Awaited<ReturnType<typeof load>>;
     try {
@@ -68,8 +71,10 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       continue;
     }
     const { model } = parseReport(documentFromHtml(loaded.html, loaded.url), { url: loaded.url });
-    const audit: AuditResult | null = model.kind === 'report' ? runAudit(model) : null;
-    const report = toCliReport(source, model, audit);
+    read.push({ source, model });
+  }
+  for (const { source, model } of read) {
+    const report = toCliReport(source, model, model.kind === 'report' ? auditInBatch(model, read) : null);
     reports.push(report);
     if (model.kind !== 'report')
       io.err(`${source}: ${t(model.kind === 'index' ? 'cli.index' : 'cli.notReport', lang)}`);
@@ -83,6 +88,26 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     if (hit) return 1;
   }
   return unreadable ? 3 : 0;
+}
+
+/**
+ * The audit of one report, with the cross-year checks against the same body's report of the year
+ * before when the batch holds it (and, in any case, the checks that need this year's text alone).
+ */
+function auditInBatch(model: ReportModel, batch: { model: ReportModel }[]): AuditResult {
+  const audit = runAudit(model);
+  const previous =
+    batch.find(
+      ({ model: other }) =>
+        other.kind === 'report' &&
+        model.year !== null &&
+        other.year === model.year - 1 &&
+        sameBody(model, other),
+    )?.model ?? null;
+  const crossYear = runCrossYear(model, previous);
+  const counts = { ...audit.counts };
+  for (const key of Object.keys(counts) as (keyof Counts)[]) counts[key] += crossYear.counts[key];
+  return { ...audit, findings: [...audit.findings, ...crossYear.findings], counts };
 }
 
 function describe(error: unknown): string {
