@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { documentFromHtml } from '../../../cli/dom';
-import type { Paragraph, ReportModel } from '../../report/model';
+import { emptyTableInfo, type Paragraph, type ReportModel } from '../../report/model';
 import { parseReport } from '../../report/parse';
 
 // Test helpers: parse a page fixture as the content script would, and derive "next year's" report of
@@ -79,14 +79,7 @@ export function freshNarrative(year: number, fiveItems: string[] = []): Paragrap
 
 /** A report model with no tables or text: cheap to store thousands of. */
 export function tinyModel(over: Partial<ReportModel> = {}): ReportModel {
-  const info = {
-    found: false,
-    complete: false,
-    missingRows: [],
-    garbledRows: [],
-    extra: [],
-    labelVariants: {},
-  };
+  const info = emptyTableInfo();
   return {
     kind: 'report',
     title: '某某县2022年政府信息公开工作年度报告',
