@@ -124,6 +124,9 @@ function columnOrder(headerRows: Row[]): string[] {
   return standard ? order : [...T3_COLS];
 }
 
+/** A label's matching key without its ordinal: （一）予以公开 → 予以公开. */
+const bareLabel = (label: string): string => labelKey(stripOrdinal(labelKey(label)));
+
 function ownLabel(labels: SourceCell[]): string {
   for (let i = labels.length - 1; i >= 0; i--) if (labels[i]!.text) return labels[i]!.text;
   return '';
@@ -136,7 +139,7 @@ function rowKey(labelText: string, own: string, seen: Set<string>): string | nul
     if (key === 'r7' && !/总计/.test(labelKey(stripOrdinal(own)))) continue;
     return key;
   }
-  const bare = labelKey(stripOrdinal(labelKey(own)));
+  const bare = bareLabel(own);
   if (SUBTOTAL_LABELS[bare]) return SUBTOTAL_LABELS[bare];
   if (/其他/.test(bare) || /其他处理|\(六\)其他/.test(labelText)) {
     if (seen.has('r6_1') || seen.has('r6_2')) return bare === '其他处理' ? 'r6' : 'r6_3';
@@ -162,8 +165,7 @@ export function parseApplications(rows: Row[], put: (address: string, el: Elemen
   if (cols.includes(T3_ORG_SUBTOTAL_COL)) info.extra.push('法人或其他组织小计');
   const table: Table = {};
   const seen = new Set<string>();
-  const unlabelled: { index: number; row: Row }[] = [];
-  const order: string[] = [];
+  const unlabelled: Row[] = [];
   const categoriesSeen = new Set<string>();
 
   const readRow = (key: string, row: Row, garbledLabel: boolean) => {
@@ -183,35 +185,33 @@ export function parseApplications(rows: Row[], put: (address: string, el: Elemen
     if (short > 0 || garbledLabel) info.garbledRows.push(key);
   };
 
-  rows.slice(firstData).forEach((row, index) => {
+  rows.slice(firstData).forEach((row) => {
     const { labels, values } = splitRow(row);
     if (!values.some((c) => hasDigits(c.text)) && values.length < width) return;
     const labelText = labelKey(labels.map((c) => c.text).join(''));
     const own = ownLabel(labels);
     const key = rowKey(labelText, own, seen);
     if (!key || seen.has(key)) {
-      unlabelled.push({ index, row });
+      unlabelled.push(row);
       return;
     }
     seen.add(key);
-    order.push(key);
     readRow(key, row, false);
     const canonical = CANONICAL[key];
-    if (canonical && labelKey(stripOrdinal(labelKey(own))) !== labelKey(canonical))
-      info.labelVariants[key] = own;
+    if (canonical && bareLabel(own) !== labelKey(canonical)) info.labelVariants[key] = own;
     // A category cell spans its leaves, so its wording is judged once, on its first leaf.
     const category = categoryOf(key);
     const printed = category && categoryText(labels);
     if (category && printed && !categoriesSeen.has(category.key)) {
       categoriesSeen.add(category.key);
-      if (labelKey(stripOrdinal(labelKey(printed))) !== category.label)
-        info.labelVariants[category.key] = printed;
+      if (bareLabel(printed) !== category.label) info.labelVariants[category.key] = printed;
     }
   });
 
   const official = t3Rows(seen.has('r6_1') || seen.has('r6_2') || seen.has('r6_3') ? '2021' : '2019');
   // A row whose label was lost (OCR, split cells) takes the one official key its neighbours leave.
-  for (const { row } of unlabelled) {
+  for (const row of unlabelled) {
+    const { labels, values } = splitRow(row);
     const missing = official.filter((k) => !seen.has(k));
     const candidate = missing.find((k) => {
       const i = official.indexOf(k);
@@ -219,11 +219,11 @@ export function parseApplications(rows: Row[], put: (address: string, el: Elemen
       const after = official[i + 1];
       return (!before || seen.has(before)) && (!after || seen.has(after));
     });
-    if (candidate && splitRow(row).values.length >= 3) {
+    if (candidate && values.length >= 3) {
       seen.add(candidate);
       readRow(candidate, row, true);
-    } else if (splitRow(row).values.some((c) => hasDigits(c.text))) {
-      info.extra.push(ownLabel(splitRow(row).labels) || '(无标签行)');
+    } else if (values.some((c) => hasDigits(c.text))) {
+      info.extra.push(ownLabel(labels) || '(无标签行)');
     }
   }
 
