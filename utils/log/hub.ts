@@ -1,21 +1,10 @@
 import type { AuditResult, Finding, Localized } from '../audit/result';
 import { type MessageKey, t } from '../i18n';
 import type { ReportModel } from '../report/model';
-import { contentHash } from './content';
-import { isCrossYearFinding } from './cross-year';
 import { type LogDb, logDb } from './db';
 import { ImportError, type ImportSummary, importLog } from './import';
 import { urlKeyOf } from './keys';
-import {
-  addAudit,
-  addEvidence,
-  clearLog,
-  deleteRecord,
-  getLatest,
-  getRecord,
-  refOf,
-  setVerdict,
-} from './records';
+import { addAudit, addEvidence, clearLog, deleteRecord, setVerdict } from './records';
 import type { Evidence, RecordRef, TableChange, Verdict, VerdictValue } from './schema';
 
 // The log's side of the message hub: what the background does with an audit and with the popup's
@@ -136,13 +125,6 @@ export interface HubDeps {
  */
 export const REPEAT_MS = 10 * 60 * 1000;
 
-const engineFingerprints = (findings: readonly Finding[]): string =>
-  findings
-    .filter((f) => !isCrossYearFinding(f) && f.spec !== 'XYR-08')
-    .map((f) => f.fingerprint)
-    .sort()
-    .join('\n');
-
 /**
  * File an audit in the log (a new version of its page) and say what the page should add to its
  * overlay. Only reports with an audit are filed. An audit identical to the page's latest version
@@ -157,41 +139,25 @@ export async function logAudit(
   { requested = false }: { requested?: boolean } = {},
 ): Promise<LogResult | null> {
   if (model.kind !== 'report' || !audit) return null;
-  const now = deps.now?.() ?? Date.now();
-
-  const latest = await getLatest(url, db);
-  if (
-    !requested &&
-    latest &&
-    latest.contentHash === contentHash(model.tables) &&
-    latest.extensionVersion === deps.extensionVersion &&
-    now - latest.auditedAt >= 0 &&
-    now - latest.auditedAt < REPEAT_MS
-  ) {
-    const record = await getRecord(latest.id, db);
-    if (record && engineFingerprints(record.findings) === engineFingerprints(audit.findings)) {
-      return {
-        type: 'log-result',
-        recordId: record.id,
-        findings: record.findings,
-        change: record.change,
-        previousYear: record.crossYear?.against ?? null,
-      };
-    }
-  }
-
-  const res = await addAudit(
+  const { record, change } = await addAudit(
     model,
     audit,
-    { url, extensionVersion: deps.extensionVersion, auditedAt: now },
+    {
+      url,
+      extensionVersion: deps.extensionVersion,
+      auditedAt: deps.now?.() ?? Date.now(),
+      repeatWithin: REPEAT_MS,
+      requested,
+    },
     db,
   );
+  // a new record's crossYear.against is the previous year it compared with; a repeat's, the stored one
   return {
     type: 'log-result',
-    recordId: res.record.id,
-    findings: res.record.findings,
-    change: res.change,
-    previousYear: res.previousYear ? refOf(res.previousYear) : null,
+    recordId: record.id,
+    findings: record.findings,
+    change,
+    previousYear: record.crossYear?.against ?? null,
   };
 }
 

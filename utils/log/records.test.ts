@@ -219,6 +219,14 @@ describe('cross-year in the log', () => {
     const detail = await getRecordDetail(res.record.id, db);
     expect(detail!.previousYear?.id).toBe(prev.record.id);
     expect(detail!.followThrough).not.toBeNull();
+
+    // the same audit again within repeatWithin: that record back, nothing written
+    const again = await addAudit(m, audit(m), { ...meta(3000, URL_2020), repeatWithin: 60_000 }, db);
+    expect(again.repeated).toBe(true);
+    expect(again.record).toEqual(res.record);
+    expect(again.previousYear?.id).toBe(prev.record.id);
+    expect(again.crossYear.map((f) => f.fingerprint)).toEqual(res.crossYear.map((f) => f.fingerprint));
+    expect(await getHistory(URL_2020, db)).toHaveLength(1);
   });
 
   it('compares saved pages read without a host by the site they were filed under', async () => {

@@ -94,7 +94,7 @@ const XYR08: Localized = {
 const shownValue = (v: { raw: string; value: number | null } | null, lang: 'zh' | 'en'): string =>
   v === null ? (lang === 'zh' ? '（无）' : '(none)') : v.value === null ? `“${v.raw}”` : fmtNum(v.value);
 
-function changeFinding(change: TableChange, model: ReportModel): Finding {
+function changeFinding(change: TableChange, model: ReportModel, hash: string): Finding {
   const examples = change.cells.slice(0, 3);
   const words = (lang: 'zh' | 'en') =>
     examples
@@ -119,7 +119,7 @@ function changeFinding(change: TableChange, model: ReportModel): Finding {
     }),
     cells: change.cells.filter((c) => c.after !== null).map((c) => c.address),
     // one finding per change: a verdict on one republication does not cover the next
-    fingerprint: fingerprint('XYR-08', `${change.previous.contentHash}>${contentHash(model.tables)}`),
+    fingerprint: fingerprint('XYR-08', `${change.previous.contentHash}>${hash}`),
   };
 }
 
@@ -133,6 +133,13 @@ export interface AuditMeta {
   auditedAt?: number;
   /** the body was merged or renamed (机构改革): XYR-01 is then a warning; by default read from the text */
   merged?: boolean;
+  /**
+   * ms: an audit identical to the page's latest version (same tables, engine version and engine
+   * findings) within this long after it gives that version back instead of adding one
+   */
+  repeatWithin?: number;
+  /** the user asked for this audit: always a new version, whatever repeatWithin says */
+  requested?: boolean;
 }
 
 export interface AddAuditResult {
@@ -145,6 +152,8 @@ export interface AddAuditResult {
   crossYear: Finding[];
   /** ids of next-year records of the same body whose cross-year findings now compare with this one */
   relinked: string[];
+  /** the page's latest version given back instead of a new one (meta.repeatWithin) */
+  repeated: boolean;
 }
 
 /** Put the cross-year findings in place of a record's old ones (before XYR-08, after the engine's). */
@@ -153,6 +162,13 @@ function withCrossYear(findings: readonly Finding[], cross: readonly Finding[]):
   const changed = findings.filter((f) => f.spec === 'XYR-08');
   return [...engine, ...cross, ...changed];
 }
+
+const engineFingerprints = (findings: readonly Finding[]): string =>
+  findings
+    .filter((f) => !isCrossYearFinding(f) && f.spec !== 'XYR-08')
+    .map((f) => f.fingerprint)
+    .sort()
+    .join('\n');
 
 /**
  * The model as the log filed it: a model read without a host (a saved page) takes the site its
@@ -187,7 +203,9 @@ async function relink(db: LogDb, row: AuditRow, previous: { row: AuditRow; model
 /**
  * Store an audit as a new version of its page. Computes the content hash, compares with the page's
  * previous version (XYR-08) and with the same body's previous-year report (XYR-01…07, T4-04), and
- * refreshes the cross-year findings of the body's next-year report if the log has one.
+ * refreshes the cross-year findings of the body's next-year report if the log has one. With
+ * meta.repeatWithin, an identical audit of the page soon after its latest version (not requested by
+ * the user) writes nothing and gives that version back.
  */
 export async function addAudit(
   model: ReportModel,
@@ -205,10 +223,35 @@ export async function addAudit(
 
   return db.transaction('rw', db.audits, db.details, async () => {
     const prevRow = await latestRowOf(db, urlKey);
-    const prevDetail = prevRow ? await db.details.get(prevRow.id) : undefined;
+    if (
+      prevRow &&
+      meta.repeatWithin !== undefined &&
+      !meta.requested &&
+      prevRow.contentHash === hash &&
+      prevRow.extensionVersion === meta.extensionVersion &&
+      auditedAt - prevRow.auditedAt >= 0 &&
+      auditedAt - prevRow.auditedAt < meta.repeatWithin
+    ) {
+      const detail = await db.details.get(prevRow.id);
+      if (detail && engineFingerprints(detail.findings) === engineFingerprints(audit.findings)) {
+        const record = fromRows(prevRow, detail);
+        const against = record.crossYear?.against;
+        const yearRow = against ? await db.audits.get(against.id) : undefined;
+        return {
+          record,
+          change: record.change,
+          previousYear: yearRow ? toSummary(yearRow) : null,
+          crossYear: record.findings.filter(isCrossYearFinding),
+          relinked: [],
+          repeated: true,
+        };
+      }
+    }
 
+    // the previous version's tables are read only when they differ (XYR-08)
+    const prevDetail = prevRow && prevRow.contentHash !== hash ? await db.details.get(prevRow.id) : undefined;
     let change: TableChange | null = null;
-    if (prevRow && prevDetail && prevRow.contentHash !== hash) {
+    if (prevRow && prevDetail) {
       change = {
         previous: {
           id: prevRow.id,
@@ -234,7 +277,7 @@ export async function addAudit(
     const compared = run.compared && !!yearRow;
 
     const findings = withCrossYear(audit.findings, run.findings);
-    if (change) findings.push(changeFinding(change, model));
+    if (change) findings.push(changeFinding(change, model, hash));
 
     const record = AuditRecordSchema.parse({
       id: newId(),
@@ -283,6 +326,7 @@ export async function addAudit(
       previousYear: compared ? toSummary(yearRow!) : null,
       crossYear: run.findings,
       relinked,
+      repeated: false,
     };
   });
 }
