@@ -243,13 +243,34 @@ export function Overlay(props: OverlayProps) {
   const placeRef = useRef(place);
   placeRef.current = place;
   const rootRef = useRef<HTMLDivElement>(null);
-  const setPlace = (next: PanelPlace) => {
-    setPlaceState(next);
-    props.onPlace?.(next);
-  };
+  // Stable, so the memoized panel is not re-rendered by every frame's geometry.
+  const setPlace = useCallback(
+    (next: PanelPlace) => {
+      setPlaceState(next);
+      props.onPlace?.(next);
+    },
+    [props.onPlace],
+  );
 
   const groups = useMemo(() => groupFindings(audit.findings), [audit]);
   const counts = useMemo(() => countTones(audit.findings), [audit]);
+  // The marks' accessible names: once per audit and language, not once per frame.
+  const labels = useMemo(() => {
+    const out = new Map<string, string>();
+    for (const mark of marks) {
+      // The hatching says "inferred"; the value itself is in the label and the tooltip, so the
+      // box never hides what the page prints in the cell (the evidence of why it was unread).
+      const value = props.inferred.get(mark.key);
+      out.set(
+        mark.key,
+        markLabel(mark, model, lang) +
+          (mark.inferred && value !== undefined
+            ? (lang === 'zh' ? '，' : ', ') + t('overlay.inferredShort', lang, { value: fmtNum(value) })
+            : ''),
+      );
+    }
+    return out;
+  }, [marks, model, lang, props.inferred]);
 
   // First showing: dock the panel beside the report, or keep it small when there is no room.
   useLayoutEffect(() => {
@@ -293,7 +314,7 @@ export function Overlay(props: OverlayProps) {
         if (side) setPlace({ ...placeRef.current, mode: side });
       }
     },
-    [marks, targets],
+    [marks, targets, setPlace],
   );
 
   const activeKeys = useMemo(() => {
@@ -350,18 +371,10 @@ export function Overlay(props: OverlayProps) {
           ]
             .filter(Boolean)
             .join(' ');
-          // The hatching says "inferred"; the value itself is in the label and the tooltip, so the
-          // box never hides what the page prints in the cell (the evidence of why it was unread).
-          const value = props.inferred.get(mark.key);
-          const label =
-            markLabel(mark, model, lang) +
-            (mark.inferred && value !== undefined
-              ? (lang === 'zh' ? '，' : ', ') + t('overlay.inferredShort', lang, { value: fmtNum(value) })
-              : '');
           const focusProps = {
             tabIndex: 0,
             role: 'button' as const,
-            'aria-label': label,
+            'aria-label': labels.get(mark.key),
             'aria-describedby': tipKey === mark.key ? 'gouji-tip' : undefined,
             onFocus: () => {
               setFocused(mark.key);

@@ -5,6 +5,7 @@ import type { ReportModel } from '@/utils/report/model';
 import { FindingView, toneName } from './FindingView';
 import { type FindingGroup, GROUP_LABEL, type Mark, percent, TONES, type Tone } from './findings';
 import { clampPanel, layoutViewport } from './geometry';
+import { memo } from './memo';
 import { PANEL_WIDTH } from './styles';
 
 // The findings panel: docked right (default) or left, or dragged anywhere; collapsible to its title
@@ -56,7 +57,8 @@ function Counts({ counts, lang }: { counts: Record<Tone, number>; lang: Lang }) 
   );
 }
 
-export function Panel(props: PanelProps) {
+// Memoized: the overlay re-renders on every frame the page scrolls, the panel only when its props change.
+export const Panel = memo(function Panel(props: PanelProps) {
   const { lang, model, audit, groups, counts, marks, selected, place } = props;
   const panel = useRef<HTMLElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
@@ -269,4 +271,4 @@ export function Panel(props: PanelProps) {
       )}
     </aside>
   );
-}
+});
