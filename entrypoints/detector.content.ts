@@ -26,16 +26,20 @@ export default defineContentScript({
       // The background may be restarting; a lost message only means no automatic audit.
       browser.runtime.sendMessage(message).catch(() => {});
     };
-    /** A report whose body is here; `last` accepts a report known by its title alone. */
-    const detect = (last: boolean): boolean => {
-      const detection = detectReport(document, location.href);
-      if (detection.kind !== 'report' || (!last && !hasReportBody(document))) return false;
+    /**
+     * A report whose body is here; `last` accepts a report known by its title alone. The cheap body
+     * test goes first, so a late page costs no full detection while its body is still missing.
+     */
+    const detect = (last: boolean, known?: ReportDetected['detection']): boolean => {
+      if (!last && !hasReportBody(document)) return false;
+      const detection = known ?? detectReport(document);
+      if (detection.kind !== 'report') return false;
       send(detection);
       return true;
     };
 
-    const first = detectReport(document, location.href);
-    if (first.kind === 'report' && hasReportBody(document)) return send(first);
+    const first = detectReport(document);
+    if (detect(false, first)) return;
     if (first.kind !== 'report' && !mayBecomeReport(document.title, location.href)) return;
 
     let timer: ReturnType<typeof setTimeout> | undefined;
