@@ -4,9 +4,10 @@ import { fillMessage } from '../audit/message';
 import type { Counts, Finding, Localized } from '../audit/result';
 import { toFinding } from '../audit/run';
 import type { ReportModel } from '../report/model';
+import { prose } from '../rules/lib/text';
 import { agencyKeyOf, siteOf } from './keys';
 import { crossYearRules } from './xyr/index';
-import { bodyParagraphs, compact } from './xyr/lib';
+import { compact } from './xyr/lib';
 import type { CrossYearContext, CrossYearRule, ReportRef } from './xyr/types';
 
 // The cross-year checks (XYR-01…07, T4-04) over this year's report and the same body's report of
@@ -48,7 +49,7 @@ export function sameBody(
 const REORGANIZED = /机构改革|机构调整|(合并|整合)组建|重新组建|撤并|更名为|职责划[转入]|职能划[转入]/;
 
 export function mentionsReorganization(model: ReportModel): boolean {
-  return bodyParagraphs(model).some((p) => REORGANIZED.test(compact(p.text)));
+  return prose(model).some((p) => REORGANIZED.test(compact(p.text)));
 }
 
 export interface CrossYearOptions {

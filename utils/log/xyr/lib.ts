@@ -1,11 +1,12 @@
 import type { Localized } from '../../audit/result';
-import type { Paragraph, ReportModel } from '../../report/model';
+import type { ReportModel } from '../../report/model';
 import { fold } from '../../report/normalize';
 import { getCell, isUnknown, labelsOf, loc } from '../../rules/lib/cells';
 import type { ReportRef, XyrEvaluation } from './types';
 
-// What the cross-year checks share: naming the other report, reading a pair of cells, and the
-// narrative without its headings.
+// What the cross-year checks share: naming the other report, judging whether a pair of cells can
+// be read (then utils/rules/lib/cells.ts `val`), and matching the narrative (utils/rules/lib/text.ts
+// `prose`).
 
 /** 《title》（2019年） / “title” (2019). */
 export function otherReport(ref: ReportRef | null): Localized {
@@ -16,12 +17,6 @@ export function otherReport(ref: ReportRef | null): Localized {
 }
 
 export const otherData = (ref: ReportRef | null): Record<string, string> => loc('other', otherReport(ref));
-
-/** The value of a cell, or null when the report does not give it. */
-export function numberAt(model: ReportModel, address: string): number | null {
-  const c = getCell(model, address);
-  return isUnknown(c) ? null : c!.value;
-}
 
 /**
  * 'uncertain' with the unreadable cells named, when any of this year's or last year's cells is
@@ -56,12 +51,6 @@ export const UNREADABLE_PAIR: Localized = {
   zh: '无法判定：{cells}未能读出',
   en: 'Cannot be judged: {cells} could not be read',
 };
-
-/** Paragraphs that are not headings. */
-export function bodyParagraphs(model: ReportModel): Paragraph[] {
-  const headings = new Set(model.headings.map((h) => h.paragraph));
-  return model.paragraphs.filter((p) => !headings.has(p.id));
-}
 
 /** Paragraph text for pattern matching: folded, without whitespace. */
 export const compact = (text: string): string => fold(text).replace(/[\s\u00a0\u3000]+/g, '');

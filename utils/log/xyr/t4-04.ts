@@ -1,8 +1,6 @@
-import { t4 } from '../../rules/lib/cells';
-import { numberAt, otherData, UNREADABLE_PAIR, unreadable } from './lib';
+import { TABLE_FORMATS, t4, val } from '../../rules/lib/cells';
+import { otherData, UNREADABLE_PAIR, unreadable } from './lib';
 import type { CrossYearRule } from './types';
-
-const TABLE_FORMATS = ['2019', '2021', 'hybrid'] as const;
 
 // T4-04 sits in the Table 4 section of the catalogue but needs last year's report, so it runs
 // with the cross-year checks.
@@ -35,9 +33,9 @@ export const t404: CrossYearRule = {
     const previousCells = [t4('rev', 'total')];
     const u = unreadable(current, previous, cells, previousCells, place);
     if (u) return [u];
-    const after = numberAt(current, cells[0]!)!;
-    const rev = numberAt(current, cells[1]!)!;
-    const prevRev = numberAt(previous, previousCells[0]!)!;
+    const after = val(current, cells[0]!);
+    const rev = val(current, cells[1]!);
+    const prevRev = val(previous, previousCells[0]!);
     const sum = rev + prevRev;
     if (after <= sum) return [{ outcome: 'pass', place }];
     return [

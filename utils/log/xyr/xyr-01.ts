@@ -1,10 +1,8 @@
 import { T3_COLS } from '../../report/model';
 import { T3_COL_LABELS } from '../../rules/labels';
-import { loc, t3 } from '../../rules/lib/cells';
-import { numberAt, otherData, UNREADABLE_PAIR, unreadable } from './lib';
+import { loc, TABLE_FORMATS, t3, val } from '../../rules/lib/cells';
+import { otherData, UNREADABLE_PAIR, unreadable } from './lib';
 import type { CrossYearRule, XyrEvaluation } from './types';
-
-const TABLE_FORMATS = ['2019', '2021', 'hybrid'] as const;
 
 export const xyr01: CrossYearRule = {
   id: 'XYR-01',
@@ -39,8 +37,8 @@ export const xyr01: CrossYearRule = {
       const previousCells = [t3('carryOut', c)];
       const u = unreadable(current, previous, cells, previousCells, c);
       if (u) return u;
-      const carryIn = numberAt(current, cells[0]!)!;
-      const carryOut = numberAt(previous, previousCells[0]!)!;
+      const carryIn = val(current, cells[0]!);
+      const carryOut = val(previous, previousCells[0]!);
       if (carryIn === carryOut) return { outcome: 'pass', place: c };
       return {
         outcome: 'fail',

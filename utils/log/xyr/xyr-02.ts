@@ -1,6 +1,6 @@
 import { T2_ROW_LABELS } from '../../rules/labels';
-import { loc, t2 } from '../../rules/lib/cells';
-import { numberAt, otherData, UNREADABLE_PAIR, unreadable } from './lib';
+import { loc, t2, val } from '../../rules/lib/cells';
+import { otherData, UNREADABLE_PAIR, unreadable } from './lib';
 import type { CrossYearRule, XyrEvaluation } from './types';
 
 const ROWS = ['art20_1.regulations', 'art20_1.normativeDocs'] as const;
@@ -39,8 +39,8 @@ export const xyr02: CrossYearRule = {
         out.push(u);
         continue;
       }
-      const [valid, made, repealed] = cells.map((a) => numberAt(current, a)!) as [number, number, number];
-      const prevValid = numberAt(previous, previousCells[0]!)!;
+      const [valid, made, repealed] = cells.map((a) => val(current, a)) as [number, number, number];
+      const prevValid = val(previous, previousCells[0]!);
       const expected = prevValid + made - repealed;
       if (valid === expected) {
         out.push({ outcome: 'pass', place: row });

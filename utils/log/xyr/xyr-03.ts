@@ -1,6 +1,6 @@
 import { T2_ROW_LABELS } from '../../rules/labels';
-import { fmtNum, loc, t2 } from '../../rules/lib/cells';
-import { numberAt, otherData, UNREADABLE_PAIR, unreadable } from './lib';
+import { fmtNum, loc, t2, val } from '../../rules/lib/cells';
+import { otherData, UNREADABLE_PAIR, unreadable } from './lib';
 import type { CrossYearRule, XyrEvaluation } from './types';
 
 const ROWS = [
@@ -47,9 +47,9 @@ export const xyr03: CrossYearRule = {
         out.push(u);
         continue;
       }
-      const items = numberAt(current, cells[0]!)!;
-      const prevItems = numberAt(previous, previousCells[0]!)!;
-      const delta = numberAt(previous, previousCells[1]!)!;
+      const items = val(current, cells[0]!);
+      const prevItems = val(previous, previousCells[0]!);
+      const delta = val(previous, previousCells[1]!);
       const expected = prevItems + delta;
       if (items === expected) {
         out.push({ outcome: 'pass', place: row });

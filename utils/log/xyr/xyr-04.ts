@@ -1,6 +1,6 @@
 import { T2_ROW_LABELS } from '../../rules/labels';
-import { loc, t2 } from '../../rules/lib/cells';
-import { numberAt, otherData, UNREADABLE_PAIR, unreadable } from './lib';
+import { loc, t2, val } from '../../rules/lib/cells';
+import { otherData, UNREADABLE_PAIR, unreadable } from './lib';
 import type { CrossYearRule, XyrEvaluation } from './types';
 
 const ROWS = ['art20_1.regulations', 'art20_1.normativeDocs'] as const;
@@ -50,9 +50,9 @@ export const xyr04: CrossYearRule = {
         out.push(u);
         continue;
       }
-      const total = numberAt(current, cells[0]!)!;
-      const published = numberAt(current, cells[1]!)!;
-      const prevTotal = numberAt(previous, previousCells[0]!)!;
+      const total = val(current, cells[0]!);
+      const published = val(current, cells[1]!);
+      const prevTotal = val(previous, previousCells[0]!);
       const base = { ...loc('row', T2_ROW_LABELS[row]!), ...otherData(ctx.previousRef), total, prevTotal };
       if (total < prevTotal) {
         out.push({

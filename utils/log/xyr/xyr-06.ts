@@ -1,7 +1,8 @@
 import type { Paragraph, ReportModel, TableId } from '../../report/model';
 import { cellAddress } from '../../report/model';
 import { isGuess } from '../../rules/lib/cells';
-import { bodyParagraphs, compact, otherData, quote } from './lib';
+import { prose } from '../../rules/lib/text';
+import { compact, otherData, quote } from './lib';
 import type { CrossYearRule, XyrEvaluation } from './types';
 
 // 内容雷同 (国办公开办函〔2021〕30号 一(四); the 2011 东莞统计局 case): three signals, each its own
@@ -55,8 +56,8 @@ export interface TextSimilarity {
 }
 
 export function textSimilarity(current: ReportModel, previous: ReportModel): TextSimilarity | null {
-  const cur = bodyParagraphs(current);
-  const prev = bodyParagraphs(previous);
+  const cur = prose(current);
+  const prev = prose(previous);
   const a = comparable(cur.map((p) => p.text).join(''));
   const b = comparable(prev.map((p) => p.text).join(''));
   if (a.length < MIN_TEXT || b.length < MIN_TEXT) return null;
@@ -103,7 +104,7 @@ export function staleYear(model: ReportModel): StaleYear | null {
   if (model.year === null) return null;
   const y = model.year;
   const p = y - 1;
-  const paras = bodyParagraphs(model);
+  const paras = prose(model);
   const texts = paras.map((x) => compact(x.text));
   const all = texts.join('。');
   const patterns: RegExp[] = [
@@ -171,7 +172,7 @@ export const xyr06: CrossYearRule = {
     if (previous) {
       const text = textSimilarity(current, previous);
       if (text && text.score >= TEXT_THRESHOLD) {
-        const example = text.copied[0]?.text ?? bodyParagraphs(current)[0]?.text ?? '';
+        const example = text.copied[0]?.text ?? prose(current)[0]?.text ?? '';
         out.push({
           outcome: 'fail',
           messageId: 'text',

@@ -1,5 +1,7 @@
 import type { ReportModel } from '../../report/model';
-import { bodyParagraphs, compact, otherData, quote } from './lib';
+import { TABLE_FORMATS } from '../../rules/lib/cells';
+import { prose } from '../../rules/lib/text';
+import { compact, otherData, quote } from './lib';
 import type { CrossYearRule } from './types';
 
 // Follow-through: section 五 (存在的主要问题及改进情况) of year Y should say how the problems and
@@ -12,7 +14,7 @@ const MAX_ITEMS = 6;
 /** The items of a report's section 五: its paragraphs, split at 一是/二是… and (一)(二)… */
 export function sectionFiveItems(model: ReportModel): string[] {
   const items: string[] = [];
-  for (const p of bodyParagraphs(model).filter((x) => x.section === '五')) {
+  for (const p of prose(model).filter((x) => x.section === '五')) {
     const parts = p.text
       .split(/(?=[一二三四五六七八九十]是)|(?=[（(][一二三四五六七八九十][)）])/)
       .map((s) => s.trim())
@@ -52,7 +54,7 @@ export const xyr07: CrossYearRule = {
   id: 'XYR-07',
   spec: 'XYR-07',
   severity: 'info',
-  formats: { previous: ['2019', '2021', 'hybrid'], current: ['2019', '2021', 'hybrid'] },
+  formats: { previous: TABLE_FORMATS, current: TABLE_FORMATS },
   needsPrevious: true,
   title: {
     zh: '问题整改的跟进',
