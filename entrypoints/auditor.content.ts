@@ -58,8 +58,6 @@ export default defineContentScript({
         return false;
       }
       await overlay.show(data);
-      // The log's findings may have come while the overlay was being made.
-      if (current && current !== data) await overlay.show(current);
       return true;
     };
 
@@ -83,7 +81,8 @@ export default defineContentScript({
         const merged = current ? withLogFindings(current.audit, message.findings) : null;
         if (current && merged && merged !== current.audit) {
           current = { ...current, audit: merged };
-          if (overlay.shown) void overlay.show(current);
+          // Shown or still being made: drawn with them; hidden: nothing to draw.
+          overlay.update(current);
         }
         return false;
       }

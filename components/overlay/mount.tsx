@@ -10,8 +10,9 @@ export type { OverlayData } from './layout';
 
 // Puts the overlay on the page in ONE host element (<gouji-overlay>, a shadow root inside) and
 // takes it off again without a trace: hide() unmounts the Preact tree (every effect cleans up its
-// listeners and observers) and removes the host. The live elements stay in this module and the
-// content script; only plain data ever leaves the page.
+// listeners and observers) and removes the host. The host is made once, on the first show, and
+// mounted again on later shows, so WXT holds one UI (and one invalidation listener) per script.
+// The live elements stay in this module and the content script; only plain data ever leaves the page.
 
 export const HOST_TAG = 'gouji-overlay';
 
@@ -21,7 +22,12 @@ export interface OverlayHandlers {
 }
 
 export class OverlayController {
+  /** The one UI, being made or made; a failed attempt is forgotten so the next show tries again. */
+  private making: Promise<ShadowRootContentScriptUi<void>> | null = null;
   private ui: ShadowRootContentScriptUi<void> | null = null;
+  /** The host is on the page. */
+  private mounted = false;
+  /** What is shown or being shown; null when hidden. */
   private data: OverlayData | null = null;
   private lang: Lang;
   private place: PanelPlace = DEFAULT_PLACE;
@@ -36,44 +42,62 @@ export class OverlayController {
   }
 
   get shown(): boolean {
-    return this.ui !== null;
+    return this.mounted;
   }
 
   /** Shows (or updates) the overlay for an audit of this page. */
   async show(data: OverlayData): Promise<void> {
     this.data = data;
     this.laidOut = layout(data);
-    if (!this.ui) {
-      const ui = await createShadowRootUi<void>(this.ctx, {
-        name: HOST_TAG,
-        position: 'inline',
-        // Under <html>, after <body>: outside any stacking context or transform the page gives <body>.
-        anchor: () => document.documentElement,
-        append: 'last',
-        css: OVERLAY_CSS,
-        mode: 'open',
-        // Keys typed in the panel must not reach the page's own shortcuts.
-        isolateEvents: true,
-        onMount: () => this.paint(),
-        onRemove: () => {
-          if (this.ui) render(null, this.ui.uiContainer);
-        },
-      });
-      // A hide() while the host was being made wins; a second show() meanwhile just repaints.
-      if (!this.data) return;
-      if (this.ui) return this.paint();
-      this.ui = ui;
-      ui.mount();
-    } else this.paint();
+    if (this.mounted) return this.paint();
+    this.making ??= this.make();
+    const ui = await this.making;
+    // A hide() while the host was being made wins; a show() meanwhile has mounted it with the
+    // latest data already.
+    if (!this.data || this.mounted) return;
+    this.mounted = true;
+    ui.mount();
+  }
+
+  /** New data (the log's findings merged in) for the overlay shown or being shown; none when hidden. */
+  update(data: OverlayData): void {
+    if (!this.data) return;
+    this.data = data;
+    this.laidOut = layout(data);
+    this.paint();
   }
 
   hide(): void {
-    const ui = this.ui;
-    if (!ui) return;
-    ui.remove();
-    this.ui = null;
     this.data = null;
     this.laidOut = null;
+    if (!this.mounted) return;
+    this.ui?.remove();
+  }
+
+  private make(): Promise<ShadowRootContentScriptUi<void>> {
+    return createShadowRootUi<void>(this.ctx, {
+      name: HOST_TAG,
+      position: 'inline',
+      // Under <html>, after <body>: outside any stacking context or transform the page gives <body>.
+      anchor: () => document.documentElement,
+      append: 'last',
+      css: OVERLAY_CSS,
+      mode: 'open',
+      // Keys typed in the panel must not reach the page's own shortcuts.
+      isolateEvents: true,
+      onMount: () => this.paint(),
+      // hide() or the script's invalidation (WXT removes the UI itself then).
+      onRemove: () => {
+        this.mounted = false;
+        if (this.ui) render(null, this.ui.uiContainer);
+      },
+    }).then(
+      (ui) => (this.ui = ui),
+      (err) => {
+        this.making = null;
+        throw err;
+      },
+    );
   }
 
   setLang(lang: Lang): void {
@@ -85,7 +109,7 @@ export class OverlayController {
     const ui = this.ui;
     const data = this.data;
     const laid = this.laidOut;
-    if (!ui || !data || !laid) return;
+    if (!ui || !this.mounted || !data || !laid) return;
     render(
       <Overlay
         lang={this.lang}
