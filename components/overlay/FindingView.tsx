@@ -1,6 +1,7 @@
 import type { Finding, Localized } from '@/utils/audit/result';
 import { type Lang, type MessageKey, t } from '@/utils/i18n';
 import { rules } from '@/utils/rules/index';
+import { fmtNum } from '@/utils/rules/lib/cells';
 import { type Tone, toneOf } from './findings';
 
 // One finding in words: tone, catalogue id and rule title, the message (the arithmetic in words),
@@ -9,8 +10,6 @@ import { type Tone, toneOf } from './findings';
 const RULE_TITLES = new Map<string, Localized>(rules.map((r) => [r.id, r.title]));
 
 export const toneName = (tone: Tone, lang: Lang): string => t(`overlay.tone.${tone}` as MessageKey, lang);
-
-export const fmtNum = (n: number): string => (Number.isInteger(n) ? String(n) : String(Number(n.toFixed(4))));
 
 export function FindingView({
   finding,

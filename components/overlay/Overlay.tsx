@@ -3,8 +3,8 @@ import type { AuditResult } from '@/utils/audit/result';
 import { type Lang, t } from '@/utils/i18n';
 import type { ReportModel } from '@/utils/report/model';
 import { cellLabel } from '@/utils/rules/labels';
-import { getCell } from '@/utils/rules/lib/cells';
-import { FindingView, fmtNum, toneName } from './FindingView';
+import { fmtNum, getCell, hasFlag } from '@/utils/rules/lib/cells';
+import { FindingView, toneName } from './FindingView';
 import { countTones, groupFindings, type Mark, marksOf } from './findings';
 import {
   chooseDock,
@@ -208,7 +208,7 @@ function Tooltip({
   const value = inferred.get(mark.key);
   // A cell the parser could not read but the overlay found on the page: say what it prints.
   const unread =
-    mark.kind === 'cell' && getCell(model, mark.key)?.flags.includes('missing')
+    mark.kind === 'cell' && hasFlag(getCell(model, mark.key), 'missing')
       ? (targets.get(mark.key)?.el.textContent ?? '').replace(/\s+/g, ' ').trim()
       : '';
   return (
