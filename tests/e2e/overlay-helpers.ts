@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Window } from 'happy-dom';
 import type { CDPSession, Frame, Page } from 'playwright-core';
+import { documentFromHtml } from '@/cli/dom';
+import { type Rect, sameRect } from '@/components/overlay/geometry';
 import type { AuditResult } from '@/utils/audit/result';
 import { runAudit } from '@/utils/audit/run';
 import type { ReportModel } from '@/utils/report/model';
@@ -14,20 +15,13 @@ import { REPO } from './harness';
 
 export type Target = Page | Frame;
 
-export interface Box {
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-}
-
 export interface DrawnMark {
   key: string;
   kind: 'box' | 'line';
   tone: string;
   classes: string;
   focusable: boolean;
-  rect: Box;
+  rect: Rect;
 }
 
 /** The Node audit of a file of the repo, as the CLI does it: the reference for the browser. */
@@ -35,13 +29,11 @@ export function auditInNode(
   path: string,
   url: string,
 ): { model: ReportModel; audit: AuditResult; cells: Set<string> } {
-  const window = new Window({ url });
-  window.document.write(readFileSync(join(REPO, path), 'utf8'));
-  const { model, elements } = parseReport(window.document as unknown as Document, { url });
+  const doc = documentFromHtml(readFileSync(join(REPO, path), 'utf8'), url);
+  const { model, elements } = parseReport(doc, { url });
   const audit = runAudit(model);
   // Cells the overlay can draw: those the parser read from an element of the page.
   const cells = new Set(audit.findings.flatMap((f) => f.cells).filter((a) => elements.has(a)));
-  void window.happyDOM.close();
   return { model, audit, cells };
 }
 
@@ -91,7 +83,7 @@ export async function settle(f: Target): Promise<void> {
 export async function boxOverCell(
   f: Target,
   key: string,
-): Promise<{ box: Box; cell: Box | null; text: string | null }> {
+): Promise<{ box: Rect; cell: Rect | null; text: string | null }> {
   await f.evaluate((k) => {
     const box = document
       .querySelector('gouji-overlay')
@@ -165,8 +157,5 @@ export async function extensionListeners(page: Page): Promise<string[]> {
 /** WXT's own "a newer copy of this script started" listeners, which live as long as the script. */
 export const isWxtContextListener = (l: string): boolean => l.includes('wxt:content-script-started');
 
-export const within = (a: Box, b: Box, px = 1.5): boolean =>
-  Math.abs(a.left - b.left) <= px &&
-  Math.abs(a.top - b.top) <= px &&
-  Math.abs(a.width - b.width) <= px &&
-  Math.abs(a.height - b.height) <= px;
+/** A box on the page's cell: the same rect within 1.5 px, the tolerance of the e2e tests. */
+export const within = (a: Rect, b: Rect, px = 1.5): boolean => sameRect(a, b, px);
