@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import type { TabResult } from '../../entrypoints/shared/messages';
+import { type TabResult, tabKey } from '../../entrypoints/shared/messages';
+import { SETTINGS_KEY } from '../../utils/settings';
 
 // Real Chromium with the built extension, and fixture pages served as if from a *.gov.cn portal:
 // the host resolver maps every *.gov.cn name to the local static server, so the manifest's
@@ -251,7 +252,7 @@ export async function launch(options: LaunchOptions): Promise<Harness> {
   };
 
   const readTabResult = async (page: Page): Promise<TabResult | undefined> => {
-    const key = `tab:${await tabIdOf(page)}`;
+    const key = tabKey(await tabIdOf(page));
     const worker = await serviceWorker();
     const stored = await worker.evaluate(async (k) => {
       const { chrome } = globalThis as unknown as { chrome: WorkerChrome };
@@ -271,10 +272,13 @@ export async function launch(options: LaunchOptions): Promise<Harness> {
 
   const setSettings = async (settings: Record<string, unknown>): Promise<void> => {
     const worker = await serviceWorker();
-    await worker.evaluate(async (value) => {
-      const { chrome } = globalThis as unknown as { chrome: WorkerChrome };
-      await chrome.storage.sync.set({ settings: value });
-    }, settings);
+    await worker.evaluate(
+      async ({ key, value }) => {
+        const { chrome } = globalThis as unknown as { chrome: WorkerChrome };
+        await chrome.storage.sync.set({ [key]: value });
+      },
+      { key: SETTINGS_KEY, value: settings },
+    );
   };
 
   // The worker cannot message itself; an extension page can, like the popup does.
