@@ -18,6 +18,22 @@ const EXTRA: Record<string, string> = { '〈': '<', '〉': '>', '〝': '"', '〞
 const isAsciiWord = (c: string | undefined): boolean => c !== undefined && /[A-Za-z0-9]/.test(c);
 const isSpace = (c: string): boolean => /\s/.test(c);
 
+// A page's text is normalized many times per audit (every rule keys its sentences), and the full
+// fold of one code point is pure, so each code point is folded once per session.
+const FOLDED = new Map<string, string>();
+
+/** One code point as pass 1 of normalizeWithMap writes it: folded, brackets, no-break spaces as spaces. */
+function foldChar(cp: string): string {
+  let out = FOLDED.get(cp);
+  if (out === undefined) {
+    out = fold(cp);
+    out = EXTRA[out] ?? out;
+    if (out === '\u00a0' || out === '\u3000') out = ' ';
+    FOLDED.set(cp, out);
+  }
+  return out;
+}
+
 /**
  * NFKC (full-width → ASCII), glyph variants, quotes; whitespace removed except between two ASCII
  * letters or digits (where it separates words or numbers); thousands separators removed; Chinese
@@ -29,9 +45,7 @@ export function normalizeWithMap(src: string): Normalized {
   const map: number[] = [];
   let i = 0;
   for (const cp of src) {
-    let out = fold(cp);
-    out = EXTRA[out] ?? out;
-    if (out === '\u00a0' || out === '\u3000') out = ' ';
+    const out = foldChar(cp);
     for (const ch of out) {
       chars.push(ch);
       map.push(i);

@@ -11,11 +11,24 @@ import { getCell } from './cells';
 
 export { interval };
 
+const TEXT_KEYS_MAX = 20_000;
+const TEXT_KEYS = new Map<string, string>();
+
 /**
  * Matching copy of narrative text: the label folding plus the Traditional characters narratives use,
  * spaces removed, Chinese numerals before measure words as digits.
  */
-export const textKey = (s: string): string => labelKey(normalizeText(s));
+export function textKey(s: string): string {
+  let key = TEXT_KEYS.get(s);
+  if (key === undefined) {
+    key = labelKey(normalizeText(s));
+    // Rules key the same sentences over and over within one audit; the cap keeps a long session
+    // (the CLI over a folder, a tab left open) from holding every text it ever saw.
+    if (TEXT_KEYS.size >= TEXT_KEYS_MAX) TEXT_KEYS.clear();
+    TEXT_KEYS.set(s, key);
+  }
+  return key;
+}
 
 const memo = new WeakMap<ReportModel, Claim[]>();
 
