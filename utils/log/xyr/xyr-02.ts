@@ -1,7 +1,7 @@
 import { T2_ROW_LABELS } from '../../rules/labels';
-import { loc, t2, val } from '../../rules/lib/cells';
-import { otherData, UNREADABLE_PAIR, unreadable } from './lib';
-import type { CrossYearRule, XyrEvaluation } from './types';
+import { loc } from '../../rules/lib/cells';
+import { eachActiveRow, otherData, UNREADABLE_PAIR } from './lib';
+import type { CrossYearRule } from './types';
 
 const ROWS = ['art20_1.regulations', 'art20_1.normativeDocs'] as const;
 
@@ -27,45 +27,32 @@ export const xyr02: CrossYearRule = {
     unreadable: UNREADABLE_PAIR,
   },
   evaluate(current, ctx) {
-    const previous = ctx.previous;
-    if (!previous?.tables.active || !current.tables.active) return [];
-    const out: XyrEvaluation[] = [];
-    for (const row of ROWS) {
-      if (!current.tables.active[row] || !previous.tables.active[row]) continue;
-      const cells = [t2(row, 'valid'), t2(row, 'made'), t2(row, 'repealed')];
-      const previousCells = [t2(row, 'valid')];
-      const u = unreadable(current, previous, cells, previousCells, row);
-      if (u) {
-        out.push(u);
-        continue;
-      }
-      const [valid, made, repealed] = cells.map((a) => val(current, a)) as [number, number, number];
-      const prevValid = val(previous, previousCells[0]!);
-      const expected = prevValid + made - repealed;
-      if (valid === expected) {
-        out.push({ outcome: 'pass', place: row });
-        continue;
-      }
-      out.push({
-        outcome: 'fail',
-        messageId: 'mismatch',
-        data: {
-          ...loc('row', T2_ROW_LABELS[row]!),
-          ...otherData(ctx.previousRef),
-          prevValid,
-          made,
-          repealed,
+    return eachActiveRow(
+      current,
+      ctx.previous,
+      ROWS,
+      ['valid', 'made', 'repealed'],
+      ['valid'],
+      (row, { valid, made, repealed }, before) => {
+        const prevValid = before.valid;
+        const expected = prevValid + made - repealed;
+        if (valid === expected) return null;
+        return {
+          messageId: 'mismatch',
+          data: {
+            ...loc('row', T2_ROW_LABELS[row]!),
+            ...otherData(ctx.previousRef),
+            prevValid,
+            made,
+            repealed,
+            expected,
+            valid,
+            diff: Math.abs(valid - expected),
+          },
           expected,
-          valid,
-          diff: Math.abs(valid - expected),
-        },
-        cells,
-        previousCells,
-        expected,
-        actual: valid,
-        place: row,
-      });
-    }
-    return out;
+          actual: valid,
+        };
+      },
+    );
   },
 };

@@ -1,7 +1,7 @@
 import { T2_ROW_LABELS } from '../../rules/labels';
-import { fmtNum, loc, t2, val } from '../../rules/lib/cells';
-import { otherData, UNREADABLE_PAIR, unreadable } from './lib';
-import type { CrossYearRule, XyrEvaluation } from './types';
+import { fmtNum, loc } from '../../rules/lib/cells';
+import { eachActiveRow, otherData, UNREADABLE_PAIR } from './lib';
+import type { CrossYearRule } from './types';
 
 const ROWS = [
   'art20_5.licensing',
@@ -35,45 +35,32 @@ export const xyr03: CrossYearRule = {
     unreadable: UNREADABLE_PAIR,
   },
   evaluate(current, ctx) {
-    const previous = ctx.previous;
-    if (!previous?.tables.active || !current.tables.active) return [];
-    const out: XyrEvaluation[] = [];
-    for (const row of ROWS) {
-      if (!current.tables.active[row] || !previous.tables.active[row]) continue;
-      const cells = [t2(row, 'prevItems')];
-      const previousCells = [t2(row, 'prevItems'), t2(row, 'delta')];
-      const u = unreadable(current, previous, cells, previousCells, row);
-      if (u) {
-        out.push(u);
-        continue;
-      }
-      const items = val(current, cells[0]!);
-      const prevItems = val(previous, previousCells[0]!);
-      const delta = val(previous, previousCells[1]!);
-      const expected = prevItems + delta;
-      if (items === expected) {
-        out.push({ outcome: 'pass', place: row });
-        continue;
-      }
-      out.push({
-        outcome: 'fail',
-        messageId: 'mismatch',
-        data: {
-          ...loc('row', T2_ROW_LABELS[row]!),
-          ...otherData(ctx.previousRef),
-          prevItems,
-          delta: signed(delta),
+    return eachActiveRow(
+      current,
+      ctx.previous,
+      ROWS,
+      ['prevItems'],
+      ['prevItems', 'delta'],
+      (row, now, before) => {
+        const items = now.prevItems;
+        const { prevItems, delta } = before;
+        const expected = prevItems + delta;
+        if (items === expected) return null;
+        return {
+          messageId: 'mismatch',
+          data: {
+            ...loc('row', T2_ROW_LABELS[row]!),
+            ...otherData(ctx.previousRef),
+            prevItems,
+            delta: signed(delta),
+            expected,
+            items,
+            diff: Math.abs(items - expected),
+          },
           expected,
-          items,
-          diff: Math.abs(items - expected),
-        },
-        cells,
-        previousCells,
-        expected,
-        actual: items,
-        place: row,
-      });
-    }
-    return out;
+          actual: items,
+        };
+      },
+    );
   },
 };

@@ -1,7 +1,7 @@
 import { T2_ROW_LABELS } from '../../rules/labels';
-import { loc, t2, val } from '../../rules/lib/cells';
-import { otherData, UNREADABLE_PAIR, unreadable } from './lib';
-import type { CrossYearRule, XyrEvaluation } from './types';
+import { loc, t2 } from '../../rules/lib/cells';
+import { eachActiveRow, otherData, UNREADABLE_PAIR } from './lib';
+import type { CrossYearRule } from './types';
 
 const ROWS = ['art20_1.regulations', 'art20_1.normativeDocs'] as const;
 
@@ -38,51 +38,36 @@ export const xyr04: CrossYearRule = {
     unreadable: UNREADABLE_PAIR,
   },
   evaluate(current, ctx) {
-    const previous = ctx.previous;
-    if (!previous?.tables.active || !current.tables.active) return [];
-    const out: XyrEvaluation[] = [];
-    for (const row of ROWS) {
-      if (!current.tables.active[row] || !previous.tables.active[row]) continue;
-      const cells = [t2(row, 'totalPublic'), t2(row, 'newPublished')];
-      const previousCells = [t2(row, 'totalPublic')];
-      const u = unreadable(current, previous, cells, previousCells, row);
-      if (u) {
-        out.push(u);
-        continue;
-      }
-      const total = val(current, cells[0]!);
-      const published = val(current, cells[1]!);
-      const prevTotal = val(previous, previousCells[0]!);
-      const base = { ...loc('row', T2_ROW_LABELS[row]!), ...otherData(ctx.previousRef), total, prevTotal };
-      if (total < prevTotal) {
-        out.push({
-          outcome: 'fail',
-          messageId: 'decreased',
-          data: { ...base, diff: prevTotal - total },
-          cells: [cells[0]!],
-          previousCells,
-          expected: prevTotal,
+    return eachActiveRow(
+      current,
+      ctx.previous,
+      ROWS,
+      ['totalPublic', 'newPublished'],
+      ['totalPublic'],
+      (row, now, before) => {
+        const total = now.totalPublic;
+        const published = now.newPublished;
+        const prevTotal = before.totalPublic;
+        const base = { ...loc('row', T2_ROW_LABELS[row]!), ...otherData(ctx.previousRef), total, prevTotal };
+        if (total < prevTotal) {
+          return {
+            messageId: 'decreased',
+            data: { ...base, diff: prevTotal - total },
+            // a fall involves this year's total alone, not the new disclosures
+            cells: [t2(row, 'totalPublic')],
+            expected: prevTotal,
+            actual: total,
+          };
+        }
+        const expected = prevTotal + published;
+        if (Math.abs(total - expected) <= tolerance(expected)) return null;
+        return {
+          messageId: 'notCumulative',
+          data: { ...base, published, expected, diff: Math.abs(total - expected) },
+          expected,
           actual: total,
-          place: row,
-        });
-        continue;
-      }
-      const expected = prevTotal + published;
-      if (Math.abs(total - expected) <= tolerance(expected)) {
-        out.push({ outcome: 'pass', place: row });
-        continue;
-      }
-      out.push({
-        outcome: 'fail',
-        messageId: 'notCumulative',
-        data: { ...base, published, expected, diff: Math.abs(total - expected) },
-        cells,
-        previousCells,
-        expected,
-        actual: total,
-        place: row,
-      });
-    }
-    return out;
+        };
+      },
+    );
   },
 };
