@@ -1,3 +1,4 @@
+import { percent } from '../utils/audit/figures';
 import { GROUP_LABEL, GROUPS, groupOf } from '../utils/audit/group';
 import type { AuditResult, Counts, Figures, Finding } from '../utils/audit/result';
 import { type Lang, type MessageKey, t } from '../utils/i18n';
@@ -41,7 +42,6 @@ export function toCliReport(source: string, model: ReportModel, audit: AuditResu
 }
 
 const MARK = { error: '✗', warning: '!', info: 'i' } as const;
-const percent = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
 export function formatReadable(report: CliReport, model: ReportModel, lang: Lang): string {
   const lines: string[] = [`━━ ${report.source}`];

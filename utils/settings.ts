@@ -40,9 +40,6 @@ export function resolveLang(choice: LangChoice, uiLanguage: string | undefined):
   return /^zh\b/i.test(uiLanguage) ? 'zh' : 'en';
 }
 
-/** The detector's own matches: these sites need no entry in the options. */
-export const BUILT_IN_SITES = ['*://*.gov.cn/*'];
-
 const HOST_RE = /^(\*\.)?([a-z0-9-]+\.)*[a-z0-9-]+$/i;
 
 /**

@@ -50,7 +50,7 @@ export interface OverlayProps {
 }
 
 /** Client rects of every target, keyed like the marks; a target that is not rendered gets none. */
-export function measure(targets: ReadonlyMap<string, Target>): Map<string, Rect[]> {
+function measure(targets: ReadonlyMap<string, Target>): Map<string, Rect[]> {
   const out = new Map<string, Rect[]>();
   for (const [key, target] of targets) {
     if (target.kind === 'cell' || !target.range) {

@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { percent } from '@/utils/audit/figures';
+import { GROUP_LABEL } from '@/utils/audit/group';
 import type { AuditResult } from '@/utils/audit/result';
 import { type Lang, type MessageKey, t } from '@/utils/i18n';
 import type { ReportModel } from '@/utils/report/model';
 import { FindingView, toneName } from './FindingView';
-import { type FindingGroup, GROUP_LABEL, type Mark, percent, TONES, type Tone } from './findings';
+import { type FindingGroup, type Mark, TONES, type Tone } from './findings';
 import { clampPanel, layoutViewport } from './geometry';
 import { memo } from './memo';
 import { PANEL_WIDTH } from './styles';

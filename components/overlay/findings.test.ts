@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { groupOf } from '@/utils/audit/group';
 import type { Finding } from '@/utils/audit/result';
-import {
-  buildMarks,
-  countTones,
-  errorCount,
-  groupFindings,
-  groupOf,
-  marksOf,
-  percent,
-  toneOf,
-  worstTone,
-} from './findings';
+import { buildMarks, countTones, errorCount, groupFindings, marksOf, toneOf, worstTone } from './findings';
 
 const finding = (over: Partial<Finding>): Finding => ({
   rule: 'T3-01',
@@ -77,12 +68,6 @@ describe('groups', () => {
     expect(groups[0]!.items.map((i) => i.finding.spec)).toEqual(['T3-01', 'T3-05', 'T3-02']);
     expect(groups[0]!.items.map((i) => i.index)).toEqual([3, 4, 2]);
     expect(groups[0]!.counts).toEqual({ error: 1, warning: 0, uncertain: 1, info: 1 });
-  });
-
-  it('writes ratios as percentages, or a dash', () => {
-    expect(percent(0.56)).toBe('56.0%');
-    expect(percent(1 / 3)).toBe('33.3%');
-    expect(percent(null)).toBe('—');
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Finding } from '@/utils/audit/result';
-import { GROUP_LABEL, GROUPS, type Group, groupOf } from '../../utils/audit/group';
+import { GROUPS, type Group, groupOf } from '../../utils/audit/group';
 
 // What the overlay draws, worked out from the audit alone (no DOM): the tone of each finding, the
 // cells it marks with the worst tone on each, and the panel's groups. Pure, so tested with plain data.
@@ -16,8 +16,6 @@ export const worstTone = (tones: readonly Tone[]): Tone =>
   tones.reduce<Tone>((worst, t) => (TONE_RANK[t] < TONE_RANK[worst] ? t : worst), 'info');
 
 export const byTone = (a: Tone, b: Tone): number => TONE_RANK[a] - TONE_RANK[b];
-
-export { GROUP_LABEL, GROUPS, type Group, groupOf };
 
 export interface Item {
   /** index in audit.findings: the finding's id inside the overlay */
@@ -129,6 +127,3 @@ export function buildMarks(
 /** Marks of one finding, for scrolling to it and pulsing them. */
 export const marksOf = (marks: readonly Mark[], index: number): Mark[] =>
   marks.filter((m) => m.findings.includes(index));
-
-/** A ratio as the journalists write it: 56.0%; a dash when the table does not give it. */
-export const percent = (x: number | null): string => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);

@@ -22,7 +22,12 @@ export interface OverlayData {
  * of its column's other cells. Only a cell the parser gave to no address is taken, so a short row
  * (whose values the parser shifted) never gets a box over a neighbour's value.
  */
-export function findUnreadCell(address: string, elements: ReadonlyMap<string, Element>): Element | null {
+export function findUnreadCell(
+  address: string,
+  elements: ReadonlyMap<string, Element>,
+  /** the elements of the map as a set: layout() makes it once for every unread cell */
+  assigned: ReadonlySet<Element> = new Set(elements.values()),
+): Element | null {
   const [table, row, col] = address.split('/');
   if (!table || !row || !col) return null;
   let rowRef: Element | undefined;
@@ -37,7 +42,6 @@ export function findUnreadCell(address: string, elements: ReadonlyMap<string, El
   const grid = rowRef?.closest('table');
   const colRef = colRefs.find((el) => el.closest('table') === grid) ?? colRefs[0];
   if (!tr || !colRef) return null;
-  const assigned = new Set(elements.values());
   const c = colRef.getBoundingClientRect();
   const middle = c.left + c.width / 2;
   for (const cell of Array.from(tr.children)) {
@@ -51,10 +55,12 @@ export function findUnreadCell(address: string, elements: ReadonlyMap<string, El
 /** The marks of an audit and the page nodes they are drawn over, in the page's reading order. */
 export function layout(data: OverlayData): { marks: Mark[]; targets: Map<string, Target> } {
   const elements = new Map(data.elements);
+  let assigned: ReadonlySet<Element> | undefined;
   for (const f of data.audit.findings) {
     for (const address of f.cells) {
       if (elements.has(address)) continue;
-      const cell = findUnreadCell(address, data.elements);
+      assigned ??= new Set(data.elements.values());
+      const cell = findUnreadCell(address, data.elements, assigned);
       if (cell) elements.set(address, cell);
     }
   }

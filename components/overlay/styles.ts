@@ -12,7 +12,7 @@ const Z = 2147483600;
 /** The panel's width when open (px). */
 export const PANEL_WIDTH = 340;
 
-export const TONE_COLOURS = {
+const TONE_COLOURS = {
   error: { line: '#d92d20', fill: 'rgba(217, 45, 32, 0.10)', ink: '#b42318', soft: '#fee4e2' },
   warning: { line: '#e07b00', fill: 'rgba(247, 144, 9, 0.13)', ink: '#93370d', soft: '#fef0c7' },
   uncertain: { line: '#667085', fill: 'rgba(102, 112, 133, 0.10)', ink: '#344054', soft: '#eaecf0' },
