@@ -4,16 +4,22 @@
 // what it found. Headed when a display is available (the browser stays open until you close it),
 // headless otherwise. `node scripts/demo.mjs --docs` also refreshes docs/screenshot-overlay.png,
 // the README's picture.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
+//
+// Chromium is driven by the e2e tests' harness (tests/e2e/harness.ts, run through tsx as the CLI
+// runs its sources), so the demo launches the browser, serves the page and reads the extension's
+// result exactly as the tests do.
+
+import { existsSync, mkdirSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { register } from 'tsx/esm/api';
 
-const CHROMIUM = '/usr/bin/chromium';
+register();
+const { CHROMIUM, EXTENSION_DIR, launch } = await import('../tests/e2e/harness.ts');
+
 const REPO = fileURLToPath(new URL('..', import.meta.url));
-const EXTENSION_DIR = join(REPO, '.output', 'chrome-mv3');
 const OUT_DIR = join(REPO, 'demo-output');
 const DOCS_SHOT = join(REPO, 'docs', 'screenshot-overlay.png');
 const WRITE_DOCS = process.argv.includes('--docs');
@@ -37,85 +43,41 @@ if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
   fail(`no built extension in ${EXTENSION_DIR}; run \`npm run build\` (npm run demo does it for you).`);
 }
 
-const { chromium } = await import('playwright-core');
 const headed = Boolean(process.env.DISPLAY);
-const html = readFileSync(SAMPLE);
+// The portal's document root: the sample at the address a county portal gives its annual report.
+const root = await mkdtemp(join(tmpdir(), 'gouji-demo-'));
+await mkdir(join(root, dirname(PAGE_PATH)), { recursive: true });
+await copyFile(SAMPLE, join(root, PAGE_PATH));
 
-const server = createServer((req, res) => {
-  if (new URL(req.url ?? '/', 'http://x').pathname === PAGE_PATH) {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
-  } else {
-    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-  }
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const url = `http://${HOST}:${server.address().port}${PAGE_PATH}`;
-const userDataDir = await mkdtemp(join(tmpdir(), 'gouji-demo-'));
-
-async function cleanup(context) {
-  await context?.close().catch(() => {});
-  server.closeAllConnections();
-  server.close();
-  await rm(userDataDir, { recursive: true, force: true });
-}
-
-let context;
+let h;
 try {
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: false, // headless is chosen with --headless=new below: only that mode runs extensions
-    ignoreDefaultArgs: ['--disable-extensions'],
-    viewport: VIEWPORT,
-    args: [
-      ...(headed ? [] : ['--headless=new']),
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--host-resolver-rules=MAP *.gov.cn 127.0.0.1',
-    ],
-  });
+  h = await launch({ root, host: HOST, headed, viewport: VIEWPORT });
 } catch (err) {
-  await cleanup();
+  await rm(root, { recursive: true, force: true });
   fail(`could not start Chromium: ${err instanceof Error ? err.message.split('\n')[0] : err}`);
 }
+const url = `${h.origin}${PAGE_PATH}`;
+
+async function cleanup() {
+  await h.close();
+  await rm(root, { recursive: true, force: true });
+}
 
 try {
-  const isOurs = (w) => w.url().startsWith('chrome-extension://') && w.url().endsWith('/background.js');
-  const worker = async () =>
-    context.serviceWorkers().find(isOurs) ??
-    (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 20_000 }));
-  const extensionId = new URL((await worker()).url()).host;
+  const { context } = h;
   // The demo speaks Chinese whatever the browser's own language (the options page's setting).
-  await (await worker()).evaluate(() => chrome.storage.sync.set({ settings: { lang: 'zh', sites: [] } }));
+  await h.setSettings({ lang: 'zh', sites: [] });
 
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(url, { waitUntil: 'load' });
 
-  // The background keeps the result in storage.session under tab:<id>; poll it from the worker.
-  const read = async () =>
-    (await worker()).evaluate(async (pageUrl) => {
-      const tab = (await chrome.tabs.query({})).find((t) => t.url === pageUrl);
-      if (tab?.id === undefined) return null;
-      const key = `tab:${tab.id}`;
-      return { tabId: tab.id, result: (await chrome.storage.session.get(key))[key] ?? null };
-    }, url);
-  const deadline = Date.now() + WAIT_MS;
-  let found = await read();
-  while (!(found?.result?.model || found?.result?.error) && Date.now() < deadline) {
-    await new Promise((ok) => setTimeout(ok, 250));
-    found = await read();
-  }
-  const result = found?.result;
+  // The background keeps the result in storage.session; the harness polls it from the worker.
+  const result = await h.waitForTabResult(page, { timeout: WAIT_MS }).catch(() => null);
   if (!result?.model) {
     const why = result?.error ? `the parser failed: ${result.error}` : `no result within ${WAIT_MS / 1000} s`;
     throw new Error(`the extension found nothing on ${url} (${why}).`);
   }
+  const tabId = await h.tabIdOf(page);
 
   mkdirSync(OUT_DIR, { recursive: true });
   const shots = ['report-page.png'];
@@ -133,7 +95,7 @@ try {
   }
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 400, height: 420 });
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${found.tabId}`);
+  await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}`);
   await popup.waitForSelector('dl', { timeout: 5_000 }).catch(() => {});
   await popup.screenshot({ path: join(OUT_DIR, 'popup.png'), fullPage: true });
   shots.push('popup.png');
@@ -148,9 +110,9 @@ try {
     console.log('The browser stays open; close its window to end the demo.');
     await new Promise((ok) => context.on('close', ok));
   }
-  await cleanup(context);
+  await cleanup();
 } catch (err) {
-  await cleanup(context);
+  await cleanup();
   fail(err instanceof Error ? err.message : String(err));
 }
 
