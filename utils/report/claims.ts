@@ -8,6 +8,7 @@ import {
   printedSpan,
   type Span,
   splitSentences,
+  toTextNumber,
 } from './text-numbers';
 
 // Claims: the figures and statements the narrative makes, read from a normalized matching copy
@@ -45,10 +46,6 @@ interface Ctx {
   out: Claim[];
 }
 
-const tn = (tok: NumberToken): TextNumber => {
-  const { start: _s, end: _e, numEnd: _n, approx: _a, ...rest } = tok;
-  return rest;
-};
 const exact = (raw: string, value: number, unit?: string): TextNumber => ({
   raw,
   value,
@@ -106,7 +103,7 @@ function eachInClauses(
 /** number token inside a regex match, found by its digits group */
 const num = (raw: string, unit?: string): TextNumber => {
   const [tok] = findNumbers(raw + (unit ?? ''));
-  return tok ? tn(tok) : exact(raw, Number(raw), unit);
+  return tok ? toTextNumber(tok) : exact(raw, Number(raw), unit);
 };
 
 // ── Statistics period, citations (FMT-02, FMT-05) ──────────────────────────────
@@ -485,7 +482,6 @@ function readParts(
         ...tok,
         start: sub.start + tok.start,
         end: sub.start + tok.end,
-        numEnd: sub.start + tok.numEnd,
       };
       found.push({ tok: abs, label: labelBefore(t, sub.start, abs.start), end: it.end });
     }
@@ -526,9 +522,9 @@ function emitTotal(
   nextSentence: Span | undefined,
   qualifiers: string[],
 ): void {
-  const numbers: Record<string, TextNumber> = { total: tn(total) };
+  const numbers: Record<string, TextNumber> = { total: toTextNumber(total) };
   parts.forEach((p, i) => {
-    numbers[`part${i + 1}:${p.label}`] = tn(p.tok);
+    numbers[`part${i + 1}:${p.label}`] = toTextNumber(p.tok);
   });
   let end = spanEnd;
   // 同时/另/此外 + a figure of the same unit right after the list (ARI-01 (3))
@@ -538,7 +534,7 @@ function emitTotal(
     if (first && /^(?:同时|另外|另|此外)/.test(lead)) {
       const tok = findNumbers(lead).find((x) => isCount(x) && x.unit === total.unit);
       if (tok) {
-        numbers[`extra:${labelBefore(lead, 0, tok.start)}`] = tn(tok);
+        numbers[`extra:${labelBefore(lead, 0, tok.start)}`] = toTextNumber(tok);
         end = first.end;
       }
     }
@@ -633,7 +629,6 @@ function totals(ctx: Ctx): void {
           ...tok,
           start: it.start + tok.start,
           end: it.start + tok.end,
-          numEnd: it.start + tok.numEnd,
         };
         const part: Part = { tok: abs, label: labelBefore(t, it.start, abs.start), end: it.end };
         const totalLabel = labelBefore(t, clauseAt(ctx, total.start).start, total.start).replace(
@@ -701,10 +696,10 @@ function rates(ctx: Ctx): void {
         if (x === numerator || x === denominator || x.value < numerator.value) continue;
         if (/^[,(]?占/.test(t.slice(x.end, x.end + 3))) continue; // another category of the list
         if (denominator && x.value === denominator.value) continue;
-        numbers[`altden${k++}`] = tn(x);
+        numbers[`altden${k++}`] = toTextNumber(x);
       }
-      numbers.numerator = tn(numerator);
-      if (denominator && denominator !== numerator) numbers.denominator = tn(denominator);
+      numbers.numerator = toTextNumber(numerator);
+      if (denominator && denominator !== numerator) numbers.denominator = toTextNumber(denominator);
       const label = labelBefore(t, clauseAt(ctx, numerator.start).start, numerator.start);
       emit(ctx, 'rate', { start: clauseAt(ctx, numerator.start).start, end: clause.end }, numbers, {
         subject: '占比',
@@ -723,7 +718,7 @@ function rates(ctx: Ctx): void {
     };
     const numerator = [...counts].reverse().find(stemHit);
     if (numerator) {
-      numbers.numerator = tn(numerator);
+      numbers.numerator = toTextNumber(numerator);
       const pool =
         opensWithQizhong || counts.filter((x) => x !== numerator).length === 0 ? prevCounts : counts;
       const sameUnit = pool.filter(
@@ -731,11 +726,11 @@ function rates(ctx: Ctx): void {
       );
       const gong = sameUnit.find((x) => /共|收到|受理|总/.test(t.slice(Math.max(0, x.start - 8), x.start)));
       const denominator = gong ?? sameUnit[0];
-      if (denominator) numbers.denominator = tn(denominator);
+      if (denominator) numbers.denominator = toTextNumber(denominator);
       let k = 1;
       for (const x of [...counts, ...(pool === prevCounts ? prevCounts : [])]) {
         if (x === numerator || x === denominator || x.unit !== numerator.unit) continue;
-        numbers[`alt${k++}`] = tn(x);
+        numbers[`alt${k++}`] = toTextNumber(x);
       }
     }
     emit(ctx, 'rate', clause, numbers, { subject: name });

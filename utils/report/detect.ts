@@ -201,7 +201,7 @@ const NONE: Detection = {
   formatSignals: { f2019: [], f2021: [] },
 };
 
-export function detectReport(doc: Document, _url?: string): Detection {
+export function detectReport(doc: Document): Detection {
   const rawTitle = doc.querySelector('title')?.textContent ?? '';
   const bodyText = doc.body?.textContent ?? doc.documentElement?.textContent ?? '';
   // Cheap gate: every report names itself or carries table 三's anchors, in either script.

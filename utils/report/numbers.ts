@@ -84,11 +84,18 @@ export function readAmount(rawText: string): Cell {
   return cell(raw, null, ['invalid']);
 }
 
-/** The amount in 万元, for comparing amounts written in different units. */
-export function toWan(value: number, unit: Unit | undefined): number {
-  if (unit === '元') return value / 10000;
-  if (unit === '亿元') return value * 10000;
-  return value;
+const WAN_FACTOR: Record<string, number> = { 元: 1e-4, 万元: 1, 亿元: 1e4 };
+
+/**
+ * The amount in 万元, for comparing amounts written in different units (cells' and the text's; any
+ * other or no unit counts as 万元); null without a value. Messages print the result, so the factor
+ * stays a multiplication (× 1e-4, not ÷ 10000: the two differ in the last bit).
+ */
+export function toWan(value: number, unit: string | undefined): number;
+export function toWan(value: number | null, unit: string | undefined): number | null;
+export function toWan(value: number | null, unit: string | undefined): number | null {
+  if (value === null) return null;
+  return value * (WAN_FACTOR[unit ?? '万元'] ?? 1);
 }
 
 /** A cell the page does not give at all (short or garbled row). */

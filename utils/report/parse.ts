@@ -34,7 +34,7 @@ function absentReason(doc: Document): string {
 }
 
 export function parseReport(doc: Document, opts: { url?: string } = {}): Parsed {
-  const detection = detectReport(doc, opts.url);
+  const detection = detectReport(doc);
   const elements = new Map<string, Element>();
   const put = (address: string, el: Element) => {
     if (!elements.has(address)) elements.set(address, el);

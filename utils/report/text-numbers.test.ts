@@ -3,11 +3,18 @@ import { chineseToNumber } from './normalize';
 import {
   findNumbers,
   lastDigitPlace,
+  normalizeText,
   normalizeWithMap,
-  parseTextNumber,
   printedSpan,
   splitSentences,
+  toTextNumber,
 } from './text-numbers';
+
+/** The first number written in a text, as a claim keeps it. */
+const parseTextNumber = (s: string) => {
+  const [tok] = findNumbers(normalizeText(s));
+  return tok ? toTextNumber(tok) : null;
+};
 
 describe('chineseToNumber in text', () => {
   it.each([

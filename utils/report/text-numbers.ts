@@ -171,8 +171,6 @@ export interface NumberToken extends TextNumber {
   start: number;
   /** index after the last char (unit included) */
   end: number;
-  /** index right after the digits (and 万/亿, 余/多), before the unit */
-  numEnd: number;
   approx: boolean;
 }
 
@@ -228,7 +226,6 @@ export function findNumbers(text: string): NumberToken[] {
   for (let m = NUMBER_RE.exec(text); m; m = NUMBER_RE.exec(text)) {
     const [, prefix, digits = '', mult, suf1, ge, suf2] = m;
     let end = m.index + m[0].length;
-    const numEnd = end - (ge?.length ?? 0) - (suf2?.length ?? 0);
     let unit: string | undefined = ge;
     if (!ge || ge === '个') {
       // 33个 / 15余家 / 4700余条: read the measure word after
@@ -248,18 +245,15 @@ export function findNumbers(text: string): NumberToken[] {
       ...(mult ? { multiplier: mult } : {}),
       ...(unit ? { unit } : {}),
     });
-    out.push({ ...tn, start, end, numEnd, approx: tn.range !== undefined });
+    out.push({ ...tn, start, end, approx: tn.range !== undefined });
     NUMBER_RE.lastIndex = end;
   }
   return out;
 }
 
-/** Parse a single number written in the text, e.g. `15800余条`, `近100件`, `45996.82万元`. */
-export function parseTextNumber(s: string): TextNumber | null {
-  const n = normalizeText(s);
-  const [tok] = findNumbers(n);
-  if (!tok) return null;
-  const { start: _s, end: _e, numEnd: _n, approx: _a, ...tn } = tok;
+/** The number of a token, without its place in the text (what a claim keeps). */
+export function toTextNumber(tok: NumberToken): TextNumber {
+  const { start: _s, end: _e, approx: _a, ...tn } = tok;
   return tn;
 }
 

@@ -4,16 +4,6 @@ import type { LegacyRow, TableId } from '../report/model';
 // Human labels, in Chinese and English, for every table, row and column key of the model
 // (report-formats.md §2, §7). Findings name cells with these, never with bare keys.
 
-export const TABLE_LABELS: Record<TableId, Localized> = {
-  active: { zh: '表二（主动公开政府信息情况）', en: 'Table 2 (proactive disclosure)' },
-  applications: {
-    zh: '表三（收到和处理政府信息公开申请情况）',
-    en: 'Table 3 (applications received and handled)',
-  },
-  reviews: { zh: '表四（行政复议、行政诉讼情况）', en: 'Table 4 (administrative reviews and lawsuits)' },
-  legacy: { zh: '统计表', en: 'statistics table' },
-};
-
 export const TABLE_SHORT: Record<TableId, Localized> = {
   active: { zh: '表二', en: 'Table 2' },
   applications: { zh: '表三', en: 'Table 3' },

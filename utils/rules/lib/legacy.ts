@@ -1,4 +1,4 @@
-import type { Cell, LegacyRow, ReportModel } from '../../report/model';
+import type { LegacyRow, ReportModel } from '../../report/model';
 import { cellAddress } from '../../report/model';
 
 // Pre-2019 indicator tables (统计指标 | 单位 | 汇总数): one value per row, rows linked to their 其中
@@ -18,12 +18,6 @@ export function legacyAddr(model: ReportModel, key: string): string {
   const row = model.tables.legacy?.[key];
   const col = row ? ('value' in row ? 'value' : (Object.keys(row)[0] ?? 'value')) : 'value';
   return cellAddress('legacy', key, col);
-}
-
-export function legacyCell(model: ReportModel, key: string): Cell | undefined {
-  const row = model.tables.legacy?.[key];
-  if (!row) return undefined;
-  return row.value ?? Object.values(row)[0];
 }
 
 export const indicatorRows = (model: ReportModel): LegacyRow[] => model.legacyRows.filter((r) => !r.heading);

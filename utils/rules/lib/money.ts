@@ -2,13 +2,7 @@ import type { Cell } from '../../report/model';
 
 // Money in 万元 for comparison: cells and text amounts may be in 元, 万元 or 亿元.
 
-const FACTOR: Record<string, number> = { 元: 1e-4, 万元: 1, 亿元: 1e4 };
-
-/** The amount in 万元, or null without a value; `assumed` is the unit used when none is written. */
-export function toWan(value: number | null, unit: string | undefined, assumed = '万元'): number | null {
-  if (value === null) return null;
-  return value * (FACTOR[unit ?? assumed] ?? 1);
-}
+export { toWan } from '../../report/numbers';
 
 /** Two amounts in 万元 agree to the cent (0.000001 万元). */
 export const sameMoney = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-6 + 1e-9 * Math.abs(a);

@@ -1,10 +1,8 @@
-import type { Localized } from '../../audit/result';
 import { extractClaims } from '../../report/claims';
 import type { Claim, ClaimKind, Paragraph, ReportModel, TextNumber } from '../../report/model';
 import { labelKey } from '../../report/normalize';
 import { interval, normalizeText } from '../../report/text-numbers';
 import type { Flagged } from '../types';
-import { getCell } from './cells';
 
 // What the narrative rules (TXT, ARI, FMT on text, S17-08) share: the claims of the model, the
 // sentence a finding underlines, approximate numbers compared as intervals, and paragraph text.
@@ -77,12 +75,6 @@ export function admits(n: TextNumber, v: number): boolean {
 /** The number as printed (normalized), e.g. `15800余条`, `5件`. */
 export const shown = (n: TextNumber): string => n.raw;
 
-/** A cell's number for messages, `?` when unknown. */
-export function cellValue(model: ReportModel, address: string): number | null {
-  const c = getCell(model, address);
-  return c && c.value !== null ? c.value : null;
-}
-
 /** Paragraph ids that are headings. */
 export const headingIds = (model: ReportModel): Set<string> =>
   new Set(model.headings.map((h) => h.paragraph));
@@ -92,25 +84,6 @@ export const prose = (model: ReportModel): Paragraph[] => {
   const h = headingIds(model);
   return model.paragraphs.filter((p) => !h.has(p.id));
 };
-
-/** Text of a section (headings included), matching copy. */
-export const sectionText = (model: ReportModel, section: Paragraph['section']): string =>
-  model.paragraphs
-    .filter((p) => p.section === section)
-    .map((p) => textKey(p.text))
-    .join('\n');
-
-/** First paragraph whose matching copy matches a pattern, for underlining. */
-export function findParagraph(
-  paragraphs: readonly Paragraph[],
-  re: RegExp,
-): { paragraph: Paragraph; match: RegExpExecArray } | null {
-  for (const p of paragraphs) {
-    const m = re.exec(textKey(p.text));
-    if (m) return { paragraph: p, match: m };
-  }
-  return null;
-}
 
 /**
  * The sentence (。！？；) of a paragraph that contains a pattern, as printed. The pattern is tried on
@@ -131,8 +104,3 @@ export const wholeParagraph = (p: Paragraph): { paragraph: string; text: string 
 });
 
 export const pct = (x: number, digits = 2): string => `${Number(x.toFixed(digits))}%`;
-
-/** Join localized items with 、 / , . */
-export function joinLocalized(items: readonly Localized[]): Localized {
-  return { zh: items.map((i) => i.zh).join('、'), en: items.map((i) => i.en).join(', ') };
-}
