@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type Browser, browser } from '#imports';
 import { ExportBar } from '@/components/log/ExportBar';
 import { LogList } from '@/components/log/LogList';
@@ -110,15 +110,20 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
   const say = (text: Localized | string, error = false) =>
     setMessage({ text: typeof text === 'string' ? text : text[lang], error });
 
-  // the list: re-read on every query, page and change of the log; a slower earlier read is dropped
+  // the filters' years and formats and the count of pages: read once per change of the log, not
+  // on every query (each keystroke of a search is one)
+  const facetsRead = useMemo(() => logFacets(), [version]);
+
+  // the list: re-read on every query, page and change of the log; a slower earlier read is dropped.
+  // The list and its facets are shown together, so the counts always agree.
   useEffect(() => {
     const mine = ++seq.current;
-    void Promise.all([listLatest(query), logFacets()]).then(([p, f]) => {
+    void Promise.all([listLatest(query), facetsRead]).then(([p, f]) => {
       if (mine !== seq.current) return;
       setPage(p);
       setFacets(f);
     });
-  }, [query, version]);
+  }, [query, facetsRead]);
 
   useEffect(() => {
     if (pageUrl) void getLatest(pageUrl).then(setCurrent);
