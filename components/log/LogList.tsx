@@ -1,6 +1,6 @@
 import type { Severity } from '@/utils/audit/result';
 import { type Lang, t } from '@/utils/i18n';
-import type { ListPage, ListQuery, SeverityFilter } from '@/utils/log/records';
+import { hasFilter, type ListPage, type ListQuery, type SeverityFilter } from '@/utils/log/records';
 import type { RecordSummary } from '@/utils/log/schema';
 import { FORMATS, type Format } from '@/utils/report/model';
 import { formatLabel, statusOf, timeLabel, titleOf, yearLabel } from './view';
@@ -68,7 +68,6 @@ function Row({ r, lang, onOpen }: { r: RecordSummary; lang: Lang; onOpen(id: str
 
 export function LogList({ lang, page, query, years, formats, onQuery, onPage, onOpen }: LogListProps) {
   const set = (patch: Partial<ListQuery>) => onQuery({ ...query, ...patch, page: 1 });
-  const filtered = !!query.query || query.year != null || query.format != null || !!query.severity;
   return (
     <section class="log-list" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <div class="log-filters">
@@ -131,7 +130,7 @@ export function LogList({ lang, page, query, years, formats, onQuery, onPage, on
       </div>
 
       {page.items.length === 0 ? (
-        <p class="log-empty">{t(filtered ? 'log.noMatch' : 'log.empty', lang)}</p>
+        <p class="log-empty">{t(hasFilter(query) ? 'log.noMatch' : 'log.empty', lang)}</p>
       ) : (
         <ul class="log-rows">
           {page.items.map((r) => (

@@ -13,6 +13,7 @@ import {
   type RecordDetail as Detail,
   getLatest,
   getRecordDetail,
+  hasFilter,
   type ListPage,
   type ListQuery,
   listLatest,
@@ -43,7 +44,6 @@ const filterOf = (q: ListQuery): ExportFilter => {
   const { page: _page, pageSize: _size, ...filter } = q;
   return filter;
 };
-const isFiltered = (q: ListQuery): boolean => !!q.query || q.year != null || q.format != null || !!q.severity;
 
 /** Saves text as a file the browser downloads: a Blob URL and an <a download>, no permission needed. */
 export function download(text: string, name: string, type: string): void {
@@ -312,7 +312,7 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
           <ExportBar
             lang={lang}
             total={facets.pages}
-            filtered={isFiltered(query) ? page.total : null}
+            filtered={hasFilter(query) ? page.total : null}
             busy={busy}
             message={message}
             onExportCsv={() => void exportAs('csv')}

@@ -2,7 +2,7 @@ import type { Finding } from '../audit/result';
 import { type Lang, type MessageKey, t } from '../i18n';
 import type { LogDb } from './db';
 import { logDb } from './db';
-import { fromRows, type ListQuery, listLatest } from './records';
+import { fromRows, hasFilter, type ListQuery, listLatest } from './records';
 import { type AuditRecord, type Evidence, LOG_SCHEMA_VERSION, type LogExport, type Verdict } from './schema';
 import { formatTime } from './time';
 
@@ -20,14 +20,15 @@ export interface ExportFilter extends Omit<ListQuery, 'page' | 'pageSize'> {
   versions?: 'latest' | 'all';
 }
 
-const hasFilter = (f: ExportFilter): boolean =>
-  !!f.query || (f.year ?? null) !== null || (f.format ?? null) !== null || !!f.severity;
+/** Every version of every page: the verdicts and evidence go whole too. */
+const isWholeLog = (filter: ExportFilter): boolean =>
+  !hasFilter(filter) && (filter.versions ?? 'all') === 'all';
 
 /** The records an export holds, newest audit first. */
 export async function collectRecords(filter: ExportFilter = {}, db: LogDb = logDb()): Promise<AuditRecord[]> {
   const versions = filter.versions ?? (hasFilter(filter) ? 'latest' : 'all');
   let ids: string[];
-  if (!hasFilter(filter) && versions === 'all') {
+  if (isWholeLog(filter)) {
     ids = (await db.audits.orderBy('auditedAt').primaryKeys()).reverse();
   } else {
     const page = await listLatest({ ...filter, page: 1, pageSize: Number.MAX_SAFE_INTEGER }, db);
@@ -74,7 +75,7 @@ export async function exportJson(
   db: LogDb = logDb(),
   now: Date = new Date(),
 ): Promise<LogExport> {
-  const whole = !hasFilter(filter) && (filter.versions ?? 'all') === 'all';
+  const whole = isWholeLog(filter);
   const records = await collectRecords(filter, db);
   const [verdicts, evidence] = await Promise.all([
     verdictsOf(records, db, whole),
@@ -200,7 +201,7 @@ export async function exportCsv(
   lang: Lang = 'zh',
   db: LogDb = logDb(),
 ): Promise<string> {
-  const whole = !hasFilter(filter) && (filter.versions ?? 'all') === 'all';
+  const whole = isWholeLog(filter);
   const records = await collectRecords(filter, db);
   return toCsv(records, await verdictsOf(records, db, whole), lang);
 }

@@ -347,6 +347,10 @@ export interface ListQuery {
   pageSize?: number;
 }
 
+/** Whether a query narrows the log: a search, or a year, format or severity filter. */
+export const hasFilter = (q: Pick<ListQuery, 'query' | 'year' | 'format' | 'severity'>): boolean =>
+  !!q.query || q.year != null || q.format != null || !!q.severity;
+
 export interface ListPage {
   items: RecordSummary[];
   total: number;
@@ -382,7 +386,7 @@ export async function listLatest(q: ListQuery = {}, db: LogDb = logDb()): Promis
   // No filter: the page's ids straight off the [latest+auditedAt] index (keys only), then those rows.
   // Keys are read with getAllKeys and sliced here: a cursor skipping thousands of rows (offset) or
   // walking backwards is far slower than one key list, in fake-indexeddb and in Chrome alike.
-  if (!query && year === null && format === null && !severity) {
+  if (!hasFilter({ query, year, format, severity })) {
     const ids = await db.audits.where('[latest+auditedAt]').between([1, ANY[0]], [1, ANY[1]]).primaryKeys();
     ids.reverse();
     const page = clamp(ids.length);
