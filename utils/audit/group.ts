@@ -1,4 +1,5 @@
 import type { MessageKey } from '../i18n';
+import { parseAddress } from '../report/model';
 import type { Finding } from './result';
 
 // Which part of the report a finding is about, in the order of the report: the one grouping the
@@ -32,7 +33,7 @@ const TABLES = new Set<string>(['active', 'applications', 'reviews', 'legacy']);
 /** The finding's catalogue section, else the table of its first cell, else the narrative or the format. */
 export function groupOf(f: Pick<Finding, 'spec' | 'cells' | 'sentence'>): Group {
   for (const [re, group] of SPEC_GROUP) if (re.test(f.spec)) return group;
-  const table = f.cells[0]?.split('/')[0];
+  const table = parseAddress(f.cells[0] ?? '')?.table;
   if (table && TABLES.has(table)) return table as Group;
   return f.sentence ? 'text' : 'format';
 }

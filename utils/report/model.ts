@@ -39,6 +39,24 @@ export type TableId = (typeof TABLE_IDS)[number];
 
 export const cellAddress = (table: TableId, row: string, col: string): string => `${table}/${row}/${col}`;
 
+export interface Address {
+  table: TableId;
+  row: string;
+  col: string;
+}
+
+/** `table/row/col`; row keys may contain dots (art20_5.licensing) but never slashes. */
+export function parseAddress(address: string): Address | null {
+  const first = address.indexOf('/');
+  const last = address.lastIndexOf('/');
+  if (first < 0 || last === first) return null;
+  return {
+    table: address.slice(0, first) as TableId,
+    row: address.slice(first + 1, last),
+    col: address.slice(last + 1),
+  };
+}
+
 // ── Table 三 (applications) ────────────────────────────────────────────────────
 export const T3_COLS = ['NP', 'BIZ', 'RES', 'SOC', 'LEG', 'OTH', 'TOT'] as const;
 export type T3Col = (typeof T3_COLS)[number];

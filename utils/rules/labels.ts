@@ -1,5 +1,5 @@
 import type { Localized } from '../audit/result';
-import type { LegacyRow, TableId } from '../report/model';
+import { type LegacyRow, parseAddress, type TableId } from '../report/model';
 
 // Human labels, in Chinese and English, for every table, row and column key of the model
 // (report-formats.md §2, §7). Findings name cells with these, never with bare keys.
@@ -149,12 +149,9 @@ export function colLabel(table: string, col: string): Localized {
 
 /** Label of a cell by its semantic address `table/row/col`, e.g. 本年新收·自然人. */
 export function cellLabel(address: string, legacyRows: readonly LegacyRow[] = []): Localized {
-  const first = address.indexOf('/');
-  const last = address.lastIndexOf('/');
-  if (first < 0 || last === first) return { zh: address, en: address };
-  const table = address.slice(0, first);
-  const row = address.slice(first + 1, last);
-  const col = address.slice(last + 1);
+  const a = parseAddress(address);
+  if (!a) return { zh: address, en: address };
+  const { table, row, col } = a;
   // legacy tables have a single value column: the row names the cell
   if (table === 'legacy') return rowLabel(table, row, legacyRows);
   return join(rowLabel(table, row, legacyRows), colLabel(table, col));

@@ -1,4 +1,4 @@
-import { T3_COLS } from '../report/model';
+import { parseAddress, T3_COLS } from '../report/model';
 import { colLabel, t3RowLabel } from './labels';
 import { getCell, hasFlag, loc, t3, t3Leaves, t3TotBlankOnResultRowsOnly, termsInWords } from './lib/cells';
 import { checkIdentity, UNREADABLE } from './lib/identity';
@@ -46,7 +46,7 @@ export const t302: Rule = {
           ...loc('row', t3RowLabel(row)),
           ...loc(
             'terms',
-            termsInWords(model, parts, (a) => colLabel('applications', a.slice(a.lastIndexOf('/') + 1))),
+            termsInWords(model, parts, (a) => colLabel('applications', parseAddress(a)!.col)),
           ),
         }),
       });

@@ -1,4 +1,4 @@
-import { T3_COLS } from '../report/model';
+import { parseAddress, T3_COLS } from '../report/model';
 import { T3_COL_LABELS, t3RowLabel } from './labels';
 import { loc, t3, t3Leaves, t3TotBlankOnResultRowsOnly, termsInWords } from './lib/cells';
 import { checkIdentity, UNREADABLE } from './lib/identity';
@@ -41,7 +41,7 @@ export const t303: Rule = {
           ...loc('col', T3_COL_LABELS[c]!),
           ...loc(
             'terms',
-            termsInWords(model, parts, (a) => t3RowLabel(a.split('/')[1]!)),
+            termsInWords(model, parts, (a) => t3RowLabel(parseAddress(a)!.row)),
           ),
         }),
       });

@@ -1,4 +1,4 @@
-import { T3_SUBTOTALS } from '../report/model';
+import { parseAddress, T3_SUBTOTALS } from '../report/model';
 import { colLabel, t3RowLabel } from './labels';
 import { loc, t3, t3Leaves, termsInWords } from './lib/cells';
 import { checkIdentity, UNREADABLE } from './lib/identity';
@@ -45,7 +45,7 @@ export const t304: Rule = {
               ...loc('col', colLabel('applications', c)),
               ...loc(
                 'terms',
-                termsInWords(model, parts, (a) => t3RowLabel(a.split('/')[1]!)),
+                termsInWords(model, parts, (a) => t3RowLabel(parseAddress(a)!.row)),
               ),
             }),
           }),

@@ -1,4 +1,4 @@
-import { T3_ORG_SUBTOTAL_COL } from '../report/model';
+import { parseAddress, T3_ORG_SUBTOTAL_COL } from '../report/model';
 import { colLabel, t3RowLabel } from './labels';
 import { loc, t3, termsInWords } from './lib/cells';
 import { checkIdentity, UNREADABLE } from './lib/identity';
@@ -42,7 +42,7 @@ export const t305: Rule = {
             ...loc('row', t3RowLabel(row)),
             ...loc(
               'terms',
-              termsInWords(model, parts, (a) => colLabel('applications', a.slice(a.lastIndexOf('/') + 1))),
+              termsInWords(model, parts, (a) => colLabel('applications', parseAddress(a)!.col)),
             ),
           }),
         });

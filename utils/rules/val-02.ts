@@ -1,5 +1,5 @@
 import type { Localized } from '../audit/result';
-import { type ReportModel, T3_COLS, T4_BLOCKS, type TableId } from '../report/model';
+import { parseAddress, type ReportModel, T3_COLS, T4_BLOCKS, type TableId } from '../report/model';
 import { T2_BLOCK_LABELS, T4_BLOCK_LABELS, TABLE_SHORT } from './labels';
 import {
   getCell,
@@ -35,7 +35,7 @@ function blocksOf(model: ReportModel, table: TableId): Block[] {
     })).filter((b) => b.cells.length);
   }
   if (table === 'active') {
-    const keys = [...new Set(cells.map((a) => a.split('/')[1]!.split('.')[0]!))];
+    const keys = [...new Set(cells.map((a) => parseAddress(a)!.row.split('.')[0]!))];
     return keys.map((k) => ({
       key: k,
       label: T2_BLOCK_LABELS[k] ?? { zh: k, en: k },

@@ -3,32 +3,14 @@ import {
   type Cell,
   type CellFlag,
   cellAddress,
+  parseAddress,
   type ReportModel,
   T3_LEAVES_2019,
   T3_LEAVES_2021,
-  type TableId,
 } from '../../report/model';
 import { cellLabel } from '../labels';
 
 // Reading cells by semantic address, and the few arithmetic helpers every table rule shares.
-
-export interface Address {
-  table: TableId;
-  row: string;
-  col: string;
-}
-
-/** `table/row/col`; row keys may contain dots (art20_5.licensing) but never slashes. */
-export function parseAddress(address: string): Address | null {
-  const first = address.indexOf('/');
-  const last = address.lastIndexOf('/');
-  if (first < 0 || last === first) return null;
-  return {
-    table: address.slice(0, first) as TableId,
-    row: address.slice(first + 1, last),
-    col: address.slice(last + 1),
-  };
-}
 
 export function getCell(model: ReportModel, address: string): Cell | undefined {
   const a = parseAddress(address);

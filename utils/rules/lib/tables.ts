@@ -1,5 +1,6 @@
 import {
   cellAddress,
+  parseAddress,
   type ReportModel,
   T2_AMOUNT_COLS,
   T2_ROWS_2019,
@@ -24,7 +25,7 @@ export function countCells(model: ReportModel, table: TableId): string[] {
   const all = tableCells(model, table);
   if (table !== 'active') return all;
   return all.filter((a) => {
-    const col = a.slice(a.lastIndexOf('/') + 1);
+    const { col } = parseAddress(a)!;
     return !T2_AMOUNT_COLS.has(col) && col !== 'delta';
   });
 }
@@ -52,7 +53,7 @@ export function moneyInCountCells(model: ReportModel): MoneyInCount[] {
     for (const a of countCells(model, table)) {
       const c = getCell(model, a);
       if (!c || hasFlag(c, 'blank') || !looksLikeMoney(c)) continue;
-      const [, row = '', col = ''] = a.split('/');
+      const { row, col } = parseAddress(a)!;
       const next = table === 'active' ? nextT2Column(row, col) : null;
       const nextAddr = next ? cellAddress('active', row, next) : null;
       const nextCell = nextAddr ? getCell(model, nextAddr) : undefined;

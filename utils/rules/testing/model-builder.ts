@@ -4,6 +4,7 @@ import {
   type Format,
   type LegacyRow,
   type Paragraph,
+  parseAddress,
   type ReportModel,
   T2_ROWS_2019,
   T2_ROWS_2021,
@@ -15,7 +16,6 @@ import {
   type TableInfo,
   t3Rows,
 } from '../../report/model';
-import { parseAddress } from '../lib/cells';
 
 // Models for rule tests without a page: start from an all-zero 2019 or 2021 report (or an empty
 // pre-2019 one) and set cells by semantic address.
