@@ -1,6 +1,8 @@
 // User-facing strings of the interface (CLI, overlay, popup, options), Chinese first.
 // Rule titles and messages live with their rules, in both languages (utils/rules/*).
 
+import type { Localized } from './audit/result';
+
 export type Lang = 'zh' | 'en';
 
 const catalogue = {
@@ -329,5 +331,11 @@ export function t(key: MessageKey, lang: Lang, data: Record<string, string | num
     name in data ? String(data[name]) : whole,
   );
 }
+
+/** The string in both languages, for a message that is shown later in either (a reply, an error). */
+export const tBoth = (key: MessageKey, data: Record<string, string | number> = {}): Localized => ({
+  zh: t(key, 'zh', data),
+  en: t(key, 'en', data),
+});
 
 export const catalogueKeys = (): MessageKey[] => Object.keys(catalogue) as MessageKey[];

@@ -6,7 +6,7 @@ import { RecordDetail } from '@/components/log/RecordDetail';
 import { LOG_CSS } from '@/components/log/styles';
 import { statusOf } from '@/components/log/view';
 import type { Finding, Localized } from '@/utils/audit/result';
-import { type Lang, t } from '@/utils/i18n';
+import { type Lang, t, tBoth } from '@/utils/i18n';
 import { type ExportFilter, exportCsv, exportFileName, exportJsonText } from '@/utils/log/export';
 import type { LogChanged, LogReply, LogRequest } from '@/utils/log/hub';
 import {
@@ -66,13 +66,7 @@ async function send(request: LogRequest): Promise<LogReply> {
     | undefined;
   if (!reply) return { ok: false, error: { zh: '后台无响应', en: 'No answer from the background' } };
   if (!reply.ok && typeof reply.error === 'string') {
-    return {
-      ok: false,
-      error: {
-        zh: t('log.failed', 'zh', { error: reply.error }),
-        en: t('log.failed', 'en', { error: reply.error }),
-      },
-    };
+    return { ok: false, error: tBoth('log.failed', { error: reply.error }) };
   }
   return reply as LogReply;
 }

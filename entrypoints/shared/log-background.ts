@@ -1,5 +1,5 @@
 import { type Browser, browser } from '#imports';
-import { t } from '@/utils/i18n';
+import { tBoth } from '@/utils/i18n';
 import {
   type EvidenceTexts,
   type HubDeps,
@@ -70,7 +70,7 @@ export async function handleLog(
   sender: Browser.runtime.MessageSender,
 ): Promise<LogReply> {
   if (!fromExtensionPage(sender)) {
-    return { ok: false, error: { zh: t('log.notAllowed', 'zh'), en: t('log.notAllowed', 'en') } };
+    return { ok: false, error: tBoth('log.notAllowed') };
   }
   const reply = await handleLogRequest(message, deps());
   if (reply.ok) changed();

@@ -1,5 +1,5 @@
 import type { AuditResult, Finding, Localized } from '../audit/result';
-import { type MessageKey, t } from '../i18n';
+import { tBoth } from '../i18n';
 import type { ReportModel } from '../report/model';
 import { type LogDb, logDb } from './db';
 import { ImportError, type ImportSummary, importLog } from './import';
@@ -163,24 +163,19 @@ export async function logAudit(
 
 // ── The popup's requests ────────────────────────────────────────────────────────
 
-const both = (key: MessageKey, data: Record<string, string | number> = {}): Localized => ({
-  zh: t(key, 'zh', data),
-  en: t(key, 'en', data),
-});
-
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-const failed = (e: unknown): LogReply => ({ ok: false, error: both('log.failed', { error: errorText(e) }) });
+const failed = (e: unknown): LogReply => ({ ok: false, error: tBoth('log.failed', { error: errorText(e) }) });
 
 async function captureEvidence(req: LogEvidenceRequest, deps: HubDeps, db: LogDb): Promise<LogReply> {
   const record = await db.audits.get(req.recordId);
-  if (!record) return { ok: false, error: both('log.evidence.noRecord', { id: req.recordId }) };
+  if (!record) return { ok: false, error: tBoth('log.evidence.noRecord', { id: req.recordId }) };
   // The page must be the record's, open in that tab with its auditor: the texts come from there.
   const texts = await (deps.evidenceTexts?.(req.tabId, req.fingerprint) ?? Promise.resolve(null)).catch(
     () => null,
   );
   if (!texts || urlKeyOf(texts.url) !== record.urlKey) {
-    return { ok: false, error: both('log.evidence.notOpen') };
+    return { ok: false, error: tBoth('log.evidence.notOpen') };
   }
   let screenshot: string | undefined;
   let warning: Localized | undefined;
@@ -189,7 +184,7 @@ async function captureEvidence(req: LogEvidenceRequest, deps: HubDeps, db: LogDb
     screenshot = await deps.capture(req.tabId);
   } catch (e) {
     // The text of the cells is evidence too; keep it, and say what is missing.
-    warning = both('log.evidence.noScreenshot', { error: errorText(e) });
+    warning = tBoth('log.evidence.noScreenshot', { error: errorText(e) });
   }
   const evidence = await addEvidence(
     {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Localized } from '../audit/result';
-import { type MessageKey, t } from '../i18n';
+import { type MessageKey, t, tBoth } from '../i18n';
 import { type LogDb, logDb } from './db';
 import { agencyKeyOf } from './keys';
 import { renumber, toRows } from './records';
@@ -60,11 +60,6 @@ export interface ImportSummary {
 
 // ── Describing zod issues ───────────────────────────────────────────────────────
 
-const both = (key: MessageKey, data: Record<string, string | number> = {}): Localized => ({
-  zh: t(key, 'zh', data),
-  en: t(key, 'en', data),
-});
-
 const TYPE_KEYS: Record<string, MessageKey> = {
   number: 'log.type.number',
   int: 'log.type.int',
@@ -98,23 +93,23 @@ function problemOf(issue: Issue): Localized {
   const received = shown(issue.input);
   switch (issue.code) {
     case 'invalid_type':
-      if (missing) return both('log.problem.missing');
+      if (missing) return tBoth('log.problem.missing');
       return {
         zh: t('log.problem.type', 'zh', { expected: typeName(issue.expected, 'zh'), received }),
         en: t('log.problem.type', 'en', { expected: typeName(issue.expected, 'en'), received }),
       };
     case 'invalid_value':
-      if (missing) return both('log.problem.missing');
-      return both('log.problem.value', { values: issue.values.map((v) => shown(v)).join(' | '), received });
+      if (missing) return tBoth('log.problem.missing');
+      return tBoth('log.problem.value', { values: issue.values.map((v) => shown(v)).join(' | '), received });
     case 'too_small':
-      if (issue.origin === 'string' && Number(issue.minimum) === 1) return both('log.problem.empty');
-      return both('log.problem.tooSmall', { min: String(issue.minimum), received });
+      if (issue.origin === 'string' && Number(issue.minimum) === 1) return tBoth('log.problem.empty');
+      return tBoth('log.problem.tooSmall', { min: String(issue.minimum), received });
     case 'too_big':
-      return both('log.problem.tooBig', { max: String(issue.maximum), received });
+      return tBoth('log.problem.tooBig', { max: String(issue.maximum), received });
     case 'unrecognized_keys':
-      return both('log.problem.unknownKeys', { keys: issue.keys.join(', ') });
+      return tBoth('log.problem.unknownKeys', { keys: issue.keys.join(', ') });
     default:
-      return both('log.problem.invalid', { detail: issue.message });
+      return tBoth('log.problem.invalid', { detail: issue.message });
   }
 }
 
@@ -168,12 +163,12 @@ export function validateExport(input: unknown): LogExport {
       data = JSON.parse(input.replace(/^\uFEFF/, ''));
     } catch (e) {
       const error = e instanceof Error ? e.message : String(e);
-      throw new ImportError([problem('file', null, '', both('log.import.notJson', { error }))]);
+      throw new ImportError([problem('file', null, '', tBoth('log.import.notJson', { error }))]);
     }
   }
   const head = (data ?? {}) as { app?: unknown; kind?: unknown; schemaVersion?: unknown };
   if (typeof data !== 'object' || data === null || head.app !== 'gouji' || head.kind !== 'audit-log') {
-    throw new ImportError([problem('file', null, '', both('log.import.notLog'))]);
+    throw new ImportError([problem('file', null, '', tBoth('log.import.notLog'))]);
   }
   if (typeof head.schemaVersion === 'number' && head.schemaVersion > LOG_SCHEMA_VERSION) {
     throw new ImportError([
@@ -181,7 +176,7 @@ export function validateExport(input: unknown): LogExport {
         'file',
         null,
         'schemaVersion',
-        both('log.import.newer', { version: head.schemaVersion, supported: LOG_SCHEMA_VERSION }),
+        tBoth('log.import.newer', { version: head.schemaVersion, supported: LOG_SCHEMA_VERSION }),
       ),
     ]);
   }
@@ -202,7 +197,7 @@ export function validateExport(input: unknown): LogExport {
   const ids = new Set<string>();
   parsed.records.forEach((r, i) => {
     if (ids.has(r.id))
-      problems.push(problem('records', i, 'id', both('log.problem.duplicateId', { id: r.id })));
+      problems.push(problem('records', i, 'id', tBoth('log.problem.duplicateId', { id: r.id })));
     ids.add(r.id);
   });
   const keys = new Set<string>();
@@ -214,7 +209,7 @@ export function validateExport(input: unknown): LogExport {
           'verdicts',
           i,
           'fingerprint',
-          both('log.problem.duplicateVerdict', { fingerprint: v.fingerprint }),
+          tBoth('log.problem.duplicateVerdict', { fingerprint: v.fingerprint }),
         ),
       );
     }
@@ -223,7 +218,7 @@ export function validateExport(input: unknown): LogExport {
   const evidenceIds = new Set<string>();
   parsed.evidence.forEach((e, i) => {
     if (evidenceIds.has(e.id))
-      problems.push(problem('evidence', i, 'id', both('log.problem.duplicateEvidence', { id: e.id })));
+      problems.push(problem('evidence', i, 'id', tBoth('log.problem.duplicateEvidence', { id: e.id })));
     evidenceIds.add(e.id);
   });
   if (problems.length) throw new ImportError(problems);
@@ -248,7 +243,7 @@ export async function importLog(input: unknown, db: LogDb = logDb()): Promise<Im
     if (orphans.length) {
       throw new ImportError(
         orphans.map(({ e, i }) =>
-          problem('evidence', i, 'recordId', both('log.problem.unknownRecord', { id: e.recordId })),
+          problem('evidence', i, 'recordId', tBoth('log.problem.unknownRecord', { id: e.recordId })),
         ),
       );
     }
