@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import type { AuditResult, Counts, Severity } from '../utils/audit/result';
-import { runAudit } from '../utils/audit/run';
+import type { AuditResult, Severity } from '../utils/audit/result';
+import { addCounts, runAudit } from '../utils/audit/run';
 import { type Lang, t } from '../utils/i18n';
 import { runCrossYear, sameBody } from '../utils/log/cross-year';
 import type { ReportModel } from '../utils/report/model';
@@ -105,8 +105,7 @@ function auditInBatch(model: ReportModel, batch: { model: ReportModel }[]): Audi
         sameBody(model, other),
     )?.model ?? null;
   const crossYear = runCrossYear(model, previous);
-  const counts = { ...audit.counts };
-  for (const key of Object.keys(counts) as (keyof Counts)[]) counts[key] += crossYear.counts[key];
+  const counts = addCounts(audit.counts, crossYear.counts);
   return { ...audit, findings: [...audit.findings, ...crossYear.findings], counts };
 }
 

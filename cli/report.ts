@@ -1,6 +1,7 @@
 import { percent } from '../utils/audit/figures';
 import { GROUP_LABEL, GROUPS, groupOf } from '../utils/audit/group';
 import type { AuditResult, Counts, Figures, Finding } from '../utils/audit/result';
+import { emptyCounts } from '../utils/audit/run';
 import { type Lang, type MessageKey, t } from '../utils/i18n';
 import { type ReportModel, TABLE_IDS } from '../utils/report/model';
 
@@ -21,8 +22,6 @@ export interface CliReport {
   figures: Figures | null;
 }
 
-const NO_COUNTS: Counts = { pass: 0, fail: 0, uncertain: 0, notApplicable: 0 };
-
 export function toCliReport(source: string, model: ReportModel, audit: AuditResult | null): CliReport {
   const isReport = model.kind === 'report';
   return {
@@ -36,7 +35,7 @@ export function toCliReport(source: string, model: ReportModel, audit: AuditResu
     format: model.format,
     tables: isReport ? model.tables : { active: null, applications: null, reviews: null, legacy: null },
     findings: audit?.findings ?? [],
-    counts: audit?.counts ?? NO_COUNTS,
+    counts: audit?.counts ?? emptyCounts(),
     figures: audit?.figures ?? null,
   };
 }

@@ -17,7 +17,14 @@ import type { AuditResult, Counts, Figures, Finding, Localized, Severity } from 
 //   grades a defect, and an uncertain finding is not a proven one.
 // - A rule that throws gives one 'uncertain' finding with the error and never stops the others.
 
-const emptyCounts = (): Counts => ({ pass: 0, fail: 0, uncertain: 0, notApplicable: 0 });
+export const emptyCounts = (): Counts => ({ pass: 0, fail: 0, uncertain: 0, notApplicable: 0 });
+
+/** The two tallies added up (an audit's rules, or an audit and its cross-year checks). */
+export function addCounts(a: Counts, b: Counts): Counts {
+  const sum = { ...a };
+  for (const k of Object.keys(sum) as (keyof Counts)[]) sum[k] += b[k];
+  return sum;
+}
 
 const NOTE_GUESS: Localized = {
   zh: '（涉及推算或识别不可靠的数值：{cells}，不判为错误）',
@@ -100,16 +107,22 @@ export function toFinding(
   };
 }
 
-/** One rule over a model that already went through inference. */
-export function runRule(rule: Rule, model: ReportModel): RuleRun {
+/**
+ * One rule's evaluations as findings and counts, whichever runner asks (runRule here, the
+ * cross-year checks in utils/log/cross-year.ts): a throw is one uncertain info finding with
+ * `crashed` as its message, no evaluation counts as not applicable, and each flagged one goes
+ * through toFinding, vetted against the reports `vettedOf` names.
+ */
+export function tallyRule<E extends Evaluation>(
+  rule: Pick<Rule, 'id' | 'spec' | 'severity' | 'messages' | 'reportsOnFlags'>,
+  evaluate: () => readonly E[],
+  vettedOf: (ev: E & Flagged) => Vetted[],
+  crashed: Localized = RULE_CRASHED,
+): RuleRun {
   const counts = emptyCounts();
-  if (!rule.formats.includes(model.format)) {
-    counts.notApplicable++;
-    return { findings: [], counts };
-  }
-  let evaluations: Evaluation[];
+  let evaluations: readonly E[];
   try {
-    evaluations = rule.evaluate(model);
+    evaluations = evaluate();
   } catch (e) {
     counts.uncertain++;
     const error = e instanceof Error ? e.message : String(e);
@@ -122,7 +135,7 @@ export function runRule(rule: Rule, model: ReportModel): RuleRun {
           outcome: 'uncertain',
           messageId: 'crashed',
           severity: 'info',
-          message: fillMessage(RULE_CRASHED, { rule: rule.id, error }),
+          message: fillMessage(crashed, { rule: rule.id, error }),
           cells: [],
           fingerprint: fingerprint(rule.id, 'crashed'),
         },
@@ -136,21 +149,35 @@ export function runRule(rule: Rule, model: ReportModel): RuleRun {
       counts[ev.outcome]++;
       continue;
     }
-    const f = toFinding(rule, ev, [{ model, cells: ev.cells }]);
+    const f = toFinding(rule, ev, vettedOf(ev));
     counts[f.outcome]++;
     findings.push(f);
   }
   return { findings, counts };
 }
 
+/** One rule over a model that already went through inference. */
+export function runRule(rule: Rule, model: ReportModel): RuleRun {
+  if (!rule.formats.includes(model.format)) {
+    const counts = emptyCounts();
+    counts.notApplicable++;
+    return { findings: [], counts };
+  }
+  return tallyRule(
+    rule,
+    () => rule.evaluate(model),
+    (ev) => [{ model, cells: ev.cells }],
+  );
+}
+
 export function runAudit(model: ReportModel, rules: readonly Rule[] = registry): AuditResult {
   const inferred = inferT3(model).model;
-  const counts = emptyCounts();
+  let counts = emptyCounts();
   const findings: Finding[] = [];
   for (const rule of rules) {
     const r = runRule(rule, inferred);
     findings.push(...r.findings);
-    for (const k of Object.keys(counts) as (keyof Counts)[]) counts[k] += r.counts[k];
+    counts = addCounts(counts, r.counts);
   }
   return { format: model.format, findings, counts, figures: computeFigures(inferred) };
 }

@@ -1,8 +1,6 @@
-import { fingerprint } from '../audit/fingerprint';
 import { inferT3 } from '../audit/infer';
-import { fillMessage } from '../audit/message';
 import type { Counts, Finding, Localized } from '../audit/result';
-import { toFinding } from '../audit/run';
+import { addCounts, emptyCounts, tallyRule } from '../audit/run';
 import type { ReportModel } from '../report/model';
 import { prose } from '../rules/lib/text';
 import { agencyKeyOf, siteOf } from './keys';
@@ -71,8 +69,6 @@ const CRASHED: Localized = {
   en: 'Cross-year check {rule} failed to run, result unknown: {error}',
 };
 
-const emptyCounts = (): Counts => ({ pass: 0, fail: 0, uncertain: 0, notApplicable: 0 });
-
 const applies = (rule: CrossYearRule, current: ReportModel, previous: ReportModel | null): boolean => {
   if (!rule.formats.current.includes(current.format)) return false;
   if (!rule.needsPrevious) return true;
@@ -104,38 +100,21 @@ export function runCrossYear(
     merged: opts.merged ?? (!!prev && (mentionsReorganization(cur) || mentionsReorganization(prev))),
   };
 
-  const counts = emptyCounts();
+  let counts = emptyCounts();
   const findings: Finding[] = [];
   for (const rule of rules) {
     if (!applies(rule, cur, prev)) continue;
-    let evaluations: ReturnType<CrossYearRule['evaluate']>;
-    try {
-      evaluations = rule.evaluate(cur, ctx);
-    } catch (e) {
-      counts.uncertain++;
-      findings.push({
-        rule: rule.id,
-        spec: rule.spec,
-        outcome: 'uncertain',
-        messageId: 'crashed',
-        severity: 'info',
-        message: fillMessage(CRASHED, { rule: rule.id, error: e instanceof Error ? e.message : String(e) }),
-        cells: [],
-        fingerprint: fingerprint(rule.id, 'crashed'),
-      });
-      continue;
-    }
-    if (evaluations.length === 0) counts.notApplicable++;
-    for (const ev of evaluations) {
-      if (ev.outcome === 'fail' || ev.outcome === 'uncertain') {
-        const f = toFinding(rule, ev, [
-          { model: cur, cells: ev.cells },
-          ...(prev ? [{ model: prev, cells: ev.previousCells ?? [] }] : []),
-        ]);
-        counts[f.outcome]++;
-        findings.push(f);
-      } else counts[ev.outcome]++;
-    }
+    const r = tallyRule(
+      rule,
+      () => rule.evaluate(cur, ctx),
+      (ev) => [
+        { model: cur, cells: ev.cells },
+        ...(prev ? [{ model: prev, cells: ev.previousCells ?? [] }] : []),
+      ],
+      CRASHED,
+    );
+    findings.push(...r.findings);
+    counts = addCounts(counts, r.counts);
   }
   return { findings, counts, compared };
 }
