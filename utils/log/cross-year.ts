@@ -22,6 +22,9 @@ export { type FollowThrough, followThrough } from './xyr/xyr-07';
 /** Catalogue ids the cross-year checks report under. */
 export const CROSS_YEAR_SPECS: ReadonlySet<string> = new Set(crossYearRules.map((r) => r.spec));
 export const isCrossYearFinding = (f: Pick<Finding, 'spec'>): boolean => CROSS_YEAR_SPECS.has(f.spec);
+/** What the log adds to an engine's audit: the cross-year findings, and XYR-08 (changed since its last audit). */
+export const isLogFinding = (f: Pick<Finding, 'spec'>): boolean =>
+  isCrossYearFinding(f) || f.spec === 'XYR-08';
 
 export interface BodyKey {
   agencyKey: string;

@@ -5,7 +5,13 @@ import { FORMATS, type Format, type ReportModel } from '../report/model';
 import { cellLabel } from '../rules/labels';
 import { fmtNum } from '../rules/lib/cells';
 import { contentHash, diffTables } from './content';
-import { type FollowThrough, followThrough, isCrossYearFinding, runCrossYear } from './cross-year';
+import {
+  type FollowThrough,
+  followThrough,
+  isCrossYearFinding,
+  isLogFinding,
+  runCrossYear,
+} from './cross-year';
 import { type AuditRow, type DetailRow, type LogDb, logDb } from './db';
 import { agencyKeyOf, cleanUrl, searchKey, searchTextOf, siteOf, urlKeyOf } from './keys';
 import {
@@ -158,14 +164,14 @@ export interface AddAuditResult {
 
 /** Put the cross-year findings in place of a record's old ones (before XYR-08, after the engine's). */
 function withCrossYear(findings: readonly Finding[], cross: readonly Finding[]): Finding[] {
-  const engine = findings.filter((f) => !isCrossYearFinding(f) && f.spec !== 'XYR-08');
+  const engine = findings.filter((f) => !isLogFinding(f));
   const changed = findings.filter((f) => f.spec === 'XYR-08');
   return [...engine, ...cross, ...changed];
 }
 
 const engineFingerprints = (findings: readonly Finding[]): string =>
   findings
-    .filter((f) => !isCrossYearFinding(f) && f.spec !== 'XYR-08')
+    .filter((f) => !isLogFinding(f))
     .map((f) => f.fingerprint)
     .sort()
     .join('\n');
