@@ -52,6 +52,10 @@ const exact = (raw: string, value: number, unit?: string): TextNumber => ({
   ...(unit ? { unit } : {}),
 });
 
+/** The numbers of text[from, to), read from that slice alone, placed in the whole text. */
+const numbersIn = (text: string, from: number, to: number): NumberToken[] =>
+  findNumbers(text.slice(from, to)).map((x) => ({ ...x, start: x.start + from, end: x.end + from }));
+
 function emit(
   ctx: Ctx,
   kind: Claim['kind'],
@@ -473,17 +477,12 @@ function readParts(
     }
     const found: Part[] = [];
     for (const sub of subs) {
-      const toks = findNumbers(t.slice(sub.start, sub.end)).filter(
+      const toks = numbersIn(t, sub.start, sub.end).filter(
         (x) => isCount(x) && (unit === undefined || x.unit === unit),
       );
       const tok = toks[toks.length - 1];
       if (!tok) continue;
-      const abs: NumberToken = {
-        ...tok,
-        start: sub.start + tok.start,
-        end: sub.start + tok.end,
-      };
-      found.push({ tok: abs, label: labelBefore(t, sub.start, abs.start), end: it.end });
+      found.push({ tok, label: labelBefore(t, sub.start, tok.start), end: it.end });
     }
     if (found.length === 1) found[0]!.label = labelBefore(t, it.start, found[0]!.tok.start);
     if (found.length === 0) continue;
@@ -567,9 +566,7 @@ function totals(ctx: Ctx): void {
     markers.forEach((mk, mi) => {
       const listFrom = mk.pos + mk.len;
       const listTo = markers[mi + 1]?.pos ?? s.end;
-      const before = findNumbers(t.slice(s.start, mk.pos))
-        .filter(isCount)
-        .map((x) => ({ ...x, start: x.start + s.start, end: x.end + s.start }));
+      const before = numbersIn(t, s.start, mk.pos).filter(isCount);
       let total: NumberToken | undefined;
       let unit: string | undefined;
       let spanStart = s.start;
@@ -581,12 +578,9 @@ function totals(ctx: Ctx): void {
         // 其中 opens the sentence: the total is the last figure of the previous one with the parts' unit
         unit = majorityUnit(ctx, listFrom, listTo);
         const prev = ctx.sentences[si - 1]!;
-        const cands = findNumbers(t.slice(prev.start, prev.end)).filter((x) => isCount(x) && x.unit === unit);
-        const last = cands[cands.length - 1];
-        if (last) {
-          total = { ...last, start: last.start + prev.start, end: last.end + prev.start };
-          spanStart = itemStart(ctx, total.start);
-        }
+        const cands = numbersIn(t, prev.start, prev.end).filter((x) => isCount(x) && x.unit === unit);
+        total = cands[cands.length - 1];
+        if (total) spanStart = itemStart(ctx, total.start);
       }
       if (!total || !unit) return;
       const read = readParts(ctx, listFrom, listTo, unit);
@@ -615,22 +609,18 @@ function totals(ctx: Ctx): void {
     if (markers.length === 0) {
       const m = /共(?:计)?[^,;。\d]{0,20}?(\d)/.exec(text);
       if (!m) return;
-      const all = findNumbers(text).map((x) => ({ ...x, start: x.start + s.start, end: x.end + s.start }));
+      const all = numbersIn(t, s.start, s.end);
       const total = all.find((x) => x.start >= s.start + m.index && isCount(x));
       if (!total?.unit) return;
       const { items } = listItems(t, total.end, s.end);
       for (const it of items) {
-        const body = t.slice(it.start, it.end);
-        const idx = body.indexOf('等');
+        const idx = t.slice(it.start, it.end).indexOf('等');
         if (idx < 0) continue;
-        const tok = findNumbers(body).find((x) => x.start > idx && isCount(x) && x.unit === total.unit);
+        const tok = numbersIn(t, it.start, it.end).find(
+          (x) => x.start > it.start + idx && isCount(x) && x.unit === total.unit,
+        );
         if (!tok) continue;
-        const abs = {
-          ...tok,
-          start: it.start + tok.start,
-          end: it.start + tok.end,
-        };
-        const part: Part = { tok: abs, label: labelBefore(t, it.start, abs.start), end: it.end };
+        const part: Part = { tok, label: labelBefore(t, it.start, tok.start), end: it.end };
         const totalLabel = labelBefore(t, clauseAt(ctx, total.start).start, total.start).replace(
           /^.*共(?:计)?/,
           '',
@@ -656,15 +646,9 @@ function rates(ctx: Ctx): void {
     const clause = clauseAt(ctx, m.index);
     const percent = exact(`${m[2]}%`, Number(m[2]), '%');
     const numbers: Record<string, TextNumber> = { percent };
-    const counts = findNumbers(t.slice(s.start, m.index))
-      .filter(isCount)
-      .map((x) => ({ ...x, start: x.start + s.start, end: x.end + s.start }));
+    const counts = numbersIn(t, s.start, m.index).filter(isCount);
     const prev = ctx.sentences[si - 1];
-    const prevCounts = prev
-      ? findNumbers(t.slice(prev.start, prev.end))
-          .filter(isCount)
-          .map((x) => ({ ...x, start: x.start + prev.start, end: x.end + prev.start }))
-      : [];
+    const prevCounts = prev ? numbersIn(t, prev.start, prev.end).filter(isCount) : [];
     const opensWithQizhong = /^其中/.test(t.slice(s.start, s.end));
     if (m[1] !== '率') {
       // 占比: the count just before it; the stated total of the sentence
