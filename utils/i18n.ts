@@ -40,7 +40,6 @@ const catalogue = {
   'cli.notReport': { zh: '不是政府信息公开工作年度报告', en: 'not an annual disclosure report' },
   'cli.index': { zh: '年度报告列表页，不是报告本身', en: 'a list of annual reports, not a report' },
   'cli.readError': { zh: '无法读取：{error}', en: 'cannot read: {error}' },
-  'cli.noInputs': { zh: '没有可读取的输入', en: 'no inputs to read' },
   'cli.usage': {
     zh: '用法：gouji <文件.html|网址|文件夹>… [--json] [--fail-on error|warning] [--lang zh|en]',
     en: 'usage: gouji <file.html|URL|folder>… [--json] [--fail-on error|warning] [--lang zh|en]',
@@ -177,7 +176,6 @@ const catalogue = {
     en: 'The log has no report of this body for the previous year, so the year-on-year checks did not run',
   },
   'log.detail.crossYear': { zh: '跨年度核对', en: 'Year-on-year checks' },
-  'log.detail.comparedWith': { zh: '对照：{title}（{year}年）', en: 'Compared with: {title} ({year})' },
   'log.detail.change': {
     zh: '发布后有变动：与 {date} 的第 {version} 版相比',
     en: 'Changed after publication: compared with version {version} of {date}',
@@ -197,7 +195,6 @@ const catalogue = {
   },
   'log.detail.delete': { zh: '删除此记录', en: 'Delete this record' },
   'log.detail.deleteConfirm': { zh: '确定删除这次审核记录？', en: 'Delete this audit record?' },
-  'log.group.other': { zh: '其他', en: 'Other' },
   'log.verdict.confirm': { zh: '确认', en: 'Confirm' },
   'log.verdict.dismiss': { zh: '误报', en: 'False alarm' },
   'log.verdict.confirmed': { zh: '已确认', en: 'confirmed' },
@@ -337,5 +334,3 @@ export const tBoth = (key: MessageKey, data: Record<string, string | number> = {
   zh: t(key, 'zh', data),
   en: t(key, 'en', data),
 });
-
-export const catalogueKeys = (): MessageKey[] => Object.keys(catalogue) as MessageKey[];

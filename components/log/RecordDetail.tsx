@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
+import { GROUP_LABEL } from '@/utils/audit/group';
 import type { Finding } from '@/utils/audit/result';
 import { type Lang, t } from '@/utils/i18n';
 import type { RecordDetail as Detail } from '@/utils/log/records';
 import type { Evidence, RecordSummary, TableChange, Verdict, VerdictValue } from '@/utils/log/schema';
 import { cellLabel } from '@/utils/rules/labels';
-import { formatLabel, GROUP_LABEL, groupFindings, statusOf, timeLabel, titleOf, yearLabel } from './view';
+import { formatLabel, groupFindings, statusOf, timeLabel, titleOf, yearLabel } from './view';
 
 // One record in the popup: what was audited, the findings grouped by table with their arithmetic,
 // the reviewer's verdict buttons (确认 / 误报) and note, evidence, a link back to the page, the

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { groupOf } from '@/utils/audit/group';
 import type { Finding } from '@/utils/audit/result';
-import { groupFindings, groupOf, statusOf } from './view';
+import { groupFindings, statusOf } from './view';
 
 const f = (spec: string, severity: Finding['severity'], over: Partial<Finding> = {}): Finding => ({
   rule: spec,

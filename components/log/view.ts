@@ -3,7 +3,7 @@ import { type Lang, t } from '@/utils/i18n';
 import type { RecordSummary, SeverityCounts } from '@/utils/log/schema';
 import { formatTime } from '@/utils/log/time';
 import type { Format } from '@/utils/report/model';
-import { GROUP_LABEL, GROUPS, type Group, groupOf } from '../../utils/audit/group';
+import { GROUPS, type Group, groupOf } from '../../utils/audit/group';
 
 // What the log views work out from plain data (no DOM): a record's status colour, the groups of a
 // record's findings, and the labels they print. Tested with plain data.
@@ -16,8 +16,6 @@ export function statusOf(s: SeverityCounts): Status {
   if (s.info > 0) return 'info';
   return 'clean';
 }
-
-export { GROUP_LABEL, GROUPS, type Group, groupOf };
 
 const RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };
 

@@ -2,7 +2,7 @@ import { type ComponentChildren, render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { type Browser, browser } from '#imports';
 import type { Localized } from '@/utils/audit/result';
-import { t } from '@/utils/i18n';
+import { t, tBoth } from '@/utils/i18n';
 import { type Format, TABLE_IDS, type TableId } from '@/utils/report/model';
 import type { AuditTab, TabResult, ToggleOverlay } from '../shared/messages';
 import { tabKey } from '../shared/messages';
@@ -12,7 +12,7 @@ import { LogPanel } from './LogPanel';
 // Chinese first, English second, as everywhere in the UI.
 
 const TEXT = {
-  notReport: { zh: '此页不是政府信息公开工作年度报告', en: 'Not an annual report page' },
+  notReport: tBoth('notReport.page'),
   reading: { zh: '已识别为年度报告，正在读取表格…', en: 'Report detected, reading the tables…' },
   audit: { zh: '审核此页', en: 'Audit this page' },
   auditing: { zh: '正在审核…', en: 'Auditing…' },

@@ -3,7 +3,7 @@ import { fingerprint } from '../audit/fingerprint';
 import { placeholders } from '../audit/message';
 import { type Finding, FindingSchema } from '../audit/result';
 import type { ReportModel } from '../report/model';
-import { crossYearFindings, followThrough, runCrossYear, sameBody } from './cross-year';
+import { type CrossYearOptions, followThrough, runCrossYear, sameBody } from './cross-year';
 import { freshNarrative, nextYear, parseFixture, setCell } from './testing/fixtures';
 import { crossYearRules } from './xyr/index';
 import { xyr01 } from './xyr/xyr-01';
@@ -19,6 +19,8 @@ const park2020 = () => parseFixture('2019/seed000-ueditor'); // 宁夏中宁工�
 const bureau2021 = () => parseFixture('2021/seed003-ueditor'); // 中宁县工业和信息化局, F2021
 
 const of = (findings: Finding[], spec: string) => findings.filter((f) => f.spec === spec);
+const crossYearFindings = (current: ReportModel, previous: ReportModel | null, opts: CrossYearOptions = {}) =>
+  runCrossYear(current, previous, opts).findings;
 const fresh = (m: ReportModel, cells: Record<string, number> = {}, five: string[] = []) =>
   nextYear(m, { paragraphs: freshNarrative((m.year ?? 0) + 1, five), cells });
 

@@ -20,18 +20,18 @@ export type { ReportRef } from './xyr/types';
 export { type FollowThrough, followThrough } from './xyr/xyr-07';
 
 /** Catalogue ids the cross-year checks report under. */
-export const CROSS_YEAR_SPECS: ReadonlySet<string> = new Set(crossYearRules.map((r) => r.spec));
+const CROSS_YEAR_SPECS: ReadonlySet<string> = new Set(crossYearRules.map((r) => r.spec));
 export const isCrossYearFinding = (f: Pick<Finding, 'spec'>): boolean => CROSS_YEAR_SPECS.has(f.spec);
 /** What the log adds to an engine's audit: the cross-year findings, and XYR-08 (changed since its last audit). */
 export const isLogFinding = (f: Pick<Finding, 'spec'>): boolean =>
   isCrossYearFinding(f) || f.spec === 'XYR-08';
 
-export interface BodyKey {
+interface BodyKey {
   agencyKey: string;
   site: string;
 }
 
-export const bodyOf = (model: Pick<ReportModel, 'agency' | 'title' | 'host'>): BodyKey => ({
+const bodyOf = (model: Pick<ReportModel, 'agency' | 'title' | 'host'>): BodyKey => ({
   agencyKey: agencyKeyOf(model.agency, model.title),
   site: siteOf(model.host),
 });
@@ -49,7 +49,7 @@ export function sameBody(
 /** Text that says the body was merged, split or renamed (机构改革). */
 const REORGANIZED = /机构改革|机构调整|(合并|整合)组建|重新组建|撤并|更名为|职责划[转入]|职能划[转入]/;
 
-export function mentionsReorganization(model: ReportModel): boolean {
+function mentionsReorganization(model: ReportModel): boolean {
   return prose(model).some((p) => REORGANIZED.test(compact(p.text)));
 }
 
@@ -121,10 +121,3 @@ export function runCrossYear(
   }
   return { findings, counts, compared };
 }
-
-/** The cross-year findings alone. */
-export const crossYearFindings = (
-  current: ReportModel,
-  previous: ReportModel | null,
-  opts: CrossYearOptions = {},
-): Finding[] => runCrossYear(current, previous, opts).findings;

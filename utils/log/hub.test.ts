@@ -7,7 +7,6 @@ import {
   type EvidenceTexts,
   type HubDeps,
   handleLogRequest,
-  isLogRequest,
   type LogReply,
   logAudit,
   REPEAT_MS,
@@ -136,12 +135,6 @@ describe('handleLogRequest', () => {
     const t401 = res!.findings.find((f) => f.spec === 'T4-01')!;
     return { m, id: res!.recordId, fingerprint: t401.fingerprint };
   }
-
-  it('recognizes its requests', () => {
-    expect(isLogRequest({ type: 'log-clear' })).toBe(true);
-    expect(isLogRequest({ type: 'audited' })).toBe(false);
-    expect(isLogRequest(null)).toBe(false);
-  });
 
   it('sets, notes and clears a verdict', async () => {
     const db = freshDb();

@@ -55,17 +55,6 @@ export type LogRequest =
   | LogClearRequest
   | LogImportRequest;
 
-const REQUEST_TYPES: ReadonlySet<string> = new Set<LogRequest['type']>([
-  'log-verdict',
-  'log-evidence',
-  'log-delete',
-  'log-clear',
-  'log-import',
-]);
-
-export const isLogRequest = (m: unknown): m is LogRequest =>
-  typeof m === 'object' && m !== null && REQUEST_TYPES.has((m as { type?: unknown }).type as string);
-
 export type LogReply =
   | {
       ok: true;

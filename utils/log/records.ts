@@ -587,10 +587,6 @@ export async function getEvidence(recordId: string, db: LogDb = logDb()): Promis
   return list.sort((a, b) => a.capturedAt - b.capturedAt);
 }
 
-export async function deleteEvidence(id: string, db: LogDb = logDb()): Promise<void> {
-  await db.evidence.delete(id);
-}
-
 // ── Deleting ────────────────────────────────────────────────────────────────────
 
 /**

@@ -9,7 +9,7 @@ import type { ReportRef, XyrEvaluation, XyrFlagged } from './types';
 // the narrative (utils/rules/lib/text.ts `prose`).
 
 /** 《title》（2019年） / “title” (2019). */
-export function otherReport(ref: ReportRef | null): Localized {
+function otherReport(ref: ReportRef | null): Localized {
   if (!ref) return { zh: '上一年度报告', en: "last year's report" };
   const year = ref.year ?? '?';
   if (!ref.title) return { zh: `${year}年度报告`, en: `the ${year} report` };
