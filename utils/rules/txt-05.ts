@@ -1,7 +1,9 @@
 import type { Localized } from '../audit/result';
+import { T4_OUTCOME_WORDS } from '../report/claims';
 import { T4_COLS, type T4Col } from '../report/model';
 import { cellLabel, T4_BLOCK_LABELS, T4_COL_LABELS } from './labels';
-import { getCell, isUnknown, labelsOf, t4 } from './lib/cells';
+import { getCell, labelsOf, sumOf, t4 } from './lib/cells';
+import { UNREADABLE } from './lib/identity';
 import { admits, claimPlace, claimsOf, prose, sentenceOf, shown } from './lib/text';
 import type { Evaluation, Rule } from './types';
 
@@ -12,6 +14,8 @@ import type { Evaluation, Rule } from './types';
 const REV = ['rev'] as const;
 const LIT = ['litDirect', 'litAfterRev'] as const;
 const OUTCOMES: T4Col[] = ['upheld', 'corrected', 'other', 'pending'];
+/** Every outcome word the claims read (维持, 撤销, 撤诉, 审理中, …), to quote the sentence's own. */
+const OUTCOME_WORD = new RegExp(T4_OUTCOME_WORDS.map(([re]) => re.source).join('|'), 'g');
 
 const blockLabel = (blocks: readonly string[]): Localized =>
   blocks.length === 1 ? T4_BLOCK_LABELS[blocks[0]!]! : { zh: '行政诉讼', en: 'lawsuits' };
@@ -50,10 +54,7 @@ export const txt05: Rule = {
       zh: '表四{block}有数（{cells}），但正文未提及{block}',
       en: 'Table 4 has {block} figures ({cells}), but the text never mentions {block}',
     },
-    unreadable: {
-      zh: '无法判定：{cells}未能读出',
-      en: 'Cannot be judged: {cells} could not be read',
-    },
+    unreadable: UNREADABLE,
   },
   evaluate(model) {
     const table = model.tables.reviews;
@@ -61,8 +62,7 @@ export const txt05: Rule = {
     const out: Evaluation[] = [];
     const sum = (blocks: readonly string[], col: T4Col) => {
       const cells = blocks.map((b) => t4(b, col));
-      const unknown = cells.filter((a) => isUnknown(getCell(model, a)));
-      return { cells, unknown, value: cells.reduce((s, a) => s + (getCell(model, a)?.value ?? 0), 0) };
+      return { cells, ...sumOf(model, cells) };
     };
     const nonZero = (blocks: readonly string[]) =>
       blocks
@@ -123,10 +123,7 @@ export const txt05: Rule = {
         const s = sum(blocks, o);
         if (s.unknown.length) continue;
         const p = `${place}/${o}`;
-        const word =
-          c.sentence.match(
-            /维持|驳回|撤销|确认违法|责令履行|纠正|撤诉|撤回|终止|调解|和解|审理中|尚未审结|未审结|正在审理|尚在审理/g,
-          ) ?? [];
+        const word = c.sentence.match(OUTCOME_WORD) ?? [];
         out.push(
           admits(stated, s.value)
             ? { outcome: 'pass', place: p }
