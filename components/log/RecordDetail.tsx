@@ -5,6 +5,7 @@ import { type Lang, t } from '@/utils/i18n';
 import type { RecordDetail as Detail } from '@/utils/log/records';
 import type { Evidence, RecordSummary, TableChange, Verdict, VerdictValue } from '@/utils/log/schema';
 import { cellLabel } from '@/utils/rules/labels';
+import { toneOf } from '../overlay/findings';
 import { formatLabel, groupFindings, statusOf, timeLabel, titleOf, yearLabel } from './view';
 
 // One record in the popup: what was audited, the findings grouped by table with their arithmetic,
@@ -45,10 +46,9 @@ function FindingItem(props: {
   const { lang, finding: f, verdict } = props;
   const current = verdict?.verdict ?? null;
   const press = (v: VerdictValue) => props.onVerdict(f, current === v ? null : v);
-  const tone = f.outcome === 'uncertain' ? 'uncertain' : f.severity;
   return (
     <li
-      class={`finding tone-${tone}${current ? ` verdict-${current}` : ''}`}
+      class={`finding tone-${toneOf(f)}${current ? ` verdict-${current}` : ''}`}
       data-fingerprint={f.fingerprint}
     >
       <div class="finding-head">
