@@ -1,5 +1,6 @@
 import { getCell, isUnknown, labelsOf, loc, sumOf, t3, valuesInWords } from './lib/cells';
 import { UNREADABLE } from './lib/identity';
+import { tableCells } from './lib/tables';
 import type { Rule } from './types';
 
 export const t307: Rule = {
@@ -23,12 +24,11 @@ export const t307: Rule = {
     unreadable: UNREADABLE,
   },
   evaluate(model) {
-    const table = model.tables.applications;
-    if (!table) return [];
+    if (!model.tables.applications) return [];
     const start = [t3('new', 'TOT'), t3('carryIn', 'TOT')];
     const s = sumOf(model, start);
     if (s.unknown.length || s.value !== 0) return [{ outcome: 'notApplicable', place: 'applications' }];
-    const all = Object.keys(table).flatMap((row) => Object.keys(table[row]!).map((c) => t3(row, c)));
+    const all = tableCells(model, 'applications');
     const nonZero = all.filter((a) => (getCell(model, a)?.value ?? 0) !== 0);
     if (nonZero.length) {
       return [

@@ -5,6 +5,7 @@ import {
   T2_AMOUNT_COLS,
   T2_ROWS_2019,
   T2_ROWS_2021,
+  T2_SIGNED_COLS,
   type TableId,
 } from '../../report/model';
 import { getCell, hasFlag, looksLikeMoney } from './cells';
@@ -26,7 +27,7 @@ export function countCells(model: ReportModel, table: TableId): string[] {
   if (table !== 'active') return all;
   return all.filter((a) => {
     const { col } = parseAddress(a)!;
-    return !T2_AMOUNT_COLS.has(col) && col !== 'delta';
+    return !T2_AMOUNT_COLS.has(col) && !T2_SIGNED_COLS.has(col);
   });
 }
 
