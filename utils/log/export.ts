@@ -2,7 +2,7 @@ import type { Finding } from '../audit/result';
 import { type Lang, type MessageKey, t } from '../i18n';
 import type { LogDb } from './db';
 import { logDb } from './db';
-import { fromRows, hasFilter, type ListQuery, listLatest } from './records';
+import { fromRows, hasFilter, type ListQuery, listLatest, newestFirst } from './records';
 import { type AuditRecord, type Evidence, LOG_SCHEMA_VERSION, type LogExport, type Verdict } from './schema';
 import { formatTime } from './time';
 
@@ -39,7 +39,7 @@ export async function collectRecords(filter: ExportFilter = {}, db: LogDb = logD
         .where('urlKey')
         .anyOf([...keys])
         .toArray();
-      all.sort((a, b) => b.auditedAt - a.auditedAt || (a.id < b.id ? 1 : -1));
+      all.sort(newestFirst);
       ids = all.map((r) => r.id);
     }
   }

@@ -33,11 +33,14 @@ export function agencyKeyOf(agency: string | null | undefined, title?: string | 
     .replace(/人民政府$/, '');
 }
 
+/** A URL with its scheme (https://, file://); anything else is a host or already a urlKey. */
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+
 /** The portal: host name, lower case, without a leading www. */
 export function siteOf(hostOrUrl: string | null | undefined): string {
   if (!hostOrUrl) return '';
   let host = hostOrUrl.trim();
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(host)) {
+  if (SCHEME.test(host)) {
     try {
       host = new URL(host).hostname;
     } catch {
@@ -54,14 +57,14 @@ export function siteOf(hostOrUrl: string | null | undefined): string {
 export function urlKeyOf(url: string): string {
   // Already a key (no scheme://): as it is. A key with a port, example.gov.cn:8080/…, would
   // otherwise parse as a URL of the scheme "example.gov.cn:".
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url.trim())) return url.trim().replace(/#.*$/, '');
+  if (!SCHEME.test(url.trim())) return cleanUrl(url);
   try {
     const u = new URL(url);
     if (u.protocol === 'file:') return `file://${u.pathname}`;
     const port = u.port ? `:${u.port}` : '';
     return `${siteOf(u.hostname)}${port}${u.pathname}${u.search}`;
   } catch {
-    return url.trim().replace(/#.*$/, '');
+    return cleanUrl(url);
   }
 }
 

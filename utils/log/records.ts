@@ -71,6 +71,12 @@ export function severityCounts(findings: readonly Finding[]): SeverityCounts {
 
 const ANY = [-Infinity, Infinity] as const;
 
+/** Newest audit first, then by id descending: the [latest+auditedAt] index read backwards (the unfiltered list). */
+export const newestFirst = (
+  a: Pick<AuditRow, 'auditedAt' | 'id'>,
+  b: Pick<AuditRow, 'auditedAt' | 'id'>,
+): number => b.auditedAt - a.auditedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
 async function latestRowOf(db: LogDb, urlKey: string): Promise<AuditRow | undefined> {
   return db.audits.where('[urlKey+version]').between([urlKey, ANY[0]], [urlKey, ANY[1]]).last();
 }
@@ -85,9 +91,7 @@ async function bodyYearRow(
 ): Promise<AuditRow | undefined> {
   if (!agencyKey) return undefined;
   const rows = await db.audits.where('[agencyKey+site+year]').equals([agencyKey, site, year]).toArray();
-  return rows
-    .filter((r) => r.latest === 1 && r.urlKey !== exceptUrlKey)
-    .sort((a, b) => b.auditedAt - a.auditedAt || (a.id < b.id ? 1 : -1))[0];
+  return rows.filter((r) => r.latest === 1 && r.urlKey !== exceptUrlKey).sort(newestFirst)[0];
 }
 
 // ── XYR-08: changed after publication ───────────────────────────────────────────
@@ -425,7 +429,7 @@ export async function listLatest(q: ListQuery = {}, db: LogDb = logDb()): Promis
       (!severity || matchesSeverity(r, severity)) &&
       (!query || r.search.includes(query)),
   );
-  hits.sort((a, b) => b.auditedAt - a.auditedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  hits.sort(newestFirst);
   const page = clamp(hits.length);
   return shape(hits.length, page, hits.slice((page - 1) * pageSize, page * pageSize));
 }
