@@ -1,4 +1,3 @@
-import { extractClaims } from '../../report/claims';
 import type { Claim, ClaimKind, Paragraph, ReportModel, TextNumber } from '../../report/model';
 import { labelKey } from '../../report/normalize';
 import { interval, normalizeText } from '../../report/text-numbers';
@@ -28,21 +27,8 @@ export function textKey(s: string): string {
   return key;
 }
 
-const memo = new WeakMap<ReportModel, Claim[]>();
-
-/** The model's claims; read from its paragraphs when a model was built without them (tests, old logs). */
-export function allClaims(model: ReportModel): Claim[] {
-  if (model.claims.length > 0 || model.paragraphs.length === 0) return model.claims;
-  let c = memo.get(model);
-  if (!c) {
-    c = extractClaims(model.paragraphs);
-    memo.set(model, c);
-  }
-  return c;
-}
-
 export const claimsOf = (model: ReportModel, ...kinds: ClaimKind[]): Claim[] =>
-  allClaims(model).filter((c) => kinds.includes(c.kind));
+  model.claims.filter((c) => kinds.includes(c.kind));
 
 export const sentenceOf = (c: Pick<Claim, 'paragraph' | 'sentence'>): NonNullable<Flagged['sentence']> => ({
   paragraph: c.paragraph,
@@ -57,7 +43,7 @@ export const sentenceOf = (c: Pick<Claim, 'paragraph' | 'sentence'>): NonNullabl
 export const textPlace = (text: string): string => text.normalize('NFKC').replace(/\s+/g, '');
 
 export function claimPlace(model: ReportModel, c: Claim, extra = ''): string {
-  const same = allClaims(model).filter(
+  const same = model.claims.filter(
     (x) => x.sentence === c.sentence && x.kind === c.kind && x.subject === c.subject,
   );
   const rank = same.indexOf(c);

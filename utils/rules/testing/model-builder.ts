@@ -1,3 +1,4 @@
+import { extractClaims } from '../../report/claims';
 import {
   type Cell,
   emptyTableInfo,
@@ -165,8 +166,11 @@ export class ModelBuilder {
     return this;
   }
 
+  /** The model, with the claims parseReport would read from its paragraphs (unless given with `with`). */
   build(): ReportModel {
-    return structuredClone(this.model);
+    const model = structuredClone(this.model);
+    if (model.claims.length === 0) model.claims = extractClaims(model.paragraphs);
+    return model;
   }
 }
 
