@@ -5,9 +5,10 @@ import { runAudit } from '@/utils/audit/run';
 import type { Lang } from '@/utils/i18n';
 import type { EvidenceTexts } from '@/utils/log/hub';
 import { parseReport } from '@/utils/report/parse';
-import { readSettings, resolveLang, SETTINGS_KEY } from '@/utils/settings';
+import { SETTINGS_KEY } from '@/utils/settings';
 import { evidenceTexts, withLogFindings } from './shared/log-content';
 import type { Audited, AuditFailed, ContentMessage, ContentReply } from './shared/messages';
+import { loadLang } from './shared/settings';
 
 // Injected on demand (scripting.executeScript), never declared in the manifest, so pages that
 // are not reports never load the parser. Injected again (the popup's button), the new copy takes
@@ -16,11 +17,8 @@ import type { Audited, AuditFailed, ContentMessage, ContentReply } from './share
 // parse → audit → message the plain result to the background → draw the overlay. The element
 // map (address → live element) stays in this script.
 
-async function currentLang(): Promise<Lang> {
-  const stored = await browser.storage.sync.get(SETTINGS_KEY).catch(() => ({}));
-  const settings = readSettings((stored as Record<string, unknown>)[SETTINGS_KEY]);
-  return resolveLang(settings.lang, browser.i18n.getUILanguage());
-}
+/** Unreadable storage gives the default language: the overlay is drawn all the same. */
+const currentLang = (): Promise<Lang> => loadLang({ orDefaults: true });
 
 function audit(requested: boolean): OverlayData | null {
   try {

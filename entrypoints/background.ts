@@ -1,6 +1,6 @@
 import { type Browser, browser, defineBackground } from '#imports';
 import { errorCount } from '@/components/overlay/findings';
-import { coveredByBuiltIn, readSettings, SETTINGS_KEY } from '@/utils/settings';
+import { coveredByBuiltIn, SETTINGS_KEY } from '@/utils/settings';
 import { handleLog, logAudited } from './shared/log-background';
 import {
   AUDITOR_SCRIPT,
@@ -12,6 +12,7 @@ import {
   TOGGLE_COMMAND,
   tabKey,
 } from './shared/messages';
+import { loadSettings } from './shared/settings';
 
 // The message hub. Results live in storage.session, not in worker memory: the MV3 worker is
 // stopped when idle, and the popup and the e2e tests read the same keys.
@@ -82,8 +83,7 @@ async function toggleOverlay(tabId?: number): Promise<ContentReply> {
 
 /** Registers the detector for the sites of the options page that the user granted access to. */
 async function syncSiteScripts(): Promise<void> {
-  const stored = await browser.storage.sync.get(SETTINGS_KEY);
-  const { sites } = readSettings(stored[SETTINGS_KEY]);
+  const { sites } = await loadSettings();
   const wanted: string[] = [];
   for (const pattern of sites) {
     if (coveredByBuiltIn(pattern)) continue;

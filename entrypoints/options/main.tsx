@@ -8,19 +8,15 @@ import {
   type LangChoice,
   patternHost,
   readSettings,
-  resolveLang,
   SETTINGS_KEY,
   type Settings,
   sitePattern,
 } from '@/utils/settings';
+import { langOf, loadSettings } from '../shared/settings';
 
 // Options: the interface language, and the sites besides *.gov.cn where the detector runs. Adding
 // a site asks the browser for access to it (optional host permission, granted at run time); the
 // background registers the detector for the sites it was granted, and keeps that in step.
-
-async function load(): Promise<Settings> {
-  return readSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);
-}
 
 async function save(settings: Settings): Promise<void> {
   await browser.storage.sync.set({ [SETTINGS_KEY]: settings });
@@ -38,7 +34,7 @@ function Options() {
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
 
   useEffect(() => {
-    void load().then(setSettings);
+    void loadSettings().then(setSettings);
     const onChanged = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
       if (area === 'sync' && changes[SETTINGS_KEY]) setSettings(readSettings(changes[SETTINGS_KEY].newValue));
     };
@@ -47,7 +43,7 @@ function Options() {
   }, []);
 
   if (!settings) return null;
-  const lang: Lang = resolveLang(settings.lang, browser.i18n.getUILanguage());
+  const lang: Lang = langOf(settings);
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
 
   const update = async (next: Settings, message?: string) => {

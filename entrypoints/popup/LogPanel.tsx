@@ -21,7 +21,8 @@ import {
 } from '@/utils/log/records';
 import type { RecordSummary, VerdictValue } from '@/utils/log/schema';
 import type { Format } from '@/utils/report/model';
-import { readSettings, resolveLang, SETTINGS_KEY } from '@/utils/settings';
+import { readSettings, SETTINGS_KEY } from '@/utils/settings';
+import { langOf, loadLang } from '../shared/settings';
 
 // The popup's log: the list of audited pages (paged, searched, filtered), a record's detail with the
 // reviewer's verdicts and evidence, export, import and clearing. Reads the log directly (same
@@ -74,11 +75,10 @@ async function send(request: LogRequest): Promise<LogReply> {
 function useLang(): Lang {
   const [lang, setLang] = useState<Lang>('zh');
   useEffect(() => {
-    const apply = (stored: unknown) =>
-      setLang(resolveLang(readSettings(stored).lang, browser.i18n.getUILanguage()));
-    void browser.storage.sync.get(SETTINGS_KEY).then((s) => apply(s[SETTINGS_KEY]));
+    void loadLang().then(setLang);
     const onChanged = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
-      if (area === 'sync' && changes[SETTINGS_KEY]) apply(changes[SETTINGS_KEY].newValue);
+      if (area === 'sync' && changes[SETTINGS_KEY])
+        setLang(langOf(readSettings(changes[SETTINGS_KEY].newValue)));
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
