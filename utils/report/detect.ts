@@ -207,8 +207,9 @@ export function detectReport(doc: Document): Detection {
   // Cheap gate: every report names itself or carries table 三's anchors, in either script.
   if (!/年度报告|年度報告|本年新收|上年结转|上年結轉/.test(rawTitle + bodyText)) return NONE;
 
+  const candidates = titleCandidates(doc);
   let match: TitleMatch | null = null;
-  for (const candidate of titleCandidates(doc)) {
+  for (const candidate of candidates) {
     match = matchTitle(candidate);
     if (match) break;
   }
@@ -217,13 +218,13 @@ export function detectReport(doc: Document): Detection {
   const anchors = countAnchors(compact);
 
   if (!match) {
-    const anyTitle = titleCandidates(doc)[0] ?? '';
+    const anyTitle = candidates[0] ?? '';
     if (anchors >= 3 && !NOT_A_REPORT_TITLE.test(fold(anyTitle)) && tablesHoldNumbers(doc)) {
       const inText = TITLE_IN_TEXT_RE.exec(folded);
       const year = inText ? chineseToNumber(inText[1]!) : null;
       match = { title: anyTitle || '', agency: null, year: year ?? 0 };
     } else if (looksLikeIndex(doc)) {
-      return { ...NONE, kind: 'index', title: titleCandidates(doc)[0] ?? null };
+      return { ...NONE, kind: 'index', title: candidates[0] ?? null };
     } else return NONE;
   }
 
