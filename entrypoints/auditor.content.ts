@@ -23,11 +23,14 @@ const currentLang = (): Promise<Lang> => loadLang({ orDefaults: true });
 function audit(requested: boolean): OverlayData | null {
   try {
     const { model, elements } = parseReport(document, { url: location.href });
-    const result = runAudit(model);
+    // One inference: the audit's, whose steps the overlay marks as inferred cells.
+    const inference = inferT3(model);
+    const result = runAudit(model, undefined, inference);
     const message: Audited = { type: 'audited', model, audit: result, requested };
     browser.runtime.sendMessage(message).catch(() => {});
-    const inferred = new Map(inferT3(model).steps.map((s) => [s.cell, s.value]));
-    return model.kind === 'report' ? { model, audit: result, elements, inferred } : null;
+    if (model.kind !== 'report') return null;
+    const inferred = new Map(inference.steps.map((s) => [s.cell, s.value]));
+    return { model, audit: result, elements, inferred };
   } catch (err) {
     const message: AuditFailed = { type: 'audit-failed', error: String(err) };
     browser.runtime.sendMessage(message).catch(() => {});

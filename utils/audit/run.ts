@@ -3,7 +3,7 @@ import { rules as registry } from '../rules/index';
 import { getCell, hasFlag, isBlankTotal, isGuess, labelsOf, t3, t4 } from '../rules/lib/cells';
 import type { Evaluation, Flagged, Rule } from '../rules/types';
 import { fingerprint } from './fingerprint';
-import { inferT3 } from './infer';
+import { type InferenceResult, inferT3 } from './infer';
 import { fillMessage } from './message';
 import type { AuditResult, Counts, Figures, Finding, Localized, Severity } from './result';
 
@@ -170,8 +170,13 @@ export function runRule(rule: Rule, model: ReportModel): RuleRun {
   );
 }
 
-export function runAudit(model: ReportModel, rules: readonly Rule[] = registry): AuditResult {
-  const inferred = inferT3(model).model;
+/** `inference` is inferT3(model), for a caller that also needs its steps (the auditor marks them). */
+export function runAudit(
+  model: ReportModel,
+  rules: readonly Rule[] = registry,
+  inference: InferenceResult = inferT3(model),
+): AuditResult {
+  const inferred = inference.model;
   let counts = emptyCounts();
   const findings: Finding[] = [];
   for (const rule of rules) {
