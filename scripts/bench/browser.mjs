@@ -1,0 +1,162 @@
+// npm run bench (second half): the parser, the audit and the detector timed in real Chromium
+// (/usr/bin/chromium through playwright-core, no browser download), each as a ratio to a floor
+// measured in the same page: one bare pass that reads every table cell's text and the body text.
+// `--write` puts the table into BENCHMARKS.md between its markers. Never a pass/fail test.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, platform, release } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+const PAGES = join(REPO, 'tests/fixtures/pages');
+const CORPUS = join(REPO, '../shared/corpus/real');
+const write = process.argv.includes('--write');
+
+const bundle = (
+  await build({
+    entryPoints: [join(REPO, 'scripts/bench/in-page.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'chrome120',
+    minify: true,
+    logLevel: 'silent',
+  })
+).outputFiles[0].text;
+
+const read = (path) => readFileSync(path, 'utf8');
+const htmlIn = (dir) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.html'))
+        .map((f) => join(dir, f))
+    : [];
+
+/** Real reports: the project's fixture pages of each format, and the real portal pages when present. */
+const reports = [
+  ...['2019', '2021', 'pre2019'].flatMap((f) => htmlIn(join(PAGES, f)).slice(0, 2)),
+  ...htmlIn(CORPUS).filter((f) => /_\d{4}(_excerpt)?\.html$/.test(f)),
+];
+
+/** 50 reports' tables on one page (about 14 000 cells): the stress case of the budget. */
+function stressPage() {
+  const tables = reports.map((f) => read(f).match(/<table[\s\S]*?<\/table>/gi) ?? []).filter((t) => t.length);
+  const parts = [];
+  for (let i = 0; parts.length < 50; i++) parts.push(tables[i % tables.length].join('\n'));
+  const head = read(reports[0]).match(/<head[\s\S]*?<\/head>/i)?.[0] ?? '';
+  return `<html>${head}<body>${parts.join('\n<hr>\n')}</body></html>`;
+}
+
+const paragraph = '<p>区政府召开常务会议，研究部署今冬明春安全生产、社会治理等工作。会议强调要压实责任。</p>';
+const newsPage = `<html><head><title>区政府召开常务会议_某区人民政府</title></head><body>${paragraph.repeat(2000)}</body></html>`;
+const row = `<tr>${'<td>1234</td>'.repeat(20)}</tr>`;
+const bigTable = `<html><head><title>2023年财政预算执行情况表_某区人民政府</title></head><body><table>${row.repeat(500)}</table></body></html>`;
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+const chromeVersion = browser.version();
+const page = await browser.newPage();
+
+/**
+ * Median milliseconds of one run of `fn` in the page. The page clock is coarsened to 0.1 ms, so
+ * runs are timed in batches long enough (≥ 20 ms) for that not to matter, seven batches, median.
+ */
+async function timeIn(html, fn) {
+  await page.setContent(html, { waitUntil: 'domcontentloaded' });
+  await page.addScriptTag({ content: bundle });
+  return page.evaluate((name) => {
+    const run = globalThis.goujiBench[name];
+    let reps = 1;
+    for (;;) {
+      const t0 = performance.now();
+      for (let i = 0; i < reps; i++) run(document);
+      if (performance.now() - t0 >= 20 || reps >= 1 << 16) break;
+      reps *= 2;
+    }
+    const perRun = [];
+    for (let batch = 0; batch < 7; batch++) {
+      const t0 = performance.now();
+      for (let i = 0; i < reps; i++) run(document);
+      perRun.push((performance.now() - t0) / reps);
+    }
+    perRun.sort((a, b) => a - b);
+    return perRun[3];
+  }, fn);
+}
+
+const rows = [];
+async function measure(label, html, fn, budget) {
+  const floor = await timeIn(html, 'floor');
+  const ms = await timeIn(html, fn);
+  rows.push({ label, ms, floor, ratio: ms / floor, budget });
+  process.stdout.write('.');
+}
+
+for (const file of reports) {
+  const name = file.startsWith(CORPUS)
+    ? `real: ${file.slice(CORPUS.length + 1)}`
+    : file.slice(PAGES.length + 1);
+  await measure(`parse + audit, ${name}`, read(file), 'audit', '≤ 25× floor');
+}
+await measure('parse + audit, 50 reports’ tables on one page', stressPage(), 'audit', '≤ 10× floor');
+await measure('detect, long news page (not a report)', newsPage, 'detect', '< 0.5 ms');
+await measure('detect, 10 000-cell table (not a report)', bigTable, 'detect', '< 0.5 ms');
+await browser.close();
+
+const size = (path) =>
+  existsSync(path) ? `${(gzipSync(readFileSync(path)).length / 1024).toFixed(1)} kB gz` : 'not built';
+const scripts = join(REPO, '.output/chrome-mv3/content-scripts');
+const sizes = [
+  ['detector content script (every *.gov.cn page)', size(join(scripts, 'detector.js')), '< 10 kB gz'],
+  ['auditor content script (report pages only)', size(join(scripts, 'auditor.js')), ''],
+];
+const zodInAuditor = existsSync(join(scripts, 'auditor.js'))
+  ? /\bZodError\b|\$ZodType/.test(read(join(scripts, 'auditor.js')))
+  : null;
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const lines = [
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpu}, ${`${platform()} ${release()}, Chromium ${chromeVersion}`}, headless. Medians; the floor is one bare pass over every table cell's text and the body text in the same page.`,
+  '',
+  '| what | median | floor | ratio | budget |',
+  '|---|---|---|---|---|',
+  ...rows.map(
+    (r) =>
+      `| ${r.label} | ${r.ms.toFixed(2)} ms | ${r.floor.toFixed(3)} ms | ${r.ratio.toFixed(1)}× | ${r.budget} |`,
+  ),
+  '',
+  '| bundle | size | budget |',
+  '|---|---|---|',
+  ...sizes.map(([what, s, b]) => `| ${what} | ${s} | ${b} |`),
+  '',
+  zodInAuditor === null
+    ? 'Auditor bundle: not built (`npm run build` first).'
+    : `zod in the auditor bundle: ${zodInAuditor ? 'yes' : 'no'}.`,
+];
+
+const table = lines.join('\n');
+process.stdout.write(`\n${table}\n`);
+if (write) {
+  const path = join(REPO, 'BENCHMARKS.md');
+  const start = '<!-- browser-bench:start -->';
+  const end = '<!-- browser-bench:end -->';
+  let doc = existsSync(path) ? read(path) : '# Benchmarks\n';
+  const block = `${start}\n${table}\n${end}`;
+  doc = doc.includes(start)
+    ? doc.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block)
+    : `${doc.trimEnd()}\n\n## In real Chromium (\`npm run bench\`)\n\n${block}\n`;
+  writeFileSync(path, doc);
+}
