@@ -20,5 +20,26 @@ export function documentFromHtml(html: string, url = 'http://localhost/'): Docum
     },
   });
   const parser = new window.DOMParser();
-  return parser.parseFromString(html, 'text/html') as unknown as Document;
+  const doc = parser.parseFromString(html, 'text/html') as unknown as Document;
+  hoistLeadingHeadElements(doc);
+  return doc;
+}
+
+/** Elements the HTML parser puts in <head> when they come before any body content. */
+const HEAD_ELEMENTS = new Set(['TITLE', 'META', 'LINK', 'BASE', 'STYLE', 'SCRIPT', 'NOSCRIPT', 'TEMPLATE']);
+
+/**
+ * happy-dom leaves the <title> (and <meta>, <link>…) that open a saved fragment in the body, where a
+ * browser's parser ("before head" insertion mode) puts them in <head>. Moving them gives the CLI the
+ * browser's document, so both read the same paragraphs and number them alike.
+ */
+function hoistLeadingHeadElements(doc: Document): void {
+  const { head, body } = doc;
+  if (!head || !body) return;
+  for (let node = body.firstChild; node; ) {
+    const next = node.nextSibling;
+    if (node.nodeType === 1 && HEAD_ELEMENTS.has((node as Element).tagName)) head.appendChild(node);
+    else if (node.nodeType === 3 ? /\S/.test(node.textContent ?? '') : node.nodeType !== 8) break;
+    node = next;
+  }
 }
