@@ -45,16 +45,30 @@ export interface Address {
   col: string;
 }
 
+/**
+ * Parsed addresses, shared: every rule reads cells by address, so one audit parses the same few
+ * hundred strings thousands of times. Frozen, so no caller can change another's copy; cleared when
+ * it grows past any real report's cell count (a page with many reports' tables).
+ */
+const parsedAddresses = new Map<string, Readonly<Address> | null>();
+
 /** `table/row/col`; row keys may contain dots (art20_5.licensing) but never slashes. */
-export function parseAddress(address: string): Address | null {
+export function parseAddress(address: string): Readonly<Address> | null {
+  const known = parsedAddresses.get(address);
+  if (known !== undefined) return known;
   const first = address.indexOf('/');
   const last = address.lastIndexOf('/');
-  if (first < 0 || last === first) return null;
-  return {
-    table: address.slice(0, first) as TableId,
-    row: address.slice(first + 1, last),
-    col: address.slice(last + 1),
-  };
+  const parsed =
+    first < 0 || last === first
+      ? null
+      : Object.freeze({
+          table: address.slice(0, first) as TableId,
+          row: address.slice(first + 1, last),
+          col: address.slice(last + 1),
+        });
+  if (parsedAddresses.size >= 20_000) parsedAddresses.clear();
+  parsedAddresses.set(address, parsed);
+  return parsed;
 }
 
 // ── Table 三 (applications) ────────────────────────────────────────────────────
