@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentFromHtml } from '../../cli/dom';
-import { elementText, rowCells, toGrid } from './grid';
+import { elementText, GridTooLarge, rowCells, toGrid } from './grid';
 
 const table = (html: string) => documentFromHtml(`<table>${html}</table>`).querySelector('table')!;
 const texts = (grid: ReturnType<typeof toGrid>) =>
@@ -53,5 +53,18 @@ describe('toGrid', () => {
   it('caps absurd spans instead of allocating them', () => {
     const grid = toGrid(table(`<tr><td colspan="99999">A</td></tr>`));
     expect(grid[0]!.length).toBe(1000);
+  });
+});
+
+describe('grid area cap (review M4)', () => {
+  it('refuses a table whose spans would cover more than MAX_GRID_AREA slots', () => {
+    const html = `<tr>${'<td rowspan="0" colspan="1000">x</td>'.repeat(50)}</tr>${'<tr><td>1</td></tr>'.repeat(1000)}`;
+    expect(() => toGrid(table(html))).toThrow(GridTooLarge);
+  });
+
+  it('expands a table just under the cap', () => {
+    const grid = toGrid(table(`<tr><td colspan="1000" rowspan="0">x</td></tr>${'<tr></tr>'.repeat(199)}`));
+    expect(grid.length).toBe(200);
+    expect(grid[199]![999]?.text).toBe('x');
   });
 });

@@ -17,6 +17,18 @@ export interface SourceCell {
 export type Grid = (SourceCell | undefined)[][];
 
 const MAX_SPAN = 1000;
+/**
+ * Largest grid expanded, in slots (review M4): a real report table is a few thousand slots,
+ * while 25 kB of rowspan="0" colspan="1000" would otherwise take seconds and hundreds of MB.
+ */
+export const MAX_GRID_AREA = 200_000;
+
+/** A table too large to expand: it is reported as not read, never silently dropped. */
+export class GridTooLarge extends Error {
+  constructor(readonly area: number) {
+    super(`table grid of ${area} slots exceeds ${MAX_GRID_AREA}`);
+  }
+}
 const BLOCK_TAGS = new Set(['P', 'DIV', 'BR', 'LI', 'TR', 'TD', 'TH', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 /** Text of an element with block boundaries and <br> kept as spaces (textContent drops them). */
@@ -67,10 +79,35 @@ function span(el: Element, name: string, fallback: number): number {
   return Math.min(n, MAX_SPAN);
 }
 
+/** Slots the table's cells would cover, counted before anything is allocated. */
+function gridArea(groups: Element[][]): number {
+  let area = 0;
+  let rowOffset = 0;
+  for (const rows of groups) {
+    const groupEnd = rowOffset + rows.length;
+    rows.forEach((tr, i) => {
+      const r = rowOffset + i;
+      for (const el of Array.from(tr.children)) {
+        const tag = el.tagName.toUpperCase();
+        if (tag !== 'TD' && tag !== 'TH') continue;
+        const rs = span(el, 'rowspan', 1);
+        const rowSpan = rs === 0 ? groupEnd - r : Math.min(rs || 1, groupEnd - r);
+        area += rowSpan * Math.max(1, span(el, 'colspan', 1));
+      }
+    });
+    rowOffset = groupEnd;
+  }
+  return area;
+}
+
+/** The table as a grid; throws GridTooLarge beyond MAX_GRID_AREA slots. */
 export function toGrid(table: Element): Grid {
   const grid: Grid = [];
   let rowOffset = 0;
-  for (const rows of ownRows(table)) {
+  const groups = ownRows(table);
+  const area = gridArea(groups);
+  if (area > MAX_GRID_AREA) throw new GridTooLarge(area);
+  for (const rows of groups) {
     const groupEnd = rowOffset + rows.length;
     rows.forEach((tr, i) => {
       const r = rowOffset + i;
