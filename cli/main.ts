@@ -3,7 +3,7 @@ import type { AuditResult, Severity } from '../utils/audit/result';
 import { addCounts, runAudit } from '../utils/audit/run';
 import { type Lang, t } from '../utils/i18n';
 import { runCrossYear, sameBody } from '../utils/log/cross-year';
-import type { ReportModel } from '../utils/report/model';
+import { type ReportModel, ReportModelSchema } from '../utils/report/model';
 import { parseReport } from '../utils/report/parse';
 import { documentFromHtml } from './dom';
 import { expandInputs, load } from './load';
@@ -70,7 +70,10 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       io.err(`${source}: ${t('cli.readError', lang, { error: describe(error) })}`);
       continue;
     }
-    const { model } = parseReport(documentFromHtml(loaded.html, loaded.url), { url: loaded.url });
+    // The parser does not validate its own output (the content script ships without it); the CLI does.
+    const model = ReportModelSchema.parse(
+      parseReport(documentFromHtml(loaded.html, loaded.url), { url: loaded.url }).model,
+    );
     read.push({ source, model });
   }
   for (const { source, model } of read) {

@@ -27,6 +27,7 @@ const catalogue = {
   'tableState.partial': { zh: '不完整', en: 'incomplete' },
   'tableState.absent': { zh: '未找到', en: 'not found' },
   'tableState.not-in-dom': { zh: '未找到（可能是图片或附件）', en: 'not found (image or attachment?)' },
+  'tableState.too-large': { zh: '未读取（表格过大）', en: 'not read (table too large)' },
   'tableState.not-in-format': { zh: '该格式无此表', en: 'not part of this format' },
   'figure.substantive': { zh: '实质公开率', en: 'substantive disclosure rate' },
   'figure.reviewCorrection': { zh: '复议纠错率', en: 'review correction rate' },

@@ -1,4 +1,4 @@
-import { type Grid, rowCells, type SourceCell, toGrid } from './grid';
+import { type Grid, GridTooLarge, rowCells, type SourceCell, toGrid } from './grid';
 import { labelKey } from './normalize';
 import { isValueLike } from './numbers';
 
@@ -20,6 +20,26 @@ export interface Row {
 
 export type Located = Record<TableKind, Row[]>;
 
+/** Why tables of the page were not read at all (too large to expand): reported, never silent. */
+export interface Skipped {
+  table: Element;
+  reason: 'too-large';
+}
+
+/**
+ * Longest row text (label key) that can name a table. A row that is one giant cell is the
+ * article in a layout table (old portals), whose section 四 heading names 行政复议 and 行政诉讼.
+ */
+const MAX_ANCHOR_ROW = 200;
+/** A one-cell row (a caption row spanning the table) anchors only when it reads like a caption. */
+const MAX_ANCHOR_CAPTION = 60;
+
+function rowAnchor(row: Row): TableKind | null {
+  if (row.key.length > MAX_ANCHOR_ROW) return null;
+  if (row.cells.length < 2 && row.key.length > MAX_ANCHOR_CAPTION) return null;
+  return anchorOf(row.key);
+}
+
 function anchorOf(key: string): TableKind | null {
   if (key.includes('第二十条')) return 'active';
   if (key.includes('勾稽') || key.includes('申请人情况') || /本年新收|上年结转/.test(key))
@@ -37,24 +57,47 @@ const CONTINUATION: Record<TableKind, RegExp> = {
   legacy: /其中|数量/,
 };
 
-/** Tables that hold no other table: layout tables around the report are never read as data. */
-function leafTables(root: ParentNode): Element[] {
-  return Array.from(root.querySelectorAll('table')).filter((t) => !t.querySelector('table'));
+/** Hidden by its own markup or an ancestor's (print and mobile copies of the tables). */
+export function hiddenByMarkup(el: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    if (e.hasAttribute('hidden')) return true;
+    const style = e.getAttribute('style');
+    if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  }
+  return false;
 }
 
-export function locateTables(root: ParentNode): Located {
+/** Visible tables that hold no other table: layout tables around the report are never read as data. */
+function leafTables(root: ParentNode): Element[] {
+  return Array.from(root.querySelectorAll('table')).filter(
+    (t) => !t.querySelector('table') && !hiddenByMarkup(t),
+  );
+}
+
+export function locateTables(root: ParentNode, skipped: Skipped[] = []): Located {
   const located: Located = { active: [], applications: [], reviews: [], legacy: [] };
   let mode: TableKind | null = null;
   for (const table of leafTables(root)) {
-    const grid: Grid = toGrid(table);
+    let grid: Grid;
+    try {
+      grid = toGrid(table);
+    } catch (e) {
+      if (!(e instanceof GridTooLarge)) throw e;
+      skipped.push({ table, reason: 'too-large' });
+      mode = null;
+      continue;
+    }
     const rows = grid.map((slots) => {
       const cells = rowCells(slots);
       return { table, slots, cells, key: labelKey(cells.map((c) => c.text).join('')) };
     });
-    // A table with no anchor of its own continues the previous one only if its rows read like it.
-    const anchored = rows.some((r) => anchorOf(r.key));
+    // A table with no anchor of its own continues the previous one only if its rows read like it:
+    // two such rows, or every row when the continuation holds fewer (a last row carried over).
+    const anchored = rows.some((r) => rowAnchor(r));
     if (!anchored) {
-      const continues = mode && rows.filter((r) => CONTINUATION[mode!].test(r.key)).length >= 2;
+      const filled = rows.filter((r) => r.cells.some((c) => c.text));
+      const matching = mode ? filled.filter((r) => CONTINUATION[mode!].test(r.key)).length : 0;
+      const continues = matching >= 2 || (matching > 0 && matching === filled.length);
       if (!continues) {
         mode = null;
         continue;
@@ -62,7 +105,7 @@ export function locateTables(root: ParentNode): Located {
     }
     for (const row of rows) {
       if (!row.cells.length) continue;
-      mode = anchorOf(row.key) ?? mode;
+      mode = rowAnchor(row) ?? mode;
       if (mode) located[mode].push(row);
     }
   }
@@ -90,10 +133,23 @@ export function splitRow(row: Row): { labels: SourceCell[]; values: SourceCell[]
  * The row's values for a table `width` values wide. Rows that lost leading cells carry
  * layout blanks after their values, and rows with an extra label cell carry one before:
  * trailing blanks go first, then the leftmost extras. Fewer than `width` stay short.
+ * Empty cells spanning columns left of the values are lost labels when the row is short
+ * without them (seed 001), but blank values when only with them is the row full: a blank
+ * column whose data cells span two grid columns (平潭 2021's 商业企业).
  */
-export function valueCells(row: Row, width: number): SourceCell[] {
-  const values = splitRow(row).values;
+export function splitRowAt(row: Row, width: number): { labels: SourceCell[]; values: SourceCell[] } {
+  let values = splitRow(row).values;
+  if (values.length < width) {
+    let i = row.cells.length - values.length;
+    while (i > 0 && isValueLike(row.cells[i - 1]!.text)) i--;
+    const wider = row.cells.slice(i);
+    if (wider.length >= width) values = wider;
+  }
   let end = values.length;
   while (end > width && values[end - 1]!.text === '') end--;
-  return values.slice(Math.max(0, end - width), end);
+  const taken = values.slice(Math.max(0, end - width), end);
+  const first = taken.length ? row.cells.indexOf(taken[0]!) : row.cells.length - values.length;
+  return { labels: row.cells.slice(0, first), values: taken };
 }
+
+export const valueCells = (row: Row, width: number): SourceCell[] => splitRowAt(row, width).values;

@@ -1,5 +1,5 @@
 import type { SourceCell } from './grid';
-import { type Row, splitRow, valueCells } from './locate';
+import { type Row, splitRow, splitRowAt, valueCells } from './locate';
 import {
   type Cell,
   cellAddress,
@@ -106,6 +106,9 @@ const COL_WORDS: [string, RegExp][] = [
   ['TOT', /总计|^计$/],
 ];
 
+/** Words of the applicant header rows, which are never data rows. */
+const HEADER_WORDS = /自然人|申请人情况|商业企业|科研机构|法律服务/;
+
 /** Column order from the header's lowest labelled cell over each grid column; standard when unsure. */
 function columnOrder(headerRows: Row[]): string[] {
   const width = Math.max(0, ...headerRows.map((r) => r.slots.length));
@@ -155,7 +158,13 @@ export interface ParsedTable {
 
 export function parseApplications(rows: Row[], put: (address: string, el: Element) => void): ParsedTable {
   if (!rows.length) return { table: null, info: emptyTableInfo('not-found') };
-  const firstData = rows.findIndex((r) => splitRow(r).values.filter((c) => hasDigits(c.text)).length >= 3);
+  // The data start at the first row labelled as one (by its words, never by how many numbers it
+  // holds: a body that only serves 自然人 leaves five columns blank in every row).
+  const firstData = rows.findIndex((r) => {
+    const { labels, values } = splitRow(r);
+    if (!values.length || HEADER_WORDS.test(r.key)) return false;
+    return rowKey(labelKey(labels.map((c) => c.text).join('')), ownLabel(labels), new Set()) !== null;
+  });
   if (firstData < 0) return { table: null, info: emptyTableInfo('no-numbers') };
   const cols = columnOrder(rows.slice(0, firstData));
   const width = cols.length;
@@ -178,7 +187,9 @@ export function parseApplications(rows: Row[], put: (address: string, el: Elemen
         cells[col] = missingCell();
         return;
       }
-      cells[col] = readCount(source.text);
+      const cell = readCount(source.text);
+      // A row whose identity was guessed (L7): its numbers are read, whose they are is not.
+      cells[col] = garbledLabel ? { ...cell, flags: [...cell.flags, 'garbled'] } : cell;
       put(cellAddress('applications', key, col), source.el);
     });
     table[key] = cells;
@@ -186,7 +197,8 @@ export function parseApplications(rows: Row[], put: (address: string, el: Elemen
   };
 
   rows.slice(firstData).forEach((row) => {
-    const { labels, values } = splitRow(row);
+    const { labels, values } = splitRowAt(row, width);
+    // A label row without a full row of cells (a category caption) holds no data.
     if (!values.some((c) => hasDigits(c.text)) && values.length < width) return;
     const labelText = labelKey(labels.map((c) => c.text).join(''));
     const own = ownLabel(labels);
@@ -211,7 +223,7 @@ export function parseApplications(rows: Row[], put: (address: string, el: Elemen
   const official = t3Rows(seen.has('r6_1') || seen.has('r6_2') || seen.has('r6_3') ? '2021' : '2019');
   // A row whose label was lost (OCR, split cells) takes the one official key its neighbours leave.
   for (const row of unlabelled) {
-    const { labels, values } = splitRow(row);
+    const { labels, values } = splitRowAt(row, width);
     const missing = official.filter((k) => !seen.has(k));
     const candidate = missing.find((k) => {
       const i = official.indexOf(k);

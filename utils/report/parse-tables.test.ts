@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentFromHtml } from '../../cli/dom';
+import { runAudit } from '../audit/run';
 import { t3Rows } from './model';
 import { parseReport } from './parse';
 
@@ -199,5 +200,97 @@ describe('one table for everything', () => {
     expect(model.tables.active!['art20_5.licensing']!.decisions!.value).toBe(9);
     expect(model.tableInfo.applications.complete).toBe(true);
     expect(model.tableInfo.reviews.complete).toBe(true);
+  });
+});
+
+describe('rows recognised by their labels, never by how many numbers they hold (issue 8)', () => {
+  it('reads a 表三 whose five 法人或其他组织 columns are blank in every row', () => {
+    const rows = t3Rows('2021');
+    const blanks = ['&nbsp;', '', '—', '<p class="MsoNormal"><o:p>&nbsp;</o:p></p>', '-'];
+    const v = (row: string, c: number) =>
+      c === 0 ? String(rows.indexOf(row) + 1) : c === 6 ? String(rows.indexOf(row) + 1) : blanks[c - 1]!;
+    const { model } = page(`<table>${T3_HEADER}${t3Body(v)}</table>`);
+    expect(model.tableInfo.applications).toMatchObject({ found: true, complete: true, missingRows: [] });
+    for (const row of rows) {
+      const cells = model.tables.applications![row]!;
+      expect(cells.NP!.value, row).toBe(rows.indexOf(row) + 1);
+      expect(cells.TOT!.value, row).toBe(rows.indexOf(row) + 1);
+      for (const col of ['BIZ', 'RES', 'SOC', 'LEG', 'OTH'])
+        expect(cells[col], `${row}/${col}`).toMatchObject({ value: 0, flags: ['blank'] });
+    }
+  });
+
+  it('reads a blank column whose data cells span two grid columns (平潭 2021 商业企业)', () => {
+    const header = T3_HEADER.replace(
+      '<td><p>商业</p><p>企业</p></td>',
+      '<td colspan="2">商业企业</td>',
+    ).replace('<td colspan="5">法人或其他组织</td>', '<td colspan="6">法人或其他组织</td>');
+    const body = t3Body((_row, c) => (c === 1 ? '' : '2')).replace(/<td><\/td>/g, '<td colspan="2"></td>');
+    const { model } = page(`<table>${header}${body}</table>`);
+    expect(model.tableInfo.applications.complete).toBe(true);
+    expect(model.tables.applications!.r1!.BIZ).toMatchObject({ value: 0, flags: ['blank'] });
+    expect(model.tables.applications!.r1!.NP!.value).toBe(2);
+  });
+
+  it('flags the cells of a row whose identity was guessed as garbled (L7), so no check errs on them', () => {
+    // （二）部分公开 lost its label; it takes the one key its neighbours leave. Its numbers do not add up.
+    const v = (row: string, c: number) => (row === 'r2' ? (c === 6 ? '9' : '1') : '0');
+    const html = `<table>${T3_HEADER}${t3Body(v)}</table>`.replace(LABELS.r2!, '');
+    const { model } = page(html);
+    const r2 = model.tables.applications!.r2!;
+    expect(r2.NP).toMatchObject({ value: 1, flags: ['garbled'] });
+    expect(r2.TOT).toMatchObject({ value: 9, flags: ['garbled'] });
+    expect(model.tables.applications!.r1!.NP!.flags).toEqual([]);
+    const onR2 = runAudit(model).findings.filter((f) =>
+      f.cells.some((c) => c.startsWith('applications/r2/')),
+    );
+    expect(onR2.length).toBeGreaterThan(0);
+    for (const f of onR2) expect(f.severity, f.rule).not.toBe('error');
+  });
+
+  it('reads the visible table, not a hidden print or mobile copy before it', () => {
+    const hidden = `<div style="display: none"><table>${T3_HEADER}${t3Body(() => '7')}</table></div>`;
+    const { model } = page(`${hidden}<table>${T3_HEADER}${t3Body(() => '1')}</table>`);
+    expect(model.tableInfo.applications).toMatchObject({ complete: true, extra: [] });
+    expect(values(model.tables.applications, 'new')).toEqual([1, 1, 1, 1, 1, 1, 1]);
+  });
+
+  it('continues 表三 into a second <table> that holds only its last row', () => {
+    const rows = t3Rows('2021');
+    const { model } = page(
+      `<table>${T3_HEADER}${t3Body(() => '1', rows.slice(0, -1))}</table><table>${t3Body(() => '3', ['carryOut'])}</table>`,
+    );
+    expect(model.tableInfo.applications.complete).toBe(true);
+    expect(values(model.tables.applications, 'carryOut')).toEqual([3, 3, 3, 3, 3, 3, 3]);
+  });
+});
+
+describe('the article in a one-cell layout table (review H2)', () => {
+  const article = `<p>一、总体情况</p><p>本机关认真贯彻落实《条例》，全年主动公开政府信息120条。</p>
+    <p>三、收到和处理政府信息公开申请情况</p><p>本年度共收到政府信息公开申请5件，均已按期答复。</p><img src="t3.png"/>
+    <p>四、政府信息公开行政复议、行政诉讼情况</p><p>本年度未发生因政府信息公开引起的行政复议、行政诉讼。</p><img src="t4.png"/>
+    <p>五、存在的主要问题及改进情况</p><p>${'工作仍有不足，'.repeat(20)}将继续改进。</p>`;
+
+  it('is never taken for 表四, and the narrative inside it is read', () => {
+    const { model } = page(`<table><tr><td>${article}</td></tr></table>`);
+    expect(model.tableInfo.reviews).toMatchObject({ found: false, reason: 'not-in-dom' });
+    expect(model.tableInfo.applications).toMatchObject({ found: false, reason: 'not-in-dom' });
+    expect(model.headings.map((h) => h.ordinal)).toEqual(['一', '三', '四', '五']);
+    expect(model.paragraphs.map((p) => p.text)).toContain('本年度共收到政府信息公开申请5件，均已按期答复。');
+  });
+});
+
+describe('a grid too large to expand (review M4)', () => {
+  it('is reported as not read with its reason, never silently', () => {
+    const huge = `<table><tr>${'<td rowspan="0" colspan="1000">x</td>'.repeat(50)}</tr>${'<tr><td>1</td></tr>'.repeat(1000)}</table>`;
+    const { model } = page(`<p>三、收到和处理政府信息公开申请情况</p>${huge}`);
+    expect(model.tableInfo.applications).toMatchObject({ found: false, reason: 'too-large' });
+    expect(model.tableInfo.reviews).toMatchObject({ found: false, reason: 'too-large' });
+  });
+
+  it('still reads the report tables beside it', () => {
+    const huge = `<table><tr>${'<td rowspan="0" colspan="1000">x</td>'.repeat(50)}</tr>${'<tr><td>1</td></tr>'.repeat(1000)}</table>`;
+    const { model } = page(`${huge}<table>${T3_HEADER}${t3Body(() => '1')}</table>`);
+    expect(model.tableInfo.applications.complete).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { extractClaims } from './claims';
 import { detectReport } from './detect';
-import { locateTables, reportTables } from './locate';
-import { emptyTableInfo, type ReportModel, ReportModelSchema, type TableInfo } from './model';
+import { locateTables, reportTables, type Skipped } from './locate';
+import { emptyTableInfo, type ReportModel, type TableInfo } from './model';
 import { readNarrative } from './narrative';
 import { parseActive } from './parse-active';
 import { parseApplications } from './parse-applications';
@@ -9,7 +9,9 @@ import { parseLegacy } from './parse-legacy';
 import { parseReviews } from './parse-reviews';
 
 // The reading half of the pipeline: page DOM → ReportModel. The same function runs in the
-// content script and, over a happy-dom document, in the CLI.
+// content script and, over a happy-dom document, in the CLI. The model is built typed and is
+// not re-validated here (review L1: zod would be most of the content script); the CLI, the
+// log's writes and imports, and the tests validate it with ReportModelSchema.
 
 export interface Parsed {
   model: ReportModel;
@@ -57,10 +59,11 @@ export function parseReport(doc: Document, opts: { url?: string } = {}): Parsed 
       paragraphs: [],
       claims: [],
     };
-    return { model: ReportModelSchema.parse(model), elements };
+    return { model, elements };
   }
 
-  const located = locateTables(doc);
+  const skipped: Skipped[] = [];
+  const located = locateTables(doc, skipped);
   const active = parseActive(located.active, detection.format, put);
   const applications = parseApplications(located.applications, put);
   const reviews = parseReviews(located.reviews, put);
@@ -76,7 +79,12 @@ export function parseReport(doc: Document, opts: { url?: string } = {}): Parsed 
   }
 
   // Pre-2019 reports have no national tables; their absence is the format, not a failure.
-  const reason = detection.format === 'pre2019' ? 'not-in-format' : absentReason(doc);
+  // A table too large to expand is the likeliest place of a missing one: say so.
+  const reason = skipped.length
+    ? 'too-large'
+    : detection.format === 'pre2019'
+      ? 'not-in-format'
+      : absentReason(doc);
   const orAbsent = (info: TableInfo): TableInfo =>
     info.found || info.reason !== 'not-found' ? info : { ...info, reason };
   const model: ReportModel = {
@@ -91,12 +99,12 @@ export function parseReport(doc: Document, opts: { url?: string } = {}): Parsed 
       active: orAbsent(active.info),
       applications: orAbsent(applications.info),
       reviews: orAbsent(reviews.info),
-      legacy: legacy.info,
+      legacy: legacy.info.found || !skipped.length ? legacy.info : { ...legacy.info, reason: 'too-large' },
     },
     legacyRows: legacy.rows,
     headings: narrative.headings,
     paragraphs,
     claims: extractClaims(paragraphs),
   };
-  return { model: ReportModelSchema.parse(model), elements };
+  return { model, elements };
 }
