@@ -1,6 +1,8 @@
 import { type Browser, browser, defineBackground } from '#imports';
 import { errorCount } from '@/components/overlay/findings';
+import { tBoth } from '@/utils/i18n';
 import { coveredByBuiltIn, SETTINGS_KEY } from '@/utils/settings';
+import { admit, ReauditLimiter } from './shared/inbound';
 import { handleLog, logAudited } from './shared/log-background';
 import {
   AUDITOR_SCRIPT,
@@ -104,6 +106,10 @@ async function syncSiteScripts(): Promise<void> {
   ]);
 }
 
+/** Requested re-audits per page (the panel's ↻), at most one every 10 s: see ReauditLimiter. */
+const reaudits = new ReauditLimiter();
+
+/** Handles a message the gate (handleInbound) admitted. */
 async function handle(message: Message, sender: Browser.runtime.MessageSender): Promise<unknown> {
   const tabId = sender.tab?.id;
   const url = sender.url ?? sender.tab?.url ?? '';
@@ -146,10 +152,37 @@ async function handle(message: Message, sender: Browser.runtime.MessageSender): 
   }
 }
 
+/**
+ * Every inbound message passes the gate (shared/inbound.ts): known type, allowed sender class,
+ * valid shape. A refused one does nothing and is answered with why; a content script whose page
+ * sent something unreadable gets the same as a failed audit (no badge, the popup says so).
+ */
+async function handleInbound(raw: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> {
+  const admission = admit(raw, sender, { id: browser.runtime.id, base: browser.runtime.getURL('/') });
+  if (admission.ok) {
+    const { message } = admission;
+    // Freshly parsed, so ours to change: a re-audit asked for too soon is filed as an ordinary one.
+    if (
+      message.type === 'audited' &&
+      message.requested &&
+      !reaudits.allow(sender.url ?? sender.tab?.url ?? '')
+    )
+      message.requested = false;
+    return handle(message, sender);
+  }
+  console.warn('[gouji] refused:', admission.reason);
+  const tabId = admission.malformedFromTab;
+  if (tabId !== undefined) {
+    await writeTab(tabId, sender.url ?? sender.tab?.url ?? '', { error: admission.reason });
+    await setBadge(tabId, null);
+  }
+  return { ok: false, error: tBoth('message.refused') };
+}
+
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((message: Message, sender, sendResponse) => {
-    handle(message, sender).then(sendResponse, (err: unknown) => {
-      console.error('[gouji]', message.type, err);
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    handleInbound(message, sender).then(sendResponse, (err: unknown) => {
+      console.error('[gouji]', (message as { type?: unknown } | null)?.type, err);
       sendResponse({ ok: false, error: String(err) });
     });
     // `true` keeps the channel open for the asynchronous answer; returning a promise only

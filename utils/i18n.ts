@@ -223,6 +223,10 @@ const catalogue = {
   'log.openInTab': { zh: '在标签页中打开', en: 'Open in a tab' },
   'log.loading': { zh: '正在读取日志…', en: 'Reading the log…' },
   'log.failed': { zh: '操作失败：{error}', en: 'Failed: {error}' },
+  'message.refused': {
+    zh: '消息被拒绝：发送方无权发送此类消息，或内容无法读取',
+    en: 'Message refused: its sender may not send it, or it could not be read',
+  },
   'log.notAllowed': {
     zh: '只有扩展自己的页面可以修改审核日志',
     en: "Only the extension's own pages may change the audit log",

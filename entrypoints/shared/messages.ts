@@ -2,8 +2,11 @@ import type { AuditResult } from '@/utils/audit/result';
 import type { LogRequest, LogResult } from '@/utils/log/hub';
 import type { Detection, ReportModel } from '@/utils/report/model';
 
-// Messages between the content scripts, the popup and the background, until utils/messaging.ts
-// exists. In a subfolder because WXT would take entrypoints/messages.ts for an unlisted script.
+// Messages between the content scripts, the popup and the background: their types. What the
+// background accepts, and from whom, is checked at run time in ./inbound.ts (schema + sender class
+// per type): a new inbound type goes there too, or typecheck fails. Content scripts import only
+// types from here, never ./inbound.ts (zod stays out of them). In a subfolder because WXT would
+// take entrypoints/messages.ts for an unlisted script.
 
 /** detector → background: this page is a report, please inject the auditor */
 export interface ReportDetected {
