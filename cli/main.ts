@@ -8,8 +8,10 @@ import { parseReport } from '../utils/report/parse';
 import { documentFromHtml } from './dom';
 import { expandInputs, load } from './load';
 import { type CliReport, formatReadable, toCliReport } from './report';
+import { sweepCommand } from './sweep';
 
 // gouji <file.html|URL|folder>… [--json] [--fail-on error|warning] [--lang zh|en]
+// gouji --sweep <list URL|saved list page> [--json] [--max-pages N] [--out DIR] [--delay MS] (cli/sweep.ts)
 // Exit status: 0 done; 1 a finding at or above --fail-on; 2 bad usage; 3 an input could not be read.
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -35,26 +37,51 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         'fail-on': { type: 'string' },
         lang: { type: 'string', default: 'zh' },
         help: { type: 'boolean', short: 'h', default: false },
+        sweep: { type: 'string' },
+        'max-pages': { type: 'string', default: '50' },
+        out: { type: 'string' },
+        delay: { type: 'string', default: '500' },
       },
     });
   try {
     args = parse(argv);
   } catch (error) {
-    io.err(`${(error as Error).message}\n${t('cli.usage', 'zh')}\n${t('cli.usage', 'en')}`);
+    io.err(`${(error as Error).message}\n${usage()}`);
     return 2;
   }
   const lang = args.values.lang as Lang;
   const failOn = args.values['fail-on'] as Severity | undefined;
   if (args.values.help) {
-    io.out(`${t('cli.usage', 'zh')}\n${t('cli.usage', 'en')}`);
+    io.out(usage());
     return 0;
+  }
+  if (args.values.sweep !== undefined) {
+    const maxPages = Number(args.values['max-pages']);
+    const delayMs = Number(args.values.delay);
+    if (
+      args.positionals.length ||
+      (lang !== 'zh' && lang !== 'en') ||
+      (failOn !== undefined && failOn !== 'error' && failOn !== 'warning') ||
+      !Number.isInteger(maxPages) ||
+      maxPages < 1 ||
+      !Number.isFinite(delayMs) ||
+      delayMs < 0
+    ) {
+      io.err(usage());
+      return 2;
+    }
+    return sweepCommand(
+      args.values.sweep,
+      { json: !!args.values.json, lang, maxPages, delayMs, out: args.values.out ?? null, failOn },
+      io,
+    );
   }
   if (
     !args.positionals.length ||
     (lang !== 'zh' && lang !== 'en') ||
     (failOn !== undefined && failOn !== 'error' && failOn !== 'warning')
   ) {
-    io.err(`${t('cli.usage', 'zh')}\n${t('cli.usage', 'en')}`);
+    io.err(usage());
     return 2;
   }
 
@@ -111,6 +138,11 @@ function auditInBatch(model: ReportModel, batch: { model: ReportModel }[]): Audi
   const counts = addCounts(audit.counts, crossYear.counts);
   return { ...audit, findings: [...audit.findings, ...crossYear.findings], counts };
 }
+
+const usage = () =>
+  [t('cli.usage', 'zh'), t('cli.usageSweep', 'zh'), t('cli.usage', 'en'), t('cli.usageSweep', 'en')].join(
+    '\n',
+  );
 
 function describe(error: unknown): string {
   const e = error as NodeJS.ErrnoException & { cause?: { code?: string } };

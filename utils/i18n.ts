@@ -323,6 +323,25 @@ const catalogue = {
   'log.type.array': { zh: '列表', en: 'a list' },
   'log.type.object': { zh: '对象', en: 'an object' },
   'log.type.null': { zh: '空值', en: 'null' },
+  // ── Sweeping a portal's list of reports (utils/sweep, cli --sweep, the sweep view) ──
+  'cli.usageSweep': {
+    zh: '      gouji --sweep <列表页网址|保存的列表页> [--json] [--max-pages N] [--out 目录] [--delay 毫秒]',
+    en: '      gouji --sweep <list URL|saved list page> [--json] [--max-pages N] [--out DIR] [--delay MS]',
+  },
+  'sweep.status.audited': { zh: '已审核', en: 'audited' },
+  'sweep.status.not-a-report': { zh: '不是年报', en: 'not a report' },
+  'sweep.status.unreadable': { zh: '无法读取', en: 'unreadable' },
+  'sweep.status.fetch-failed': { zh: '获取失败', en: 'failed to fetch' },
+  'sweep.listFailed': { zh: '列表页无法读取：{error}', en: 'list page could not be read: {error}' },
+  'sweep.unreadPages': {
+    zh: '还有 {count} 个列表页未读取（--max-pages {max}）',
+    en: '{count} more list pages not read (--max-pages {max})',
+  },
+  'sweep.summary': {
+    zh: '列表页 {pages} 个，链接 {total} 个：已审核 {audited}（有错误 {withErrors}），不是年报 {notReport}，无法读取 {unreadable}，获取失败 {fetchFailed}',
+    en: '{pages} list pages, {total} links: {audited} audited ({withErrors} with errors), {notReport} not reports, {unreadable} unreadable, {fetchFailed} failed to fetch',
+  },
+  'sweep.wrote': { zh: '已写入 {path}', en: 'wrote {path}' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof catalogue;

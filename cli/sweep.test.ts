@@ -1,0 +1,146 @@
+// @vitest-environment node
+
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EDUCATION, FINANCE, GOVERNMENT, LIST_PATHS, type Portal, servePortal } from '../tests/sweep/portal';
+import { main } from './main';
+import type { SweepCliEntry } from './sweep';
+
+// gouji --sweep against a fixture portal on 127.0.0.1 (tests/sweep/portal.ts): every link comes back
+// with its status, the reports are checked across years and bodies, and the portal never sees more
+// than two requests at a time.
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+let portal: Portal;
+let sweep: Awaited<ReturnType<typeof run>>;
+let entries: SweepCliEntry[];
+const at = (path: string) => entries.filter((e) => e.source === `${portal.origin}${path}`);
+const one = (path: string) => {
+  const [entry, ...more] = at(path);
+  expect(more).toEqual([]);
+  return entry!;
+};
+const failed = (e: SweepCliEntry, spec: string) => e.findings.filter((f) => f.spec === spec);
+
+beforeAll(async () => {
+  portal = await servePortal();
+  sweep = await run('--sweep', portal.listUrl, '--json', '--delay', '0');
+  entries = JSON.parse(sweep.out);
+}, 60_000);
+afterAll(() => portal.close());
+
+describe('gouji --sweep', () => {
+  it('reads the three list pages: TRS pages from createPageHTML, then 下一页; never the site home or another site', () => {
+    const lists = portal.requests.filter((p) => /\/xxgk\/nb\/[^/]+$/.test(p) || p === '/');
+    expect(lists).toEqual(LIST_PATHS);
+    expect(new Set(entries.map((e) => e.listPage))).toEqual(
+      new Set(LIST_PATHS.map((p) => `${portal.origin}${p}`)),
+    );
+    expect(one('/xxgk/nb/2021/edu-2020.html').listPage).toBe(`${portal.origin}${LIST_PATHS[2]}`);
+  });
+
+  it('gives every listed link once, with its listed title and the right status', () => {
+    expect(entries.map((e) => e.source).sort()).toEqual([...portal.links.keys()].sort());
+    for (const e of entries) expect(e.listedTitle).toBe(portal.links.get(e.source));
+    const status = Object.fromEntries(entries.map((e) => [e.source.replace(portal.origin, ''), e.status]));
+    expect(Object.values(status).filter((s) => s === 'audited')).toHaveLength(12);
+    expect(status).toMatchObject({
+      '/xxgk/nb/2024/news-tuijinhui.html': 'not-a-report',
+      '/xxgk/nb/2024/health-2023.pdf': 'unreadable',
+      '/xxgk/nb/2022/gone.html': 'fetch-failed',
+      '/xxgk/nb/2021/edu-2020.html': 'audited',
+    });
+    expect(one('/xxgk/nb/2024/health-2023.pdf').note).toBe('PDF');
+    expect(one('/xxgk/nb/2022/gone.html').note).toBe('HTTP 404');
+    expect(sweep.code).toBe(3);
+    expect(sweep.err).toContain('列表页 3 个，链接 15 个：已审核 12');
+  });
+
+  it('reads each report as a file audit would: body, year, tables', () => {
+    const gov = one('/xxgk/nb/2024/gov-2023.html');
+    expect(gov).toMatchObject({
+      isReport: true,
+      agency: GOVERNMENT,
+      year: 2023,
+      format: '2021',
+      publishedAt: '2024-01-20',
+    });
+    expect(gov.tables.applications?.new?.TOT?.value).toBe(5);
+    // GBK, and a 503 on the first try
+    const gbk = one('/xxgk/nb/2022/zn-gyhxxh-2021.html');
+    expect(gbk).toMatchObject({ status: 'audited', agency: '中宁县工业和信息化局', year: 2021 });
+    expect(portal.requests.filter((p) => p === '/xxgk/nb/2022/zn-gyhxxh-2021.html')).toHaveLength(2);
+  });
+
+  it('runs the cross-year checks between the years found', () => {
+    const [carry] = failed(one('/xxgk/nb/2023/edu-2022.html'), 'XYR-01');
+    expect(carry).toMatchObject({ outcome: 'fail', severity: 'error' });
+    expect(carry!.message.zh).toContain(`${EDUCATION}2021年`);
+    expect(failed(one('/xxgk/nb/2024/edu-2023.html'), 'XYR-01')).toEqual([]);
+  });
+
+  it('checks across bodies: one body twice for a year, a government below its departments', () => {
+    const a = failed(one('/xxgk/nb/2024/fin-2023.html'), 'XBD-01');
+    const b = failed(one('/xxgk/nb/2024/fin-2023-gz.html'), 'XBD-01');
+    expect(a).toHaveLength(1);
+    expect(b).toHaveLength(1);
+    expect(a[0]!.message.zh).toContain('fin-2023-gz.html');
+    const [below] = failed(one('/xxgk/nb/2024/gov-2023.html'), 'XBD-02');
+    // 示例县教育局 4 + 示例县财政局 3 and 4 (both listings) > 5
+    expect(below).toMatchObject({ severity: 'warning', actual: 5, expected: 11 });
+    expect(below!.message.zh).toContain(FINANCE);
+    expect(failed(one('/xxgk/nb/2023/gov-2022.html'), 'XBD-02')).toEqual([]);
+  });
+
+  it('never had more than two requests in flight to the portal', () => {
+    const max = portal.maxInFlight();
+    expect([...max.keys()]).toEqual([`127.0.0.1:${portal.port}`]);
+    expect(max.get(`127.0.0.1:${portal.port}`)).toBe(2);
+  });
+
+  it('stops at --max-pages and says how many pages it did not read', async () => {
+    const { code, out, err } = await run(
+      '--sweep',
+      portal.listUrl,
+      '--json',
+      '--delay',
+      '0',
+      '--max-pages',
+      '1',
+    );
+    const few: SweepCliEntry[] = JSON.parse(out);
+    expect(few).toHaveLength(7);
+    expect(new Set(few.map((e) => e.listPage))).toEqual(new Set([portal.listUrl]));
+    expect(err).toContain('还有 1 个列表页未读取');
+    expect(code).toBe(3);
+  });
+
+  it('sweeps a saved list page from where it was saved, and writes the JSON to --out', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gouji-sweep-'));
+    try {
+      const html = await (await fetch(`${portal.origin}${LIST_PATHS[2]}`)).text();
+      const saved = join(dir, 'list.html');
+      await writeFile(saved, `<!-- saved from url=(0000)${portal.origin}${LIST_PATHS[2]} -->\n${html}`);
+      const { code, out } = await run('--sweep', saved, '--json', '--delay', '0', '--out', join(dir, 'out'));
+      const got: SweepCliEntry[] = JSON.parse(out);
+      expect(got.filter((e) => e.status === 'audited').map((e) => e.year)).toContain(2020);
+      expect(JSON.parse(await readFile(join(dir, 'out', 'gouji-sweep.json'), 'utf8'))).toEqual(got);
+      expect(code).toBe(3);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses bad usage', async () => {
+    expect((await run('--sweep', portal.listUrl, '--max-pages', '0')).code).toBe(2);
+    expect((await run('--sweep', portal.listUrl, 'extra.html')).code).toBe(2);
+  });
+});
