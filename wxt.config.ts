@@ -12,7 +12,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'activeTab', 'scripting'],
+    // unlimitedStorage: the audit log (with its evidence screenshots) must not hit a quota; it adds
+    // no install warning.
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting'],
     optional_host_permissions: ['*://*/*'],
     // Shows or hides the overlay on the current tab (audits it first when nothing ran there yet).
     commands: {

@@ -87,6 +87,14 @@ export default defineContentScript({
         }
         return false;
       }
+      if (message?.type === 'log-failed') {
+        // The audit is shown but not kept: the panel says so.
+        if (current) {
+          current = { ...current, logError: message.error };
+          overlay.update(current);
+        }
+        return false;
+      }
       if (message?.type === 'evidence-texts') {
         const answer = reply as unknown as (r: EvidenceTexts | null) => void;
         if (!current) answer(null);

@@ -1,12 +1,14 @@
 import { type Browser, browser, defineBackground } from '#imports';
 import { errorCount } from '@/components/overlay/findings';
+import type { Finding } from '@/utils/audit/result';
 import { tBoth } from '@/utils/i18n';
+import { notSaved } from '@/utils/log/hub';
 import { coveredByBuiltIn, SETTINGS_KEY } from '@/utils/settings';
+import { fileAudit } from './shared/file-audit';
 import { admit, ReauditLimiter } from './shared/inbound';
-import { handleLog, logAudited } from './shared/log-background';
+import { handleLog, logAudited, reportNotSaved } from './shared/log-background';
 import {
   AUDITOR_SCRIPT,
-  type Audited,
   type ContentMessage,
   type ContentReply,
   type Message,
@@ -56,14 +58,14 @@ async function injectAuditor(tabId: number, frameId = 0): Promise<boolean> {
   return run?.result === true;
 }
 
-/** Errors on the page in red, a green check for a clean report, nothing for other pages. */
-async function setBadge(tabId: number, message: Audited | null): Promise<void> {
+/** Errors on the page in red, a green check for a clean report, nothing for other pages (null). */
+async function setBadge(tabId: number, findings: readonly Finding[] | null): Promise<void> {
   const action = browser.action;
-  if (message?.model.kind !== 'report' || !message.audit) {
+  if (!findings) {
     await action.setBadgeText({ tabId, text: '' });
     return;
   }
-  const errors = errorCount(message.audit.findings);
+  const errors = errorCount(findings);
   await action.setBadgeBackgroundColor({ tabId, color: errors ? '#d92d20' : '#1b7f3b' });
   await action.setBadgeTextColor?.({ tabId, color: '#ffffff' });
   await action.setBadgeText({ tabId, text: errors ? String(errors > 999 ? '999+' : errors) : '✓' });
@@ -119,24 +121,29 @@ async function handle(message: Message, sender: Browser.runtime.MessageSender): 
       await writeTab(tabId, url, { detection: message.detection });
       await injectAuditor(tabId, sender.frameId ?? 0);
       return;
-    case 'audited':
+    case 'audited': {
       if (tabId === undefined) return;
-      await writeTab(tabId, url, { model: message.model, audit: message.audit, error: null });
-      await setBadge(tabId, message);
-      {
-        // Into the log (its only writer); the page gets the cross-year findings back, the badge counts them.
-        const logged = await logAudited(message, sender).catch((err: unknown) => {
-          console.error('[gouji] log', err);
-          return null;
-        });
-        if (logged && message.audit && logged.findings.length !== message.audit.findings.length)
-          await setBadge(tabId, { ...message, audit: { ...message.audit, findings: logged.findings } });
-      }
+      // Into the log first (its only writer; the page gets the cross-year findings back), then the
+      // cosmetic parts, whose failures never cost the record (shared/file-audit.ts).
+      const engine = message.model.kind === 'report' && message.audit ? message.audit.findings : null;
+      await fileAudit(engine, {
+        log: () => logAudited(message, sender),
+        failed: (error) => reportNotSaved(message, sender, error),
+        describe: notSaved,
+        // a tab closed meanwhile gets no session entry back (onRemoved already dropped it)
+        cache: async () => {
+          await browser.tabs.get(tabId);
+          await writeTab(tabId, url, { model: message.model, audit: message.audit, error: null });
+        },
+        badge: (findings) => setBadge(tabId, findings),
+        warn: (step, err) => console.warn('[gouji]', step, err),
+      });
       return;
+    }
     case 'audit-failed':
       if (tabId === undefined) return;
       await writeTab(tabId, url, { error: message.error });
-      await setBadge(tabId, null);
+      await setBadge(tabId, null).catch(() => {});
       return;
     case 'audit-tab':
       await injectAuditor(message.tabId);

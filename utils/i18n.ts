@@ -227,6 +227,11 @@ const catalogue = {
     zh: '消息被拒绝：发送方无权发送此类消息，或内容无法读取',
     en: 'Message refused: its sender may not send it, or it could not be read',
   },
+  'log.notSaved': { zh: '本次审核未能存入日志：{error}', en: 'This audit was not saved in the log: {error}' },
+  'log.filingError': { zh: '{error}（{url}，{time}）', en: '{error} ({url}, {time})' },
+  'log.dismiss': { zh: '知道了', en: 'Dismiss' },
+  'log.loadFailed': { zh: '无法读取日志：{error}', en: 'Could not read the log: {error}' },
+  'log.retry': { zh: '重试', en: 'Try again' },
   'log.notAllowed': {
     zh: '只有扩展自己的页面可以修改审核日志',
     en: "Only the extension's own pages may change the audit log",

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AuditResult, Finding } from '@/utils/audit/result';
+import type { AuditResult, Finding, Localized } from '@/utils/audit/result';
 import type { ReportModel } from '@/utils/report/model';
 import { buildMarks } from './findings';
 import { Overlay, type Target } from './Overlay';
@@ -103,7 +103,12 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-function show(lang: 'zh' | 'en' = 'zh', onClose = vi.fn(), inferred = new Map<string, number>()) {
+function show(
+  lang: 'zh' | 'en' = 'zh',
+  onClose = vi.fn(),
+  inferred = new Map<string, number>(),
+  logError: Localized | null = null,
+) {
   const marks = buildMarks(audit.findings, (a) => targets.has(a), new Set(inferred.keys()));
   act(() =>
     render(
@@ -120,6 +125,7 @@ function show(lang: 'zh' | 'en' = 'zh', onClose = vi.fn(), inferred = new Map<st
         }}
         onClose={onClose}
         onReaudit={() => {}}
+        logError={logError}
       />,
       container,
     ),
@@ -128,6 +134,18 @@ function show(lang: 'zh' | 'en' = 'zh', onClose = vi.fn(), inferred = new Map<st
 }
 
 describe('Overlay', () => {
+  it('says in the panel when the log could not file the audit, and nothing when it could', () => {
+    show();
+    expect(container.querySelector('[data-field="not-saved"]')).toBeNull();
+    show('en', vi.fn(), new Map(), {
+      zh: '本次审核未能存入日志：x',
+      en: 'This audit was not saved in the log: x',
+    });
+    const note = container.querySelector('[data-field="not-saved"]');
+    expect(note?.textContent).toBe('This audit was not saved in the log: x');
+    expect(note?.getAttribute('role')).toBe('alert');
+  });
+
   it('draws a box over each cell, in its worst tone, focusable and labelled', () => {
     show();
     const boxes = Array.from(container.querySelectorAll<HTMLElement>('.box'));

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { AuditResult } from '@/utils/audit/result';
+import type { AuditResult, Localized } from '@/utils/audit/result';
 import { type Lang, t } from '@/utils/i18n';
 import type { ReportModel } from '@/utils/report/model';
 import { cellLabel } from '@/utils/rules/labels';
@@ -40,6 +40,8 @@ export interface OverlayProps {
   targets: ReadonlyMap<string, Target>;
   /** inferred cell address → the inferred value */
   inferred: ReadonlyMap<string, number>;
+  /** the log could not file this audit (shown in the panel) */
+  logError?: Localized | null;
   /** the overlay's own host element: mouse events inside it are not hovering the page */
   host?: Element;
   /** where the panel starts; its moves are reported through onPlace (kept across hide/show) */
@@ -357,6 +359,7 @@ export function Overlay(props: OverlayProps) {
         onHighlight={setHighlight}
         onClose={props.onClose}
         onReaudit={props.onReaudit}
+        logError={props.logError ?? null}
       />
       <div class="marks">
         {marks.map((mark) => {

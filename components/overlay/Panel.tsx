@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { percent } from '@/utils/audit/figures';
 import { GROUP_LABEL } from '@/utils/audit/group';
-import type { AuditResult } from '@/utils/audit/result';
+import type { AuditResult, Localized } from '@/utils/audit/result';
 import { type Lang, type MessageKey, t } from '@/utils/i18n';
 import type { ReportModel } from '@/utils/report/model';
 import { FindingView, toneName } from './FindingView';
@@ -41,6 +41,8 @@ interface PanelProps {
   onHighlight(index: number | null): void;
   onClose(): void;
   onReaudit(): void;
+  /** the log could not file this audit: said above the findings, so the auditor knows it is not kept */
+  logError?: Localized | null;
 }
 
 function Counts({ counts, lang }: { counts: Record<Tone, number>; lang: Lang }) {
@@ -217,6 +219,11 @@ export const Panel = memo(function Panel(props: PanelProps) {
       </div>
       {!place.collapsed && (
         <div class="body">
+          {props.logError && (
+            <p class="not-saved" role="alert" data-field="not-saved">
+              {props.logError[lang]}
+            </p>
+          )}
           {model.title && <p class="doc">{model.title}</p>}
           <dl class="meta">
             <dt>{t('overlay.year', lang)}</dt>

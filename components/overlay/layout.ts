@@ -1,4 +1,4 @@
-import type { AuditResult } from '@/utils/audit/result';
+import type { AuditResult, Localized } from '@/utils/audit/result';
 import type { ReportModel } from '@/utils/report/model';
 import { buildMarks, type Mark } from './findings';
 import type { Target } from './Overlay';
@@ -14,6 +14,8 @@ export interface OverlayData {
   elements: ReadonlyMap<string, Element>;
   /** inferred cell address → value (T3-08) */
   inferred: ReadonlyMap<string, number>;
+  /** the log could not file this audit: the panel says it is not saved */
+  logError?: Localized | null;
 }
 
 /**

@@ -118,6 +118,7 @@ export class OverlayController {
         marks={laid.marks}
         targets={laid.targets}
         inferred={data.inferred}
+        logError={data.logError ?? null}
         host={ui.shadowHost}
         place={this.place}
         onPlace={(place) => {

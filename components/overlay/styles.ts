@@ -146,5 +146,6 @@ button:focus-visible, .handle:focus-visible { outline: 2px solid #1570ef; outlin
 .item.static { cursor: default; }
 .item .hint { display: block; margin: 2px 0 0; }
 .clean { margin: 8px 0; color: #1b7f3b; font-weight: 600; }
+.not-saved { margin: 8px 0; padding: 4px 6px; color: #b42318; background: #fef3f2; border-radius: 4px; }
 ${tones}
 `;

@@ -1,9 +1,16 @@
+import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { click, mount, q, qa, text, type } from '@/components/log/testing';
 import { runAudit } from '@/utils/audit/run';
 import { logDb } from '@/utils/log/db';
-import { handleLogRequest, type LogRequest, logAudit } from '@/utils/log/hub';
+import {
+  FILING_ERROR_KEY,
+  type FilingError,
+  handleLogRequest,
+  type LogRequest,
+  logAudit,
+} from '@/utils/log/hub';
 import { getVerdicts } from '@/utils/log/records';
 import { parseFixture } from '@/utils/log/testing/fixtures';
 import { syntheticLog, writeBulk } from '@/utils/log/testing/synthetic';
@@ -124,6 +131,59 @@ describe('LogPanel on a log of thousands of pages', () => {
         .slice(1, -1)
         .every((line) => line.startsWith(URL_2019)),
     ).toBe(true);
+    view.unmount();
+  });
+
+  it('shows the last audit the background could not file, until dismissed', async () => {
+    const kept: FilingError = {
+      url: 'https://www.example.gov.cn/lost.html',
+      at: 1_700_000_000_000,
+      error: {
+        zh: '本次审核未能存入日志：QuotaExceededError',
+        en: 'This audit was not saved in the log: QuotaExceededError',
+      },
+    };
+    await fakeBrowser.storage.local.set({ [FILING_ERROR_KEY]: kept });
+    const view = mount(<LogPanel tabId={null} pageUrl={null} />);
+    await until(() => !!view.root.querySelector('.filing-error'), 'the filing error');
+    expect(text(q(view.root, '.filing-error'))).toContain('未能存入日志');
+    expect(text(q(view.root, '.filing-error'))).toContain('lost.html');
+    click(q(view.root, 'button[name="dismiss-filing-error"]'));
+    await until(() => !view.root.querySelector('.filing-error'), 'dismissed');
+    expect((await fakeBrowser.storage.local.get(FILING_ERROR_KEY))[FILING_ERROR_KEY]).toBeUndefined();
+    view.unmount();
+  });
+
+  it('says so when the log cannot be read, instead of loading forever, and retries', async () => {
+    const where = vi.spyOn(logDb().audits, 'where').mockImplementation(() => {
+      throw new Error('IndexedDB blocked');
+    });
+    const view = mount(<LogPanel tabId={null} pageUrl={null} />);
+    await until(() => !!view.root.querySelector('.load-error'), 'the error');
+    expect(text(q(view.root, '.load-error'))).toContain('IndexedDB blocked');
+    expect(view.root.querySelector('.log-loading')).toBeNull();
+    where.mockRestore();
+    click(q(view.root, 'button[name="retry"]'));
+    await until(() => qa(view.root, '.log-row').length > 0, 'the list after a retry');
+    view.unmount();
+  });
+
+  it('re-enables the buttons after a failed import', async () => {
+    const b = fakeBrowser as unknown as { runtime: { sendMessage(m: LogRequest): Promise<unknown> } };
+    b.runtime.sendMessage = async () => {
+      throw new Error('Could not establish connection');
+    };
+    const view = mount(<LogPanel tabId={null} pageUrl={null} />);
+    await until(() => qa(view.root, '.log-row').length > 0, 'the list');
+    const input = q(view.root, '.export-bar input[type="file"]') as HTMLInputElement;
+    const file = new File(['{}'], 'log.json', { type: 'application/json' });
+    Object.defineProperty(input, 'files', { value: [file] });
+    act(() => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await until(() => !!view.root.querySelector('.export-bar .message.error'), 'the failure');
+    expect(text(q(view.root, '.export-bar .message.error'))).toContain('Could not establish connection');
+    expect((q(view.root, '.export-bar button[name="csv"]') as HTMLButtonElement).disabled).toBe(false);
     view.unmount();
   });
 });

@@ -8,7 +8,13 @@ import { statusOf } from '@/components/log/view';
 import type { Finding, Localized } from '@/utils/audit/result';
 import { type Lang, t, tBoth } from '@/utils/i18n';
 import { type ExportFilter, exportCsv, exportFileName, exportJsonText } from '@/utils/log/export';
-import type { LogChanged, LogReply, LogRequest } from '@/utils/log/hub';
+import {
+  FILING_ERROR_KEY,
+  type FilingError,
+  type LogChanged,
+  type LogReply,
+  type LogRequest,
+} from '@/utils/log/hub';
 import {
   type RecordDetail as Detail,
   getLatest,
@@ -20,6 +26,7 @@ import {
   logFacets,
 } from '@/utils/log/records';
 import type { RecordSummary, VerdictValue } from '@/utils/log/schema';
+import { formatTime } from '@/utils/log/time';
 import type { Format } from '@/utils/report/model';
 import { readSettings, SETTINGS_KEY } from '@/utils/settings';
 import { langOf, loadLang } from '../shared/settings';
@@ -86,8 +93,33 @@ function useLang(): Lang {
   return lang;
 }
 
+/** The last audit the background could not file (until dismissed), kept in storage.local. */
+function useFilingError(): [FilingError | null, () => void] {
+  const [error, setError] = useState<FilingError | null>(null);
+  useEffect(() => {
+    const read = (value: unknown) => setError((value as FilingError | undefined) ?? null);
+    void browser.storage.local.get(FILING_ERROR_KEY).then(
+      (got) => read(got[FILING_ERROR_KEY]),
+      () => {},
+    );
+    const onChanged = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
+      if (area === 'local' && changes[FILING_ERROR_KEY]) read(changes[FILING_ERROR_KEY].newValue);
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
+  const dismiss = () => {
+    setError(null);
+    void browser.storage.local.remove(FILING_ERROR_KEY).catch(() => {});
+  };
+  return [error, dismiss];
+}
+
 export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
   const lang = useLang();
+  const [filingError, dismissFilingError] = useFilingError();
+  // the log read failed (IndexedDB blocked, broken): said, with a retry, instead of "loading…" forever
+  const [loadError, setLoadError] = useState<string | null>(null);
   const [query, setQuery] = useState<ListQuery>({ page: 1, pageSize: PAGE_SIZE });
   const [page, setPage] = useState<ListPage | null>(null);
   const [facets, setFacets] = useState<{ years: number[]; formats: Format[]; pages: number } | null>(null);
@@ -112,17 +144,29 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
   // The list and its facets are shown together, so the counts always agree.
   useEffect(() => {
     const mine = ++seq.current;
-    void Promise.all([listLatest(query), facetsRead]).then(([p, f]) => {
-      if (mine !== seq.current) return;
-      setPage(p);
-      setFacets(f);
-    });
+    Promise.all([listLatest(query), facetsRead]).then(
+      ([p, f]) => {
+        if (mine !== seq.current) return;
+        setLoadError(null);
+        setPage(p);
+        setFacets(f);
+      },
+      (e: unknown) => {
+        if (mine === seq.current) setLoadError(String(e));
+      },
+    );
   }, [query, facetsRead]);
 
   useEffect(() => {
-    if (pageUrl) void getLatest(pageUrl).then(setCurrent);
+    if (pageUrl) getLatest(pageUrl).then(setCurrent, () => setCurrent(null));
     else setCurrent(null);
   }, [pageUrl, version]);
+
+  // The log holds the auditor's worksheet: ask the browser not to evict it (unlimitedStorage lifts
+  // the quota; persistence is only granted to a page, so the popup asks, once per opening).
+  useEffect(() => {
+    void navigator.storage?.persist?.().catch(() => false);
+  }, []);
 
   useEffect(() => {
     if (!openId) {
@@ -130,12 +174,19 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
       return;
     }
     let live = true;
-    void getRecordDetail(openId).then((d) => {
-      if (!live) return;
-      setDetail(d);
-      // the record went away (deleted, the log cleared): back to the list
-      if (!d) setOpenId(null);
-    });
+    getRecordDetail(openId).then(
+      (d) => {
+        if (!live) return;
+        setDetail(d);
+        // the record went away (deleted, the log cleared): back to the list
+        if (!d) setOpenId(null);
+      },
+      (e: unknown) => {
+        if (!live) return;
+        setOpenId(null);
+        say(t('log.loadFailed', lang, { error: String(e) }), true);
+      },
+    );
     return () => {
       live = false;
     };
@@ -150,9 +201,11 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
     return () => browser.runtime.onMessage.removeListener(onMessage);
   }, []);
 
-  /** A write through the background; the list and detail re-read afterwards. */
+  /** A write through the background; the list and detail re-read afterwards. Never throws. */
   const write = useCallback(async (request: LogRequest): Promise<LogReply> => {
-    const reply = await send(request);
+    const reply = await send(request).catch(
+      (e: unknown): LogReply => ({ ok: false, error: tBoth('log.failed', { error: String(e) }) }),
+    );
     setVersion((v) => v + 1);
     return reply;
   }, []);
@@ -189,8 +242,7 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
       recordId: detail.record.id,
       fingerprint: f.fingerprint,
       tabId,
-    });
-    setBusy(false);
+    }).finally(() => setBusy(false));
     if (!reply.ok) say(reply.error, true);
     else if (reply.warning) say(reply.warning, true);
     else say(t('log.evidence.saved', lang));
@@ -220,8 +272,7 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
 
   const onImport = async (file: File) => {
     setBusy(true);
-    const reply = await write({ type: 'log-import', text: await file.text() });
-    setBusy(false);
+    const reply = await write({ type: 'log-import', text: await file.text() }).finally(() => setBusy(false));
     if (!reply.ok) return say(reply.error, true);
     const n = reply.imported ?? { records: 0, verdicts: 0, evidence: 0 };
     say(t('log.import.done', lang, { ...n }));
@@ -257,6 +308,18 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
           </button>
         )}
       </header>
+      {filingError ? (
+        <p class="log-message error filing-error" role="alert">
+          {t('log.filingError', lang, {
+            error: filingError.error[lang],
+            url: filingError.url,
+            time: formatTime(filingError.at),
+          })}
+          <button type="button" class="link" name="dismiss-filing-error" onClick={dismissFilingError}>
+            {t('log.dismiss', lang)}
+          </button>
+        </p>
+      ) : null}
       {current && current.id !== openId ? (
         <p class="this-page">
           {t('log.thisPage', lang)}
@@ -315,6 +378,13 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
             onClear={() => void onClear()}
           />
         </>
+      ) : loadError ? (
+        <p class="log-message error load-error" role="alert">
+          {t('log.loadFailed', lang, { error: loadError })}
+          <button type="button" class="link" name="retry" onClick={() => setVersion((v) => v + 1)}>
+            {t('log.retry', lang)}
+          </button>
+        </p>
       ) : (
         <p class="log-loading">{t('log.loading', lang)}</p>
       )}

@@ -1,10 +1,14 @@
 import { type Browser, browser } from '#imports';
+import type { Localized } from '@/utils/audit/result';
 import { tBoth } from '@/utils/i18n';
 import {
   type EvidenceTexts,
+  FILING_ERROR_KEY,
+  type FilingError,
   type HubDeps,
   handleLogRequest,
   type LogChanged,
+  type LogFailed,
   type LogReply,
   type LogRequest,
   type LogResult,
@@ -37,16 +41,20 @@ function changed(): void {
   });
 }
 
+/** The frame's page: a report shown in a same-site iframe is filed under its own address. */
+const pageOf = (message: Audited, sender: Browser.runtime.MessageSender): string =>
+  sender.url ?? sender.tab?.url ?? message.model.source ?? '';
+
 /**
  * Files an audit the auditor sent, and sends the auditor what the log added (cross-year findings,
- * XYR-08) for its overlay. Returns that, or null when nothing was filed.
+ * XYR-08) for its overlay. Returns that, or null when there was nothing to file; throws when the
+ * write failed (the caller tells the page and the popup: reportNotSaved).
  */
 export async function logAudited(
   message: Audited,
   sender: Browser.runtime.MessageSender,
 ): Promise<LogResult | null> {
-  // the frame's page: a report shown in a same-site iframe is filed under its own address
-  const url = sender.url ?? sender.tab?.url ?? message.model.source ?? '';
+  const url = pageOf(message, sender);
   if (!url) return null;
   const result = await logAudit(message.model, message.audit, url, deps(), undefined, {
     requested: message.requested === true,
@@ -59,6 +67,27 @@ export async function logAudited(
       // the page went away meanwhile
     });
   return result;
+}
+
+/**
+ * An audit the log could not file: the overlay that sent it says so, and the popup shows it until
+ * dismissed (storage.local, so it outlives the worker and the tab).
+ */
+export async function reportNotSaved(
+  message: Audited,
+  sender: Browser.runtime.MessageSender,
+  error: Localized,
+): Promise<void> {
+  console.error('[gouji] log', error.en);
+  const kept: FilingError = { url: pageOf(message, sender), at: Date.now(), error };
+  const tabId = sender.tab?.id;
+  const told: LogFailed = { type: 'log-failed', error };
+  await Promise.allSettled([
+    browser.storage.local.set({ [FILING_ERROR_KEY]: kept }),
+    tabId === undefined
+      ? Promise.resolve()
+      : browser.tabs.sendMessage(tabId, told, { frameId: sender.frameId ?? 0 }),
+  ]);
 }
 
 /** Only the extension's own pages write to the log: never a content script on a portal's page. */

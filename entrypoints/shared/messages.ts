@@ -1,5 +1,5 @@
 import type { AuditResult } from '@/utils/audit/result';
-import type { LogRequest, LogResult } from '@/utils/log/hub';
+import type { LogFailed, LogRequest, LogResult } from '@/utils/log/hub';
 import type { Detection, ReportModel } from '@/utils/report/model';
 
 // Messages between the content scripts, the popup and the background: their types. What the
@@ -69,9 +69,10 @@ export interface EvidenceTextsRequest {
 }
 
 /** background → auditor: what the log added to the audit (cross-year findings, XYR-08), to show. */
-export type { LogResult } from '@/utils/log/hub';
+/** background → auditor: the log could not file the audit; the overlay says it is not saved. */
+export type { LogFailed, LogResult } from '@/utils/log/hub';
 
-export type ContentMessage = OverlayToggle | OverlayReaudit | LogResult | EvidenceTextsRequest;
+export type ContentMessage = OverlayToggle | OverlayReaudit | LogResult | LogFailed | EvidenceTextsRequest;
 
 /** The auditor's answer to a ContentMessage. */
 export interface ContentReply {

@@ -86,6 +86,25 @@ export interface LogResult {
   previousYear: RecordRef | null;
 }
 
+/**
+ * background → the auditor that sent the audit: the log could not file it (IndexedDB failed, full,
+ * or blocked). The overlay says so: the audit is shown but not saved.
+ */
+export interface LogFailed {
+  type: 'log-failed';
+  error: Localized;
+}
+
+/** The last audit the log could not file, kept (storage.local, FILING_ERROR_KEY) for the popup to show. */
+export interface FilingError {
+  url: string;
+  /** epoch ms */
+  at: number;
+  error: Localized;
+}
+
+export const FILING_ERROR_KEY = 'log:filing-error';
+
 /** What the page says at a finding, read by the auditor from its element map. */
 export interface EvidenceTexts {
   /** the page the auditor runs on (must be the record's) */
@@ -153,6 +172,9 @@ export async function logAudit(
 // ── The popup's requests ────────────────────────────────────────────────────────
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** Why an audit was not filed, in both languages. */
+export const notSaved = (e: unknown): Localized => tBoth('log.notSaved', { error: errorText(e) });
 
 const failed = (e: unknown): LogReply => ({ ok: false, error: tBoth('log.failed', { error: errorText(e) }) });
 
