@@ -3,6 +3,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EDUCATION, FINANCE, GOVERNMENT, LIST_PATHS, type Portal, servePortal } from '../tests/sweep/portal';
 import { main } from './main';
@@ -20,6 +21,7 @@ async function run(...argv: string[]) {
 }
 
 let portal: Portal;
+let outDir: string;
 let sweep: Awaited<ReturnType<typeof run>>;
 let entries: SweepCliEntry[];
 const at = (path: string) => entries.filter((e) => e.source === `${portal.origin}${path}`);
@@ -32,10 +34,14 @@ const failed = (e: SweepCliEntry, spec: string) => e.findings.filter((f) => f.sp
 
 beforeAll(async () => {
   portal = await servePortal();
-  sweep = await run('--sweep', portal.listUrl, '--json', '--delay', '0');
+  outDir = await mkdtemp(join(tmpdir(), 'gouji-sweep-out-'));
+  sweep = await run('--sweep', portal.listUrl, '--json', '--delay', '0', '--out', outDir);
   entries = JSON.parse(sweep.out);
 }, 60_000);
-afterAll(() => portal.close());
+afterAll(async () => {
+  await portal.close();
+  await rm(outDir, { recursive: true, force: true });
+});
 
 describe('gouji --sweep', () => {
   it('reads the three list pages: TRS pages from createPageHTML, then 下一页; never the site home or another site', () => {
@@ -104,6 +110,37 @@ describe('gouji --sweep', () => {
     const max = portal.maxInFlight();
     expect([...max.keys()]).toEqual([`127.0.0.1:${portal.port}`]);
     expect(max.get(`127.0.0.1:${portal.port}`)).toBe(2);
+  });
+
+  it('writes a worksheet that opens, with a row per link, a row per finding and the body × year grid', async () => {
+    const sheets = await readXlsxFile(await readFile(join(outDir, 'gouji-sweep.xlsx')));
+    expect(sheets.map((s) => s.sheet)).toEqual(['报告', '问题', '机关×年度']);
+    const [reports, findings, grid] = sheets.map((s) => s.data);
+    expect(reports![0]!.slice(0, 2)).toEqual(['机关', '年度']);
+    expect(reports!.slice(1)).toHaveLength(15);
+    const urlColumn = reports![0]!.indexOf('链接');
+    expect(
+      reports!
+        .slice(1)
+        .map((r) => r[urlColumn])
+        .sort(),
+    ).toEqual([...portal.links.keys()].sort());
+    const dead = reports!.find((r) => r[urlColumn] === `${portal.origin}/xxgk/nb/2022/gone.html`)!;
+    // a dead link still names its body and year, from the listed title
+    expect(dead.slice(0, 2)).toEqual(['示例县住房和城乡建设局', 2021]);
+    expect(dead).toContain('获取失败');
+    const total = entries.reduce((n, e) => n + e.findings.length, 0);
+    expect(findings!.slice(1)).toHaveLength(total);
+    const xbd = findings!.find((r) => r[2] === 'XBD-02')!;
+    expect(xbd.slice(0, 4)).toEqual([GOVERNMENT, 2023, 'XBD-02', '警告']);
+    expect(String(xbd[6])).toContain('新收'); // the cell, named, with its value
+    expect(String(xbd[6])).toContain('= 5');
+    expect(grid![0]).toEqual(['机关', 2020, 2021, 2022, 2023]);
+    const row = (body: string) => grid!.find((r) => r[0] === body)!;
+    expect(row(EDUCATION)[3]).toMatch(/^✗2/); // XYR-01 on 2022, NP and TOT
+    expect(row(GOVERNMENT)[1]).toBe('缺'); // no 2020 report listed
+    expect(row(FINANCE)[4]).toContain('×2'); // listed twice
+    expect(row('示例县住房和城乡建设局')[2]).toBe('获取失败');
   });
 
   it('stops at --max-pages and says how many pages it did not read', async () => {

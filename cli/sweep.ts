@@ -7,6 +7,8 @@ import { type Lang, t } from '../utils/i18n';
 import { ReportModelSchema } from '../utils/report/model';
 import { politeFetcher } from '../utils/sweep/fetch';
 import { runSweep, type SweepEntry, type SweepProgress, type SweepResult } from '../utils/sweep/run';
+import { fromSweep } from '../utils/worksheet/worksheet';
+import { worksheetXlsx } from '../utils/worksheet/xlsx';
 import { documentFromHtml } from './dom';
 import { decodePage } from './load';
 import { type CliReport, formatReadable, toCliReport } from './report';
@@ -154,6 +156,10 @@ export async function sweepCommand(target: string, opts: SweepCliOptions, io: Io
     const json = join(opts.out, 'gouji-sweep.json');
     await writeFile(json, `${JSON.stringify(entries, null, 2)}\n`);
     io.err(t('sweep.wrote', lang, { path: json }));
+    const xlsx = join(opts.out, 'gouji-sweep.xlsx');
+    const blob = await worksheetXlsx(fromSweep(result.entries), lang);
+    await writeFile(xlsx, new Uint8Array(await blob.arrayBuffer()));
+    io.err(t('sweep.wrote', lang, { path: xlsx }));
   }
 
   if (opts.failOn) {

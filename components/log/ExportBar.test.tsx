@@ -24,6 +24,16 @@ describe('ExportBar', () => {
     expect(p.onExportJson).toHaveBeenCalledTimes(1);
   });
 
+  it('offers the XLSX worksheet when the popup gives it, of the filtered part too', () => {
+    const onExportXlsx = vi.fn();
+    const { root } = mount(<ExportBar {...props({ filtered: 7, onExportXlsx })} />);
+    expect(text(q(root, 'button[name=xlsx]'))).toBe('导出工作表 XLSX（当前筛选的 7 条）');
+    click(q(root, 'button[name=xlsx]'));
+    expect(onExportXlsx).toHaveBeenCalledTimes(1);
+    const { root: without } = mount(<ExportBar {...props()} />);
+    expect(q(without, 'button[name=xlsx]')).toBeNull();
+  });
+
   it('clears the log only after a confirmation that says how much goes', () => {
     const p = props();
     const { root } = mount(<ExportBar {...p} />);

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { type Lang, t } from '@/utils/i18n';
 
-// Export the log as CSV or JSON (the whole log, or the filtered part when a filter is on), import a
+// Export the log as CSV, JSON or the XLSX worksheet (the whole log, or the filtered part when a filter is on), import a
 // JSON export, and clear the log after a confirmation. Presentational: the popup does the work
 // (utils/log/export.ts, import.ts, records.ts clearLog) and passes back a message to show.
 
@@ -16,6 +16,8 @@ export interface ExportBarProps {
   message?: { text: string; error?: boolean } | null;
   onExportCsv(): void;
   onExportJson(): void;
+  /** the inspector's worksheet (utils/worksheet): reports, findings with verdicts, body × year */
+  onExportXlsx?(): void;
   onImport(file: File): void;
   onClear(): void;
 }
@@ -36,6 +38,12 @@ export function ExportBar(props: ExportBarProps) {
           {t('log.export.json', lang)}
           {part}
         </button>
+        {props.onExportXlsx ? (
+          <button type="button" name="xlsx" disabled={busy} onClick={props.onExportXlsx}>
+            {t('log.export.xlsx', lang)}
+            {part}
+          </button>
+        ) : null}
         <button type="button" name="import" disabled={busy} onClick={() => file.current?.click()}>
           {t('log.import', lang)}
         </button>

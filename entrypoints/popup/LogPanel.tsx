@@ -29,6 +29,7 @@ import type { RecordSummary, VerdictValue } from '@/utils/log/schema';
 import { formatTime } from '@/utils/log/time';
 import type { Format } from '@/utils/report/model';
 import { readSettings, SETTINGS_KEY } from '@/utils/settings';
+import { worksheetFileName } from '@/utils/worksheet/xlsx';
 import { langOf, loadLang } from '../shared/settings';
 
 // The popup's log: the list of audited pages (paged, searched, filtered), a record's detail with the
@@ -54,8 +55,8 @@ const filterOf = (q: ListQuery): ExportFilter => {
 };
 
 /** Saves text as a file the browser downloads: a Blob URL and an <a download>, no permission needed. */
-export function download(text: string, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export function download(text: string | Blob, name: string, type: string): void {
+  const url = URL.createObjectURL(typeof text === 'string' ? new Blob([text], { type }) : text);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -66,6 +67,8 @@ export function download(text: string, name: string, type: string): void {
   // late enough for the download to have read it, even from a slow disk
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 async function send(request: LogRequest): Promise<LogReply> {
   const reply = (await browser.runtime.sendMessage(request)) as
@@ -255,13 +258,17 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
     say(t('log.deleted', lang));
   };
 
-  const exportAs = async (kind: 'csv' | 'json') => {
+  const exportAs = async (kind: 'csv' | 'json' | 'xlsx') => {
     setBusy(true);
     try {
       const filter = filterOf(query);
-      const name = exportFileName(kind);
+      const name = kind === 'xlsx' ? worksheetFileName('log') : exportFileName(kind);
       if (kind === 'csv') download(await exportCsv(filter, lang), name, 'text/csv;charset=utf-8');
-      else download(await exportJsonText(filter), name, 'application/json');
+      else if (kind === 'xlsx') {
+        // loaded on demand: the XLSX writer is the popup's largest dependency
+        const { exportXlsx } = await import('@/utils/worksheet/log');
+        download(await exportXlsx(filter, lang), name, XLSX_TYPE);
+      } else download(await exportJsonText(filter), name, 'application/json');
       say(t('log.exported', lang, { name }));
     } catch (e) {
       say(t('log.failed', lang, { error: String(e) }), true);
@@ -374,6 +381,7 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
             message={message}
             onExportCsv={() => void exportAs('csv')}
             onExportJson={() => void exportAs('json')}
+            onExportXlsx={() => void exportAs('xlsx')}
             onImport={(file) => void onImport(file)}
             onClear={() => void onClear()}
           />

@@ -162,19 +162,26 @@ export interface ListSummary {
   years: number[];
 }
 
+/** The body and year a listed title names, when it names a report. */
+export function titleParts(title: string): { body: string | null; year: number | null } | null {
+  const m = REPORT_LINK.exec(fold(title));
+  if (!m) return null;
+  const year = /^\d{4}$/.test(m[1]!) ? Number(m[1]) : null;
+  const body = (fold(title).slice(0, m.index) + m[2]!).replace(/\s+/g, '').replace(/的$/, '');
+  return { body: body || null, year };
+}
+
 /** What the list's own titles say: how many reports, of which bodies and years (for the offer to sweep). */
 export function summarizeList(links: ListedLink[]): ListSummary {
   const bodies = new Set<string>();
   const years = new Set<number>();
   let reports = 0;
   for (const link of links) {
-    const m = REPORT_LINK.exec(fold(link.title));
-    if (!m) continue;
+    const parts = titleParts(link.title);
+    if (!parts) continue;
     reports++;
-    const year = /^\d{4}$/.test(m[1]!) ? Number(m[1]) : null;
-    if (year) years.add(year);
-    const body = (fold(link.title).slice(0, m.index) + m[2]!).replace(/\s+/g, '').replace(/的$/, '');
-    if (body) bodies.add(body);
+    if (parts.year) years.add(parts.year);
+    if (parts.body) bodies.add(parts.body);
   }
   return { reports, bodies: [...bodies], years: [...years].sort((a, b) => a - b) };
 }
