@@ -29,7 +29,7 @@ import type { RecordSummary, VerdictValue } from '@/utils/log/schema';
 import { formatTime } from '@/utils/log/time';
 import type { Format } from '@/utils/report/model';
 import { readSettings, SETTINGS_KEY } from '@/utils/settings';
-import { worksheetFileName } from '@/utils/worksheet/xlsx';
+import { worksheetFileName } from '@/utils/worksheet/worksheet';
 import { langOf, loadLang } from '../shared/settings';
 
 // The popup's log: the list of audited pages (paged, searched, filtered), a record's detail with the

@@ -312,3 +312,7 @@ export function fromLog(records: readonly AuditRecord[], verdicts: readonly Verd
     model: r.model,
   }));
 }
+
+/** gouji-sweep-2024-03-01.xlsx / gouji-log-2024-03-01.xlsx (UTC date). */
+export const worksheetFileName = (kind: 'sweep' | 'log', at: Date = new Date()) =>
+  `gouji-${kind}-${at.toISOString().slice(0, 10)}.xlsx`;

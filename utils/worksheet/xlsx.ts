@@ -41,7 +41,3 @@ export async function worksheetXlsx(reports: readonly WorksheetReport[], lang: L
     { fontFamily: 'Microsoft YaHei', fontSize: 11, features: [autoFilter(sheets)] },
   ).toBlob();
 }
-
-/** gouji-sweep-2024-03-01.xlsx / gouji-log-2024-03-01.xlsx (UTC date). */
-export const worksheetFileName = (kind: 'sweep' | 'log', at: Date = new Date()) =>
-  `gouji-${kind}-${at.toISOString().slice(0, 10)}.xlsx`;
