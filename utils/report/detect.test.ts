@@ -101,3 +101,24 @@ describe('normalizeAgency', () => {
     expect(normalizeAgency('')).toBeNull();
   });
 });
+
+describe('detectReport: from the body alone', () => {
+  // An excerpt that starts at 三、 has no title at all; its tables decide, whatever the digits' width.
+  const wide = (n: number) => String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+  const excerpt = (digit: (n: number) => string, cell = 'td') => {
+    const row = (label: string, n: number) =>
+      `<tr><${cell}>${label}</${cell}>${Array.from({ length: 7 }, (_, i) => `<td>${digit(n + i)}</td>`).join('')}</tr>`;
+    return `<p>三、收到和处理政府信息公开申请情况</p><table>${row('一、本年新收政府信息公开申请数量', 3)}${row('二、上年结转政府信息公开申请数量', 0)}${row('（一）予以公开', 2)}${row('四、结转下年度继续办理', 1)}</table><p>四、政府信息公开行政复议、行政诉讼情况</p><p>本年制发件数 现行有效件数</p>`;
+  };
+  it.each([
+    ['ASCII digits', excerpt(String)],
+    ['full-width digits', excerpt(wide)],
+    ['full-width digits padded with ideographic spaces', excerpt((n) => `\u3000${wide(n)}\u3000`)],
+  ])('%s: a report, its format read from the body', (_name, body) => {
+    expect(detectReport(documentFromHtml(body))).toMatchObject({
+      kind: 'report',
+      format: '2021',
+      year: null,
+    });
+  });
+});

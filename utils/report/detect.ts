@@ -55,25 +55,86 @@ function metaContent(doc: Document, names: string[]): string | null {
   return null;
 }
 
-/** Candidate titles, best first: CMS metadata, the page's own heading, then <title>. */
-function titleCandidates(doc: Document): string[] {
-  const out: string[] = [];
-  const add = (t: string | null | undefined) => {
-    const clean = t?.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
-    if (clean && clean.length < 200 && !out.includes(clean)) out.push(clean);
-  };
-  add(metaContent(doc, ['ArticleTitle', 'og:title', 'title']));
-  for (const el of Array.from(doc.querySelectorAll('h1, h2, .title, .article-title, #title')).slice(0, 6))
-    add(el.textContent);
-  const docTitle = doc.querySelector('title')?.textContent ?? '';
-  add(docTitle);
-  for (const part of docTitle.split(SITE_SEPARATOR)) add(part);
-  // Fragments and plain pages carry the title only as the first lines of the body.
-  for (const el of Array.from(doc.querySelectorAll('p, strong, b, center, td')).slice(0, 12)) {
-    const text = el.textContent ?? '';
-    if (text.length < 80 && /年度报告|年度報告/.test(text)) add(text);
+/**
+ * Places whose text names other pages, never this one: links, navigation, lists, sidebars,
+ * 上一篇/下一篇 boxes, related-reading and search-result blocks. A title candidate inside one of
+ * them is a neighbour's title.
+ */
+const NEIGHBOUR_TAGS = 'a, nav, aside, li, dt, dd, select, option, marquee';
+const NEIGHBOUR_CLASS =
+  /(?:^|[\s_-])(?:side|sidebar|aside|nav|menu|prev|next|pre|page-?nav|pager|sxp|sxpage|related|relate|xgyd|xgwz|xgxx|xglj|recommend|tuijian|hot|rank|search|result|crumb|breadcrumb|footer|friend|links?|column-list|news-?list)(?:[\s_-]|\d|$)/i;
+/** A box whose own text starts like a neighbour: 上一篇：…, 相关阅读 …. */
+const NEIGHBOUR_TEXT =
+  /^\s*(?:上一篇|下一篇|上一条|下一条|上篇|下篇|相关阅读|相关链接|相关文章|相关新闻|相关信息|推荐阅读|热点|搜索)/;
+/** How far up a candidate's ancestors are looked at for a neighbour class. */
+const NEIGHBOUR_DEPTH = 6;
+
+function isNeighbour(el: Element): boolean {
+  if (el.closest(NEIGHBOUR_TAGS)) return true;
+  // A heading made of a link (<h2><a>…</a></h2>) names the page it links to.
+  const text = (el.textContent ?? '').replace(/\s+/g, '');
+  let linked = 0;
+  for (const a of Array.from(el.querySelectorAll('a')))
+    linked += (a.textContent ?? '').replace(/\s+/g, '').length;
+  if (text && linked * 2 >= text.length) return true;
+  let node: Element | null = el;
+  for (let depth = 0; node && depth < NEIGHBOUR_DEPTH; depth++, node = node.parentElement) {
+    const marks = `${node.getAttribute('class') ?? ''} ${node.id ?? ''}`;
+    if (marks.trim() && NEIGHBOUR_CLASS.test(marks)) return true;
   }
-  return out;
+  return false;
+}
+
+interface Candidates {
+  /** What the page says its own title is: CMS metadata, else <title>'s first part. */
+  primary: string | null;
+  /** Every candidate, best first: metadata, the page's headings, <title>, a fragment's first lines. */
+  all: string[];
+}
+
+const clean = (t: string | null | undefined) => t?.replace(/[\s\u00a0\u3000]+/g, ' ').trim() ?? '';
+
+/** Candidate titles of the page itself; anything naming a neighbour is left out. */
+function titleCandidates(doc: Document): Candidates {
+  const all: string[] = [];
+  const add = (t: string | null | undefined) => {
+    const text = clean(t);
+    if (text && text.length < 200 && !NEIGHBOUR_TEXT.test(text) && !all.includes(text)) all.push(text);
+  };
+  const meta = metaContent(doc, ['ArticleTitle', 'og:title']);
+  add(meta);
+  let headings = 0;
+  for (const el of Array.from(doc.querySelectorAll('h1, h2, h3, .title, .article-title, #title'))) {
+    if (headings >= 6) break;
+    if (isNeighbour(el)) continue;
+    headings++;
+    add(el.textContent);
+  }
+  const docTitle = clean(doc.querySelector('title')?.textContent);
+  add(docTitle);
+  const parts = docTitle.split(SITE_SEPARATOR);
+  for (const part of parts) add(part);
+  add(metaContent(doc, ['title']));
+  // Fragments and plain pages carry the title only as the first lines of the body.
+  let lines = 0;
+  for (const el of Array.from(doc.querySelectorAll('p, strong, b, center, td'))) {
+    if (lines >= 12) break;
+    lines++;
+    const text = el.textContent ?? '';
+    if (text.length < 80 && /年度报告|年度報告/.test(text) && !isNeighbour(el)) add(text);
+  }
+  const primary = clean(meta) || (parts[0] ?? '') || null;
+  return { primary, all };
+}
+
+/** Two titles of one page agree when one holds the other (a site suffix, a version note). */
+function sameTitle(a: string, b: string): boolean {
+  const key = (t: string) =>
+    fold(t)
+      .replace(/[\s"'《》〈〉]/g, '')
+      .replace(TITLE_SUFFIX, '');
+  const [x, y] = [key(a), key(b)];
+  return !!x && !!y && (x.includes(y) || y.includes(x));
 }
 
 interface TitleMatch {
@@ -183,7 +244,9 @@ function countAnchors(text: string): number {
 function looksLikeIndex(doc: Document): boolean {
   const years = new Set<number>();
   for (const a of Array.from(doc.querySelectorAll('a'))) {
-    const text = fold(a.getAttribute('title') ?? a.textContent ?? '');
+    const raw = a.getAttribute('title') ?? a.textContent ?? '';
+    if (!/年度报告|年度報告/.test(raw)) continue;
+    const text = fold(raw);
     const m = TITLE_IN_TEXT_RE.exec(text);
     if (m) years.add(chineseToNumber(m[1]!) ?? 0);
     if (years.size >= 2) return true;
@@ -201,35 +264,77 @@ const NONE: Detection = {
   formatSignals: { f2019: [], f2021: [] },
 };
 
+/** The 一…六 headings of a report's narrative (2019 and 2021 formats). */
+const SECTION_HEADINGS = [
+  /一\s*[、.．]\s*总体情况/,
+  /二\s*[、.．]\s*主动公开政府信息情况/,
+  /三\s*[、.．]\s*收到和处理政府信息公开申请情况/,
+  /四\s*[、.．]\s*政府信息公开行政复议\s*[、,，和及]?\s*行政诉讼情况/,
+  /五\s*[、.．]\s*存在的主要问题及改进情况/,
+  /六\s*[、.．]\s*其他需要报告的事项/,
+];
+
+/** Raw-text test for Table 3's anchors, before any normalization is paid for. */
+const MAY_HAVE_ANCHORS =
+  /本年新收|上年结转|上年結轉|予以公开|予以公開|结转下年度|結轉下年度|未经复议|未經復議/;
+
 export function detectReport(doc: Document): Detection {
   const rawTitle = doc.querySelector('title')?.textContent ?? '';
   const bodyText = doc.body?.textContent ?? doc.documentElement?.textContent ?? '';
   // Cheap gate: every report names itself or carries table 三's anchors, in either script.
   if (!/年度报告|年度報告|本年新收|上年结转|上年結轉/.test(rawTitle + bodyText)) return NONE;
 
-  const candidates = titleCandidates(doc);
-  let match: TitleMatch | null = null;
-  for (const candidate of candidates) {
-    match = matchTitle(candidate);
-    if (match) break;
+  const { primary, all } = titleCandidates(doc);
+  let folded: string | null = null;
+  let compact = '';
+  const foldBody = () => {
+    if (folded === null) {
+      folded = fold(bodyText);
+      compact = folded.replace(/\s+/g, '');
+    }
+    return folded;
+  };
+  /** The body itself shows a report: Table 3's anchors with numbers, or the narrative's headings. */
+  let evidence: boolean | null = null;
+  const bodyIsReport = (): boolean => {
+    if (evidence !== null) return evidence;
+    foldBody();
+    evidence =
+      (MAY_HAVE_ANCHORS.test(bodyText) && countAnchors(compact) >= 3 && tablesHoldNumbers(doc)) ||
+      SECTION_HEADINGS.filter((re) => re.test(folded!)).length >= 3;
+    return evidence;
+  };
+
+  // The page's own title decides. Another candidate (a heading when the metadata names a site or a
+  // column) counts only when it agrees with that title or the body shows a report.
+  let match: TitleMatch | null = primary ? matchTitle(primary) : null;
+  if (!match) {
+    for (const candidate of all) {
+      const found = matchTitle(candidate);
+      if (!found) continue;
+      if (!primary || sameTitle(candidate, primary) || bodyIsReport()) match = found;
+      break;
+    }
   }
-  const folded = fold(bodyText);
-  const compact = folded.replace(/\s+/g, '');
-  const anchors = countAnchors(compact);
 
   if (!match) {
-    const anyTitle = candidates[0] ?? '';
-    if (anchors >= 3 && !NOT_A_REPORT_TITLE.test(fold(anyTitle)) && tablesHoldNumbers(doc)) {
-      const inText = TITLE_IN_TEXT_RE.exec(folded);
-      const year = inText ? chineseToNumber(inText[1]!) : null;
-      match = { title: anyTitle || '', agency: null, year: year ?? 0 };
-    } else if (looksLikeIndex(doc)) {
-      return { ...NONE, kind: 'index', title: candidates[0] ?? null };
-    } else return NONE;
+    const anyTitle = primary ?? all[0] ?? '';
+    if (!NOT_A_REPORT_TITLE.test(fold(anyTitle)) && MAY_HAVE_ANCHORS.test(bodyText)) {
+      foldBody();
+      if (countAnchors(compact) >= 3 && tablesHoldNumbers(doc)) {
+        const inText = TITLE_IN_TEXT_RE.exec(folded!);
+        const year = inText ? chineseToNumber(inText[1]!) : null;
+        match = { title: anyTitle, agency: null, year: year ?? 0 };
+      }
+    }
+    if (!match) {
+      if (looksLikeIndex(doc)) return { ...NONE, kind: 'index', title: anyTitle || null };
+      return NONE;
+    }
   }
 
   const year = match.year || null;
-  const { format, signals } = detectFormat(folded, year, hasLegacyTableText(compact));
+  const { format, signals } = detectFormat(foldBody(), year, hasLegacyTableText(compact));
   const agency = match.agency ?? fallbackAgency(doc);
   return {
     kind: 'report',
@@ -250,8 +355,10 @@ function fallbackAgency(doc: Document): string | null {
 /** A blank template reprinted in a notice has the anchors but no numbers in its tables. */
 function tablesHoldNumbers(doc: Document): boolean {
   let numeric = 0;
-  for (const td of Array.from(doc.querySelectorAll('td'))) {
-    if (/^\s*\d+\s*$/.test(td.textContent ?? '') && ++numeric >= 10) return true;
+  for (const td of Array.from(doc.querySelectorAll('td, th'))) {
+    // Any width of digit: full-width ０-９ are common in Word pastes.
+    if (/^[\s\u00a0\u3000]*[0-9０-９]+[\s\u00a0\u3000]*$/.test(td.textContent ?? '') && ++numeric >= 10)
+      return true;
   }
   return false;
 }
