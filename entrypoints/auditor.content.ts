@@ -17,6 +17,25 @@ import { loadLang } from './shared/settings';
 // parse → audit → message the plain result to the background → draw the overlay. The element
 // map (address → live element) stays in this script.
 
+/** How long after injection the page is watched for an article that arrives late (review M9). */
+const LATE_MS = 6000;
+/** A re-audit waits for the page to stop changing this long. */
+const SETTLE_MS = 400;
+
+/** What a late article changes: the number of tables and the amount of text. */
+function pageSize(): { tables: number; text: number } {
+  return { tables: document.querySelectorAll('table').length, text: document.body?.textContent?.length ?? 0 };
+}
+
+/** A change worth a new audit: a table came or went, or the text grew or shrank by a tenth (and 200 characters). */
+function grewMaterially(
+  before: { tables: number; text: number },
+  now: { tables: number; text: number },
+): boolean {
+  const delta = Math.abs(now.text - before.text);
+  return now.tables !== before.tables || (delta >= 200 && delta >= before.text / 10);
+}
+
 /** Unreadable storage gives the default language: the overlay is drawn all the same. */
 const currentLang = (): Promise<Lang> => loadLang({ orDefaults: true });
 
@@ -42,8 +61,13 @@ export default defineContentScript({
   registration: 'runtime',
   matches: ['*://*.gov.cn/*'],
   async main(ctx) {
+    /** Once the user closed the overlay, a late article does not bring it back on its own. */
+    let closedByUser = false;
     const overlay = new OverlayController(ctx, await currentLang(), {
-      onClose: () => overlay.hide(),
+      onClose: () => {
+        closedByUser = true;
+        overlay.hide();
+      },
       onReaudit: () => void show(true),
     });
 
@@ -69,6 +93,7 @@ export default defineContentScript({
     ) => {
       if (message?.type === 'overlay-toggle') {
         if (overlay.shown) {
+          closedByUser = true;
           overlay.hide();
           reply({ ok: true, shown: false });
         } else void show().then((shown) => reply({ ok: true, shown }));
@@ -116,6 +141,29 @@ export default defineContentScript({
       browser.storage.onChanged.removeListener(onStorage);
       overlay.hide();
     });
+
+    // A page whose article a script fills in late may have been sent by its title alone, or with
+    // half its body: watch it for a few seconds and audit again when it has grown.
+    let audited = pageSize();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new MutationObserver(() => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        const now = pageSize();
+        if (closedByUser || !grewMaterially(audited, now)) return;
+        audited = now;
+        void show();
+      }, SETTLE_MS);
+    });
+    const stopWatching = () => {
+      late.disconnect();
+      clearTimeout(timer);
+      clearTimeout(deadline);
+    };
+    const deadline = setTimeout(stopWatching, LATE_MS);
+    if (document.body) late.observe(document.body, { childList: true, subtree: true, characterData: true });
+    ctx.onInvalidated(stopWatching);
 
     // The value of the injection (scripting.executeScript waits for it): is the overlay up?
     return show();

@@ -27,10 +27,13 @@ export default defineContentScript({
       browser.runtime.sendMessage(message).catch(() => {});
     };
     /**
-     * A report whose body is here; `last` accepts a report known by its title alone. The cheap body
-     * test goes first, so a late page costs no full detection while its body is still missing.
+     * A report whose body is here; `last` accepts a report known by its title alone. A known
+     * detection is looked at first (most pages are not reports and pay for nothing more); while
+     * watching, the cheap body test goes first, so a late page costs no full detection while its
+     * body is still missing.
      */
     const detect = (last: boolean, known?: ReportDetected['detection']): boolean => {
+      if (known && known.kind !== 'report') return false;
       if (!last && !hasReportBody(document)) return false;
       const detection = known ?? detectReport(document);
       if (detection.kind !== 'report') return false;

@@ -547,6 +547,21 @@ describe('reports that arrive late or in a frame', () => {
     await page.close();
   });
 
+  it('waits for the article of a table-layout template, and audits it when it arrives (M9)', async () => {
+    const page = await h.open('tests/e2e/pages/late-template-report.html');
+    await waitForHost(page, 15_000);
+    await settle(page);
+    const node = auditInNode(SAMPLE, page.url());
+    await expect
+      .poll(() => h.badgeText(page), { timeout: 10_000 })
+      .toBe(String(errorCount(node.audit.findings)));
+    const result = (await h.readTabResult(page))!;
+    expect(result.model?.tableInfo.applications.found).toBe(true);
+    const boxes = (await drawnMarks(page)).filter((m) => m.kind === 'box');
+    expect(new Set(boxes.map((b) => b.key))).toEqual(node.cells);
+    await page.close();
+  });
+
   it('audits a report inside a same-site iframe, and draws in that frame', async () => {
     const page = await h.open('tests/e2e/pages/frame-report.html');
     const frame = page.frames().find((f) => f.url().includes('seed001-word'))!;

@@ -26,10 +26,17 @@ describe('hasReportBody', () => {
   };
   it('sees the tables or the narrative of a report', () => {
     expect(hasReportBody(doc('<p>本年新收 3 件</p>'))).toBe(true);
-    expect(hasReportBody(doc('<table><tr><td>1</td></tr></table>'))).toBe(true);
     expect(hasReportBody(doc(`<p>${'政府信息公开工作'.repeat(200)}</p>`))).toBe(true);
   });
   it('sees an empty shell still loading', () => {
     expect(hasReportBody(doc('<div id="article"><p>正在加载……</p></div>'))).toBe(false);
+  });
+  it('is not fooled by a portal template: layout tables, menus and link lists (review M9)', () => {
+    const menu = `<ul>${'<li><a href="#">政务公开工作动态栏目</a></li>'.repeat(200)}</ul>`;
+    const layout = `<table><tr><td>${menu}</td><td><div id="article"></div></td></tr></table>`;
+    expect(hasReportBody(doc(layout))).toBe(false);
+    expect(hasReportBody(doc(`<table><tr><td>1</td><td>2</td></tr></table>${menu}`))).toBe(false);
+    const footer = `<footer><p>${'主办单位：某县人民政府办公室 '.repeat(200)}</p></footer>`;
+    expect(hasReportBody(doc(`${layout}${footer}`))).toBe(false);
   });
 });

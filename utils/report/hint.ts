@@ -18,16 +18,24 @@ export function mayBecomeReport(title: string, url: string): boolean {
 }
 
 const BODY_ANCHORS = /本年新收|上年结转|上年結轉|予以公开|予以公開|统计指标|統計指標/;
-/** Non-space characters of text a report's narrative has at the very least. */
+/** Non-space characters of article text a report's narrative has at the very least. */
 const MIN_TEXT = 1500;
+/** Text that is the page's own: paragraphs outside navigation, lists, headers and footers. */
+const CHROME = 'a, nav, li, header, footer, aside';
 
 /**
- * The report's body is on the page: table anchors, a table, or a narrative's worth of text. A page
- * detected by its title alone may still be waiting for its article to arrive.
+ * The report's body is on the page: Table 3's anchors, or a narrative's worth of paragraphs. A
+ * portal template's own tables and links do not count (nearly every gov.cn template has them), so a
+ * page detected by its title alone keeps waiting for its article to arrive.
  */
 export function hasReportBody(doc: Document): boolean {
   const text = doc.body?.textContent ?? '';
   if (BODY_ANCHORS.test(text)) return true;
-  if (doc.querySelector('table td')) return true;
-  return text.replace(/\s+/g, '').length >= MIN_TEXT;
+  let length = 0;
+  for (const p of Array.from(doc.querySelectorAll('p'))) {
+    if (p.closest(CHROME)) continue;
+    length += (p.textContent ?? '').replace(/\s+/g, '').length;
+    if (length >= MIN_TEXT) return true;
+  }
+  return false;
 }
