@@ -153,11 +153,13 @@ function routes(): Route[][] {
   ];
 }
 
-function listPage(items: Route[], paging: string): string {
+function listPage(items: Route[], paging: string, copies = 1): string {
   const li = items
-    .map(
-      (r) =>
-        `<li><a href="${r.path}" title="${r.title}" target="_blank">${r.title}</a><span>2024-01-01</span></li>`,
+    .flatMap((r) =>
+      Array.from({ length: copies }, (_, i) => {
+        const href = i ? `${r.path}?copy=${i}` : r.path;
+        return `<li><a href="${href}" title="${r.title}" target="_blank">${r.title}</a><span>2024-01-01</span></li>`;
+      }),
     )
     .join('\n');
   return `<!doctype html><html><head><meta charset="utf-8"><title>政府信息公开年报_示例县人民政府</title></head>
@@ -184,11 +186,14 @@ export interface Portal {
 export interface PortalOptions {
   /** ms every answer waits (so requests overlap and the limit is tested); default 20 */
   latency?: number;
+  /** list every link this many times (as ?copy=N), for throughput measurements; default 1 */
+  copies?: number;
 }
 
 export async function servePortal(opts: PortalOptions = {}): Promise<Portal> {
   const pages = routes();
   const byPath = new Map(pages.flat().map((r) => [r.path, r]));
+  const copies = opts.copies ?? 1;
   const lists = new Map<string, string>([
     // TRS: the page count only in the script; no link to index_1.html in the markup
     [
@@ -196,10 +201,17 @@ export async function servePortal(opts: PortalOptions = {}): Promise<Portal> {
       listPage(
         pages[0]!,
         '<script>createPageHTML(2, 0, "index", "html");</script><a href="http://www.other.example/xxgk/nb/index_9.html">9</a>',
+        copies,
       ),
     ],
-    [LIST_PATHS[1]!, listPage(pages[1]!, '<a href="index.html">上一页</a> <a href="more_2.html">下一页</a>')],
-    [LIST_PATHS[2]!, listPage(pages[2]!, '<a href="index_1.html">上一页</a> <a href="index.html">首页</a>')],
+    [
+      LIST_PATHS[1]!,
+      listPage(pages[1]!, '<a href="index.html">上一页</a> <a href="more_2.html">下一页</a>', copies),
+    ],
+    [
+      LIST_PATHS[2]!,
+      listPage(pages[2]!, '<a href="index_1.html">上一页</a> <a href="index.html">首页</a>', copies),
+    ],
   ]);
   const failures = new Map<string, number>();
   const inFlight = new Map<string, number>();
@@ -220,9 +232,9 @@ export async function servePortal(opts: PortalOptions = {}): Promise<Portal> {
     res.on('close', done);
     const list = lists.get(path);
     if (list) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(list);
-    const failed = failures.get(path) ?? 0;
+    const failed = failures.get(req.url ?? path) ?? 0;
     if (route?.failFirst && failed < route.failFirst) {
-      failures.set(path, failed + 1);
+      failures.set(req.url ?? path, failed + 1);
       return void res.writeHead(503, { 'content-type': 'text/plain' }).end('busy');
     }
     const body = route?.body();
