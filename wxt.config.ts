@@ -1,21 +1,47 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
-// Permissions are the fewest that do the job: the detector runs only on *.gov.cn,
-// anything else is audited on demand through activeTab, or on sites the user adds
-// at run time (optional host permissions).
+/** Where the detector runs, and where the background may inject the auditor, without asking. */
+export const BUILT_IN_HOSTS = ['*://*.gov.cn/*'];
+/** What "add a site" in the options page may ask for at run time, one site at a time. */
+export const OPTIONAL_HOSTS = ['*://*/*'];
+/** Firefox's stable add-on ID: storage.sync and the add-on store key on it. Never change it. */
+export const GECKO_ID = 'gouji@gouji.extension';
+
+// Permissions are the fewest that do the job: the detector runs only on *.gov.cn, anything else is
+// audited on demand through activeTab, or on sites the user adds at run time (optional host
+// permissions). Declared here, per browser, rather than left to WXT's copying of a runtime script's
+// `matches`: tests/e2e/manifest.e2e.test.ts holds the built manifests to the list in the README.
 export default defineConfig({
   srcDir: '.',
   outDir: '.output',
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     // unlimitedStorage: the audit log (with its evidence screenshots) must not hit a quota; it adds
     // no install warning.
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting'],
-    optional_host_permissions: ['*://*/*'],
+    // MV3 (Chrome): host permissions apart; MV2 (Firefox): WXT moves host_permissions into
+    // `permissions`, but drops optional_host_permissions, so they go in optional_permissions.
+    host_permissions: BUILT_IN_HOSTS,
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: OPTIONAL_HOSTS }
+      : { optional_permissions: OPTIONAL_HOSTS }),
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: GECKO_ID,
+          // storage.session in MV2 and persistent registered content scripts: Firefox 115+; the
+          // data-collection declaration (nothing is collected): 140+, an ESR.
+          strict_min_version: '140.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+        // Firefox for Android reads that declaration from 142 on.
+        gecko_android: { strict_min_version: '142.0' },
+      },
+    }),
     // Shows or hides the overlay on the current tab (audits it first when nothing ran there yet).
     commands: {
       'toggle-overlay': {
@@ -23,5 +49,5 @@ export default defineConfig({
         description: '__MSG_cmdToggleOverlay__',
       },
     },
-  },
+  }),
 });

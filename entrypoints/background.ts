@@ -58,9 +58,15 @@ async function injectAuditor(tabId: number, frameId = 0): Promise<boolean> {
   return run?.result === true;
 }
 
+/**
+ * The toolbar button: `action` in MV3 (Chrome), `browserAction` in MV2 (Firefox), where `action`
+ * is undefined and a bare `browser.action.x` would throw before any promise could catch it.
+ */
+const toolbarButton = (): typeof browser.action => browser.action ?? browser.browserAction;
+
 /** Errors on the page in red, a green check for a clean report, nothing for other pages (null). */
 async function setBadge(tabId: number, findings: readonly Finding[] | null): Promise<void> {
-  const action = browser.action;
+  const action = toolbarButton();
   if (!findings) {
     await action.setBadgeText({ tabId, text: '' });
     return;
@@ -205,7 +211,9 @@ export default defineBackground(() => {
     // A new document (reload included) starts with no result; the detector reports again.
     if (change.status !== 'loading') return;
     void browser.storage.session.remove(tabKey(tabId));
-    void browser.action.setBadgeText({ tabId, text: '' }).catch(() => {});
+    void toolbarButton()
+      .setBadgeText({ tabId, text: '' })
+      .catch(() => {});
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     void browser.storage.session.remove(tabKey(tabId));
