@@ -83,6 +83,12 @@ describe.skipIf(!present)('real pages (../shared/corpus/real)', () => {
     },
   );
 
+  it('上海 2019: the share 占33.9% is worked against 答复 805, the base of its sibling shares (L6)', () => {
+    const audit = runAudit(read('shanghai-gov-cn_shi-zhengfu-bangongting_2019.html'));
+    const shares = audit.findings.filter((f) => f.spec === 'ARI-02' && f.outcome === 'fail');
+    expect(shares.map((f) => f.message.zh)).toEqual(['占比 33.9%，但 258件 ÷ 805件 = 32.05%']);
+  });
+
   it('does not take the 2014 工作要点 letter for a report', () => {
     expect(read('pingtan-gov-cn_negative-2014-gongzuo-yaodian-han.html').kind).toBe('none');
   });

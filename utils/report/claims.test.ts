@@ -254,13 +254,20 @@ describe('extractClaims: other shapes', () => {
     expect(ofKind(cs, 'rate').every((r) => r.numbers.denominator?.value === 81)).toBe(true);
   });
 
-  it('shares after the totals sentence keep the other totals as alternatives', () => {
+  it('a share takes the base that explains its sibling shares (L6), keeping the other totals as alternatives', () => {
     const cs = claimsOf(
       '共受理政府信息公开申请859件；答复政府信息公开申请805件。不予公开35件，占4.34%；不予处理158件，占19.6%。',
     );
     const [share] = ofKind(cs, 'rate');
+    // 158 ÷ 805 = 19.6 %, 158 ÷ 859 = 18.4 %: the sibling says the base is 805
+    expect(share!.numbers.denominator!.value).toBe(805);
+    expect(Object.entries(share!.numbers).find(([k]) => k.startsWith('altden'))?.[1].value).toBe(859);
+  });
+
+  it('without siblings that tell, the 共 total stays the base', () => {
+    const cs = claimsOf('共受理政府信息公开申请859件；答复政府信息公开申请805件。不予公开35件，占4.07%。');
+    const [share] = ofKind(cs, 'rate');
     expect(share!.numbers.denominator!.value).toBe(859);
-    expect(Object.entries(share!.numbers).find(([k]) => k.startsWith('altden'))?.[1].value).toBe(805);
   });
 
   it('Chinese numerals and 近N', () => {
@@ -360,5 +367,16 @@ describe.skipIf(seeds.size === 0)('extractClaims on the seeds', () => {
         expect(s.paragraphs.find((p) => p.id === c.paragraph)!.text).toContain(c.sentence);
       }
     }
+  });
+});
+
+describe('extractClaims: long paragraphs (review M4)', () => {
+  it('reads a 150 000-character paragraph (one run, no 。) without throwing, and still finds its claims', () => {
+    const filler = '各单位认真落实政府信息公开工作要求，'.repeat(8_400);
+    const text = `共受理政府信息公开申请5件，其中自然人申请3件，法人或其他组织申请2件，${filler}已全部办结`;
+    expect(text.length).toBeGreaterThan(150_000);
+    const cs = claimsOf(text);
+    expect(ofKind(cs, 'applicationsReceived')[0]?.numbers.count?.value).toBe(5);
+    expect(partValues(ofKind(cs, 'totalWithParts')[0]!)).toEqual([3, 2]);
   });
 });

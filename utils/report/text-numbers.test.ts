@@ -106,3 +106,16 @@ describe('findNumbers', () => {
     expect(findNumbers('办结率96.4%,2019年1月').map((t) => t.unit)).toEqual(['%', '年', '月']);
   });
 });
+
+describe('long paragraphs (review M4)', () => {
+  it('normalizes a 150 000-character paragraph without overflowing the stack, keeping the map', () => {
+    const src = `共收到申请1,234件。${'政府信息公开工作'.repeat(18_750)}`;
+    expect(src.length).toBeGreaterThan(150_000);
+    const n = normalizeWithMap(src);
+    expect(n.text.startsWith('共收到申请1234件。')).toBe(true);
+    expect(n.map.length).toBe(n.text.length + 1);
+    expect(n.map[n.map.length - 1]).toBe(src.length);
+    // the character after the folded separator still maps back to its place in the source
+    expect(src[n.map[n.text.indexOf('件')]!]).toBe('件');
+  });
+});

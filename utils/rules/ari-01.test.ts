@@ -28,6 +28,34 @@ ruleTester(ari01, {
       html: page('共主动公开各类信息 244 条，公告公示节假日期间值班安排、干部职工考勤等各类信息 100 余条。'),
     },
     {
+      name: 'a partial list is normal: 30 received, 其中 12 + 3 of them',
+      html: page('共收到政府信息公开申请 30 件，其中予以公开 12 件，部分公开 3 件。'),
+    },
+    {
+      name: 'issue 8: the 其中 list ends at its clause (；共办理 is a new predicate)',
+      html: page(
+        '共受理政府信息公开申请749件，其中自然人申请741件，法人或其他组织申请8件；共办理718件，结转下一年31件。',
+      ),
+    },
+    {
+      name: 'the list ends at a new total or predicate even after a comma',
+      html: page(
+        '共受理政府信息公开申请749件，其中自然人申请741件，法人或其他组织申请8件，共办理718件，结转下一年31件。',
+      ),
+    },
+    {
+      name: 'issue 8: a parenthetical (含上年结转189件) is never the total of the list after it',
+      html: page(
+        '办结1191件（含上年结转189件），其中，予以公开及部分公开208件，不予公开20件，无法提供15件。',
+      ),
+    },
+    {
+      name: '涉及 breakdown below the total: a partial list, no finding',
+      html: page(
+        '2023年全区接收通过邮寄、网络提交的各类政府信息公开申请共计86件，涉及自然人80件、商业企业1件。',
+      ),
+    },
+    {
       name: 'approximate parts within 0.5 %',
       html: page('共发布信息 1000 余条，其中网站 600 余条，微信 398 条。'),
     },
@@ -58,11 +86,33 @@ ruleTester(ari01, {
       ],
     },
     {
-      name: 'exact parts that do not add up: error',
-      html: page('共发布信息 100 条，其中网站 60 条，微信 30 条。'),
+      name: 'exact parts above the total after 其中: error',
+      html: page('共发布信息 100 条，其中网站 60 条，微信 50 条。'),
       errors: [
-        { messageId: 'sum', severity: 'error', cells: [], zh: '共 100条，但分项 60条 + 30条 = 90（差 10）' },
+        { messageId: 'sum', severity: 'error', cells: [], zh: '共 100条，但分项 60条 + 50条 = 110（差 10）' },
       ],
+    },
+    {
+      name: 'parts above the total after 涉及 (may name other things): a warning',
+      html: page('共收到政府信息公开申请 86 件，涉及自然人 80 件、商业企业 9 件。'),
+      errors: [{ messageId: 'sum', severity: 'warning', cells: [] }],
+    },
+    {
+      name: 'a list ending in 其他 presents itself as complete: a warning with the gap',
+      html: page('共发布信息 100 条，其中网站 60 条，微信 30 条，其他渠道 5 条。'),
+      errors: [
+        {
+          messageId: 'incomplete',
+          severity: 'warning',
+          cells: [],
+          zh: '共 100条，分项 60条 + 30条 + 5条 合计 95，少 5',
+        },
+      ],
+    },
+    {
+      name: 'a closed set (自然人 + 法人或其他组织) that misses: a warning',
+      html: page('共受理政府信息公开申请 749 件，其中自然人申请 740 件，法人或其他组织申请 8 件。'),
+      errors: [{ messageId: 'incomplete', severity: 'warning', cells: [] }],
     },
   ],
 });

@@ -4,10 +4,15 @@ import { fmtNum } from './lib/cells';
 import { claimPlace, claimsOf, interval, sentenceOf, shown } from './lib/text';
 import type { Evaluation, Rule } from './types';
 
-// ARI-01: "共 T … 其中 a；b；c" in the text. Exact figures must add up (error). With approximate
-// figures (余/约/多/近) the point sum may be off by ≤ 0.5 %; beyond that, a warning that explains
-// the intervals and whether an adjacent 同时/另 figure closes the gap. A part larger than the total
-// means the list is not a breakdown of it (warning).
+// ARI-01: "共 T … 其中 a；b；c" in the text (report-formats.md ARI-01).
+// - Parts above the total: an error when the list is unambiguously that total's breakdown (其中 /
+//   分别为, exact figures); after 涉及/包括, which may name other things, a warning.
+// - Parts below the total are normal (reports list only some parts), unless the list presents
+//   itself as complete (ends in 等/其他, 分别为, or covers a closed set such as 自然人 + 法人或其他
+//   组织): then a warning with the gap. Never an error: a short list may be a sample.
+// - Approximate figures (余/约/多/近): the point sum may be off by ≤ 0.5 %; beyond that, a warning
+//   that explains the intervals and whether an adjacent 同时/另 figure closes the gap.
+// - A part larger than the total means the list is not a breakdown of it (warning).
 
 const TOLERANCE = 0.005;
 
@@ -60,8 +65,8 @@ export const ari01: Rule = {
     en: 'Parts listed after 其中 add up to the stated total',
   },
   description: {
-    zh: '正文给出总数并用“其中”列出分项时，精确数的分项之和必须等于总数（错误）；含“余、约、多、近”等约数时，按点值之和与总数相差超过 0.5% 或某一分项大于总数的，给出警告并说明区间分析。',
-    en: 'When the text gives a total and lists its parts after 其中, exact parts must add up to the total (error). With approximate figures (余, 约, 多, 近) a point-sum gap above 0.5 %, or a part larger than the total, is a warning with the interval analysis.',
+    zh: '正文给出总数并用“其中”列出分项时，精确数的分项之和不得超过总数（错误；“涉及、包括”后的列举为警告）；分项之和小于总数属正常（只列部分类别），但列举看来完整（以“等、其他”结尾、写明“分别为”或列全所有类别）时给出警告。含“余、约、多、近”等约数时，按点值之和与总数相差超过 0.5% 或某一分项大于总数的，给出警告并说明区间分析。',
+    en: 'When the text gives a total and lists its parts after 其中, exact parts must not add up to more than the total (error; a warning after 涉及/包括). Parts below the total are normal (only some categories listed), except when the list looks complete (ends in 等/其他, says 分别为, or names every category): then a warning. With approximate figures (余, 约, 多, 近) a point-sum gap above 0.5 %, or a part larger than the total, is a warning with the interval analysis.',
   },
   messages: {
     sum: {
@@ -71,6 +76,10 @@ export const ari01: Rule = {
     approx: {
       zh: '共 {total}，分项 {parts} 合计 {sum}，差 {gap}（{rel}）。{interval}{extra}',
       en: 'Total {total}; the parts {parts} add up to {sum}, off by {gap} ({rel}). {interval}{extra}',
+    },
+    incomplete: {
+      zh: '共 {total}，分项 {parts} 合计 {sum}，少 {gap}；该列举看来是完整的（以“等/其他”结尾、写明“分别为”或列全了所有类别）',
+      en: 'Total {total}, but the parts {parts} add up to {sum}, {gap} short; the list looks complete (it ends in 等/其他, says 分别为, or names every category)',
     },
     exceeds: {
       zh: '共 {total}，但分项“{part}”{value} 大于总数（分项合计 {sum}）{prefix}，这些分项可能并非总数的组成部分',
@@ -128,11 +137,17 @@ function evaluateTotal(
   }
   if (c.qualifiers.includes('subset') || c.qualifiers.includes('等')) return { outcome: 'pass', place };
 
+  const complete = c.qualifiers.includes('complete');
   if (!approx) {
     if (sum === total.value) return { outcome: 'pass', place };
+    if (sum < total.value && !complete) return { outcome: 'pass', place }; // a partial list
+    // a list is that total's own breakdown after 其中 / 分别为 / "N 个 X 中:"; after 涉及 or 包括
+    // it may name other things too
+    const sure = sum > total.value && ['其中', '中', '分别为'].some((q) => c.qualifiers.includes(q));
     return {
       outcome: 'fail',
-      messageId: 'sum',
+      messageId: sum > total.value ? 'sum' : 'incomplete',
+      ...(sure ? {} : { severity: 'warning' as const }),
       data: { ...base, gap: fmtNum(Math.abs(total.value - sum)) },
       cells: [],
       sentence,
@@ -142,6 +157,7 @@ function evaluateTotal(
     };
   }
   const gap = total.value - sum;
+  if (gap > 0 && !complete) return { outcome: 'pass', place }; // a partial list
   const rel = total.value === 0 ? Number.POSITIVE_INFINITY : Math.abs(gap) / total.value;
   if (rel <= TOLERANCE) return { outcome: 'pass', place };
   const words = intervalWords(total, nums);

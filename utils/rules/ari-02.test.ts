@@ -32,6 +32,20 @@ ruleTester(ari02, {
   ],
   invalid: [
     {
+      name: 'L6 (上海 2019): a share is explained against the base of its sibling shares (805, not 859)',
+      html: page(
+        '市政府办公厅代表市政府共受理政府信息公开申请859件，申请数量较去年回落12.3%；答复政府信息公开申请805件（含上年度结转申请18件，另有72件申请按照《条例》顺延到下年度答复），均在法定期限内予以答复。予以公开及部分公开258件，占33.9%；不予公开35件，占4.34%；因本机关不掌握等原因无法提供265件，占32.9%；不予处理158件，占19.6%；其他处理0件。',
+      ),
+      errors: [
+        {
+          messageId: 'mismatch',
+          severity: 'warning',
+          cells: [],
+          zh: '占比 33.9%，但 258件 ÷ 805件 = 32.05%',
+        },
+      ],
+    },
+    {
       name: 'a rate that is not the ratio',
       html: page('共收到来信196件,已办结189件,办结率98.4%。'),
       errors: [

@@ -1,9 +1,22 @@
-import { getCell, isUnknown, t3 } from './lib/cells';
+import { claimApplicants } from '../report/claims';
+import { getCell, isUnknown, sumOf, t3 } from './lib/cells';
 import { admits, claimPlace, claimsOf, isApprox, sentenceOf, shown } from './lib/text';
 import type { Evaluation, Rule } from './types';
 
 // TXT-01: the application count the text states equals 本年新收 (or 新收 + 上年结转 when the
-// sentence counts the carried-over ones, 上年结转 / 共办理).
+// sentence counts the carried-over ones, 上年结转 / 共办理). The applicant breakdown right after the
+// count ("涉及自然人80件、商业企业1件") is checked column by column the same way: each named kind
+// against its column of 本年新收 (法人或其他组织: the sum of its five columns).
+
+const LEGAL_COLS = ['BIZ', 'RES', 'SOC', 'LEG', 'OTH'];
+const WHO: Record<string, { zh: string; en: string }> = {
+  NP: { zh: '自然人', en: 'natural persons' },
+  LEGAL: { zh: '法人或其他组织', en: 'legal persons and other organisations' },
+  BIZ: { zh: '商业企业', en: 'businesses' },
+  RES: { zh: '科研机构', en: 'research institutions' },
+  SOC: { zh: '社会公益组织', en: 'public-interest organisations' },
+  LEG: { zh: '法律服务机构', en: 'legal service providers' },
+};
 
 export const txt01: Rule = {
   id: 'TXT-01',
@@ -30,6 +43,10 @@ export const txt01: Rule = {
     carryIn: {
       zh: '正文称上年结转 {stated}，但表三上年结转总计为 {carryIn}',
       en: 'The text states {stated} carried over, but Table 3 has {carryIn}',
+    },
+    applicant: {
+      zh: '正文称{who}申请 {stated}，但表三本年新收{who}为 {new}，新收加上年结转为 {both}',
+      en: 'The text states {stated} applications from {who_en}, but Table 3 has {new} new, {both} with those carried over',
     },
     unreadable: {
       zh: '无法判定：表三本年新收总计未能读出（正文称 {stated}）',
@@ -75,6 +92,37 @@ export const txt01: Rule = {
           actual: n.value,
           place,
         });
+      for (const a of claimApplicants(c)) {
+        const cols = a.key === 'LEGAL' ? LEGAL_COLS : [a.key];
+        const nS = sumOf(
+          model,
+          cols.map((col) => t3('new', col)),
+        );
+        const cS = sumOf(
+          model,
+          cols.map((col) => t3('carryIn', col)),
+        );
+        const aPlace = `${place}/by:${a.key}`;
+        if (nS.unknown.length > 0) continue; // the count's own check says what could not be read
+        const both = nS.value + (cS.unknown.length > 0 ? 0 : cS.value);
+        const fine = literalNew ? admits(a.n, nS.value) : admits(a.n, nS.value) || admits(a.n, both);
+        const who = WHO[a.key] ?? { zh: a.key, en: a.key };
+        out.push(
+          fine
+            ? { outcome: 'pass', place: aPlace }
+            : {
+                outcome: 'fail',
+                messageId: 'applicant',
+                severity: 'warning',
+                data: { who: who.zh, who_en: who.en, stated: shown(a.n), new: nS.value, both },
+                cells: cols.map((col) => t3('new', col)),
+                sentence,
+                expected: nS.value,
+                actual: a.n.value,
+                place: aPlace,
+              },
+        );
+      }
       const ci = c.numbers.carryIn;
       if (ci) {
         const ok2 = admits(ci, cv);

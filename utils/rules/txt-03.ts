@@ -1,8 +1,13 @@
-import { getCell, isUnknown, t3 } from './lib/cells';
-import { claimPlace, claimsOf, sentenceOf } from './lib/text';
+import { T3_COLS } from '../report/model';
+import { getCell, hasFlag, isUnknown, sumOf, t3 } from './lib/cells';
+import { claimPlace, claimsOf, sentenceOf, shown } from './lib/text';
 import type { Evaluation, Rule } from './types';
 
 // TXT-03: "已全部办结" means nothing is carried forward and every application was handled.
+// A 总计 left blank on a row whose columns carry figures is read as the sum of its columns (the
+// blank is not a zero there), and a 结转 figure stated in the text itself contradicts the claim too.
+
+const COLS = T3_COLS.filter((c) => c !== 'TOT');
 
 export const txt03: Rule = {
   id: 'TXT-03',
@@ -26,6 +31,10 @@ export const txt03: Rule = {
       zh: '正文称已全部办结，但表三办理结果总计 {r7} ≠ 新收 {new} + 上年结转 {carryIn} = {sum}',
       en: 'The text says all applications were completed, but Table 3 results total {r7} ≠ new {new} + carried over {carryIn} = {sum}',
     },
+    textCarry: {
+      zh: '正文称已全部办结，但正文又称结转下年度 {stated}',
+      en: 'The text says all applications were completed, yet it also says {stated} were carried forward',
+    },
     unreadable: {
       zh: '无法判定：表三总计列有数值未能读出',
       en: 'Cannot be judged: a Table 3 total could not be read',
@@ -40,18 +49,61 @@ export const txt03: Rule = {
       carryOut: t3('carryOut', 'TOT'),
     };
     const cells = Object.values(addr);
-    return claimsOf(model, 'allCompleted').map((c): Evaluation => {
+    // 总计 blank while the row's columns carry figures: the row's total is the sum of its columns
+    const rowOf: Record<string, string> = {
+      [addr.new]: 'new',
+      [addr.carryIn]: 'carryIn',
+      [addr.r7]: 'r7',
+      [addr.carryOut]: 'carryOut',
+    };
+    const byColumns = (a: string): number | null => {
+      const row = rowOf[a]!;
+      const sum = sumOf(
+        model,
+        COLS.map((col) => t3(row, col)),
+      );
+      return sum.unknown.length === 0 && sum.value > 0 ? sum.value : null;
+    };
+    const carried = claimsOf(model, 'outcomeCount').filter(
+      (x) => x.subject === '结转' && (x.numbers.count?.value ?? 0) > 0,
+    );
+    return claimsOf(model, 'allCompleted').flatMap((c): Evaluation[] => {
       const place = claimPlace(model, c);
       const sentence = sentenceOf(c);
+      const out: Evaluation[] = [];
+      const said = carried[0]?.numbers.count;
+      if (said)
+        out.push({
+          outcome: 'fail',
+          messageId: 'textCarry',
+          data: { stated: shown(said) },
+          // the text against itself: no cell of the table decides it
+          cells: [],
+          sentence,
+          actual: said.value,
+          expected: 0,
+          place: `${place}/text`,
+        });
+      const table = evaluateTable(place, sentence);
+      return [...out, table];
+    });
+
+    function evaluateTable(place: string, sentence: ReturnType<typeof sentenceOf>): Evaluation {
       if (cells.some((a) => isUnknown(getCell(model, a))))
         return { outcome: 'uncertain', messageId: 'unreadable', cells, sentence, place };
-      const v = (a: string) => getCell(model, a)!.value!;
+      const v = (a: string) => {
+        const cell = getCell(model, a)!;
+        return hasFlag(cell, 'blank') ? (byColumns(a) ?? 0) : cell.value!;
+      };
+      const carryOutCells = hasFlag(getCell(model, addr.carryOut), 'blank')
+        ? COLS.map((col) => t3('carryOut', col))
+        : [addr.carryOut];
       if (v(addr.carryOut) !== 0)
         return {
           outcome: 'fail',
           messageId: 'carryOut',
           data: { carryOut: v(addr.carryOut) },
-          cells: [addr.carryOut],
+          cells: carryOutCells,
           sentence,
           expected: 0,
           actual: v(addr.carryOut),
@@ -70,6 +122,6 @@ export const txt03: Rule = {
           place,
         };
       return { outcome: 'pass', place };
-    });
+    }
   },
 };
