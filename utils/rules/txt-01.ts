@@ -46,7 +46,7 @@ export const txt01: Rule = {
     },
     applicant: {
       zh: '正文称{who}申请 {stated}，但表三本年新收{who}为 {new}，新收加上年结转为 {both}',
-      en: 'The text states {stated} applications from {who_en}, but Table 3 has {new} new, {both} with those carried over',
+      en: 'The text states {stated} applications from {who}, but Table 3 has {new} new, {both} with those carried over',
     },
     unreadable: {
       zh: '无法判定：表三本年新收总计未能读出（正文称 {stated}）',
@@ -114,7 +114,7 @@ export const txt01: Rule = {
                 outcome: 'fail',
                 messageId: 'applicant',
                 severity: 'warning',
-                data: { who: who.zh, who_en: who.en, stated: shown(a.n), new: nS.value, both },
+                data: { who_zh: who.zh, who_en: who.en, stated: shown(a.n), new: nS.value, both },
                 cells: cols.map((col) => t3('new', col)),
                 sentence,
                 expected: nS.value,
