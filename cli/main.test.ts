@@ -3,12 +3,21 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as source from '../utils/source/index';
+import { LoadError, load } from './load';
 import { main } from './main';
+
+// One input that throws must not stop the batch: the reader can be made to throw per test.
+vi.mock('../utils/source/index', async (original) => {
+  const actual = await original<typeof import('../utils/source/index')>();
+  return { ...actual, readReport: vi.fn(actual.readReport) };
+});
 
 const PAGES = join(__dirname, '../tests/fixtures/pages');
 const ENCODED = join(__dirname, '../tests/fixtures/encoded');
+const DOCUMENTS = join(__dirname, '../tests/fixtures/documents');
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -132,10 +141,24 @@ describe('gouji URLs', () => {
   let base = '';
   beforeAll(async () => {
     const gbk = readFileSync(join(ENCODED, 'seed003-gbk-undeclared.html'));
+    const text = readFileSync(join(DOCUMENTS, 'seed003.tabs.txt'));
     server = createServer((req, res) => {
       if (req.url === '/report.htm') {
         res.writeHead(200, { 'content-type': 'text/html; charset=GBK' });
         res.end(gbk);
+      } else if (req.url === '/download?id=3') {
+        res.writeHead(200, { 'content-type': 'application/octet-stream' });
+        res.end(text);
+      } else if (req.url === '/seed.htm') {
+        // A misconfigured server: plain text announced as HTML with no markup in it.
+        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(text);
+      } else if (req.url === '/chart.png') {
+        res.writeHead(200, { 'content-type': 'image/png' });
+        res.end(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+      } else if (req.url === '/report.doc') {
+        res.writeHead(200, { 'content-type': 'application/msword' });
+        res.end(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
       } else {
         res.writeHead(404);
         res.end();
@@ -151,9 +174,77 @@ describe('gouji URLs', () => {
     expect(JSON.parse(out)[0]).toMatchObject({ isReport: true, source: `${base}/report.htm`, year: 2021 });
   });
 
+  it('reads a text report by its bytes, whatever the URL or the Content-Type says', async () => {
+    for (const path of ['/download?id=3', '/seed.htm']) {
+      const { code, out } = await run(`${base}${path}`, '--json');
+      expect(code).toBe(0);
+      expect(JSON.parse(out)[0]).toMatchObject({
+        isReport: true,
+        agency: '中宁县工业和信息化局',
+        year: 2021,
+      });
+    }
+  });
+
+  it('refuses an image before reading it, and a Word 97 file with a way out, exit 3', async () => {
+    const { code, out, err } = await run(`${base}/chart.png`, `${base}/report.doc`, '--json');
+    expect(code).toBe(3);
+    expect(JSON.parse(out)).toEqual([]);
+    expect(err.split('\n')).toEqual([
+      `${base}/chart.png: 无法读取：image/png is not a document / 不是文档`,
+      expect.stringMatching(/report\.doc: 旧版 Word.*另存为 DOCX 或 PDF/),
+    ]);
+  });
+
+  it('cuts off a body larger than the cap', async () => {
+    await expect(load(`${base}/download?id=3`, 1000)).rejects.toThrow(LoadError);
+    await expect(load(`${base}/download?id=3`, 1000)).rejects.toThrow(/larger than/);
+  });
+
   it('says which URL failed and why', async () => {
     const { code, err } = await run(`${base}/missing.htm`, '--json');
     expect(code).toBe(3);
     expect(err).toContain(`${base}/missing.htm: 无法读取：HTTP 404`);
+  });
+});
+
+describe('gouji documents and local paths', () => {
+  it('reads a plain-text report copied out of Word (tabs between cells)', async () => {
+    const { code, out } = await run(join(DOCUMENTS, 'seed001.tabs.txt'), '--json');
+    expect(code).toBe(0);
+    const [report] = JSON.parse(out);
+    expect(report).toMatchObject({ isReport: true, format: '2019', year: 2019, agency: '中宁县人民政府' });
+    expect(report.tables.reviews.rev.pending).toMatchObject({ value: 1 });
+    expect(
+      report.findings
+        .filter((f: { severity: string; outcome: string }) => f.severity === 'error' && f.outcome === 'fail')
+        .map((f: { spec: string }) => f.spec),
+    ).toEqual(['T4-01']);
+  });
+
+  it('takes a relative path for a local file with no host: no FMT-13 against a made-up site', async () => {
+    const page = join(PAGES, '2021/seed003-word.html');
+    const rel = relative(process.cwd(), page);
+    expect(rel.startsWith('/')).toBe(false);
+    const [fromRelative] = JSON.parse((await run(rel, '--json')).out);
+    const [fromAbsolute] = JSON.parse((await run(page, '--json')).out);
+    const fmt13 = (r: { findings: { spec: string; outcome: string }[] }) =>
+      r.findings.filter((f) => f.spec === 'FMT-13' && f.outcome === 'fail');
+    expect(fmt13(fromRelative)).toEqual([]);
+    expect(fromRelative.findings).toEqual(fromAbsolute.findings);
+  });
+
+  it('reports an input that throws on its own line, goes on with the batch and exits 3 (not 1)', async () => {
+    vi.mocked(source.readReport).mockRejectedValueOnce(new Error('boom'));
+    const { code, out, err } = await run(
+      join(PAGES, '2019/seed001-word.html'),
+      join(PAGES, '2021/seed004-word.html'),
+      '--json',
+      '--fail-on',
+      'warning',
+    );
+    expect(err).toMatch(/seed001-word\.html: 无法读取：boom/);
+    expect(JSON.parse(out).map((r: { agency: string }) => r.agency)).toEqual(['青铜峡工业园区管委会']);
+    expect(code).toBe(3);
   });
 });

@@ -4,13 +4,14 @@ import { addCounts, runAudit } from '../utils/audit/run';
 import { type Lang, t } from '../utils/i18n';
 import { runCrossYear, sameBody } from '../utils/log/cross-year';
 import { type ReportModel, ReportModelSchema } from '../utils/report/model';
-import { parseReport } from '../utils/report/parse';
+import { readReport } from '../utils/source/index';
 import { documentFromHtml } from './dom';
 import { expandInputs, load } from './load';
+import { nodePdfOptions } from './pdf-node';
 import { type CliReport, formatReadable, toCliReport } from './report';
 import { sweepCommand } from './sweep';
 
-// gouji <file.html|URL|folder>… [--json] [--fail-on error|warning] [--lang zh|en]
+// gouji <file.html|.pdf|.docx|.txt|URL|folder>… [--json] [--fail-on error|warning] [--lang zh|en]
 // gouji --sweep <list URL|saved list page> [--json] [--max-pages N] [--out DIR] [--delay MS] (cli/sweep.ts)
 // Exit status: 0 done; 1 a finding at or above --fail-on; 2 bad usage; 3 an input could not be read.
 
@@ -87,24 +88,38 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
 
   const reports: CliReport[] = [];
   let unreadable = false;
-  const read: { source: string; model: ReportModel }[] = [];
+  const read: { source: string; model: ReportModel; explain: string[] }[] = [];
+  // One input that cannot be read, or that throws while being read or audited, is reported on
+  // its own line and the batch goes on; the exit status is then 3, never 1 (which means findings).
   for (const source of await expandInputs(args.positionals)) {
-    let loaded: Awaited<ReturnType<typeof load>>;
     try {
-      loaded = await load(source);
+      const loaded = await load(source);
+      const document = await readReport(
+        loaded.bytes,
+        { contentType: loaded.contentType, name: loaded.url },
+        { url: loaded.url, parseHtml: (html) => documentFromHtml(html, loaded.url), pdf: nodePdfOptions() },
+      );
+      if (!document.parsed) {
+        unreadable = true;
+        io.err(`${source}: ${document.problem?.[lang] ?? t('cli.readError', lang, { error: '?' })}`);
+        continue;
+      }
+      // The parser does not validate its own output (the content script ships without it); the CLI does.
+      read.push({ source, model: ReportModelSchema.parse(document.parsed.model), explain: document.explain });
+    } catch (error) {
+      unreadable = true;
+      io.err(`${source}: ${t('cli.readError', lang, { error: describe(error) })}`);
+    }
+  }
+  for (const { source, model } of read) {
+    let report: CliReport;
+    try {
+      report = toCliReport(source, model, model.kind === 'report' ? auditInBatch(model, read) : null);
     } catch (error) {
       unreadable = true;
       io.err(`${source}: ${t('cli.readError', lang, { error: describe(error) })}`);
       continue;
     }
-    // The parser does not validate its own output (the content script ships without it); the CLI does.
-    const model = ReportModelSchema.parse(
-      parseReport(documentFromHtml(loaded.html, loaded.url), { url: loaded.url }).model,
-    );
-    read.push({ source, model });
-  }
-  for (const { source, model } of read) {
-    const report = toCliReport(source, model, model.kind === 'report' ? auditInBatch(model, read) : null);
     reports.push(report);
     if (model.kind !== 'report')
       io.err(`${source}: ${t(model.kind === 'index' ? 'cli.index' : 'cli.notReport', lang)}`);

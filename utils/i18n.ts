@@ -41,6 +41,23 @@ const catalogue = {
   'cli.notReport': { zh: '不是政府信息公开工作年度报告', en: 'not an annual disclosure report' },
   'cli.index': { zh: '年度报告列表页，不是报告本身', en: 'a list of annual reports, not a report' },
   'cli.readError': { zh: '无法读取：{error}', en: 'cannot read: {error}' },
+  'source.scanned': {
+    zh: '扫描件，没有文字层，无法审核（可用“粘贴报告文本”）',
+    en: 'scanned, no text layer: cannot be audited (paste the report text instead)',
+  },
+  'source.legacyWord': {
+    zh: '旧版 Word（.doc）或 WPS（.wps）文件无法读取，请另存为 DOCX 或 PDF 后再审核',
+    en: 'an old Word (.doc) or WPS (.wps) file cannot be read: save it as DOCX or PDF and audit that',
+  },
+  'source.unsupported': {
+    zh: '不支持的文件类型（{type}），可审核网页、PDF、DOCX 和纯文本',
+    en: 'unsupported file type ({type}); Gouji reads web pages, PDF, DOCX and plain text',
+  },
+  'source.empty': { zh: '文件为空', en: 'the file is empty' },
+  'source.unreadable': {
+    zh: '{type} 文件已损坏或无法解析：{error}',
+    en: 'the {type} file is damaged or cannot be parsed: {error}',
+  },
   'cli.usage': {
     zh: '用法：gouji <文件.html|网址|文件夹>… [--json] [--fail-on error|warning] [--lang zh|en]',
     en: 'usage: gouji <file.html|URL|folder>… [--json] [--fail-on error|warning] [--lang zh|en]',

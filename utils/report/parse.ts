@@ -22,7 +22,9 @@ export interface Parsed {
 function hostOf(url: string | undefined): string | null {
   if (!url) return null;
   try {
-    return new URL(url).hostname || null;
+    const parsed = new URL(url);
+    // A local file has no site: its host-based checks fall back to the page's own <meta name="Url">.
+    return parsed.protocol === 'file:' ? null : parsed.hostname || null;
   } catch {
     return null;
   }
