@@ -38,14 +38,21 @@ describe('textToHtml', () => {
     ]);
   });
 
-  it('makes two or more empty fields after a label one lost cell, not blank values', () => {
-    const { doc } = read('标签\t甲\t乙\t丙\n三、\t\t\t0\t4\n');
-    const cells = Array.from(doc.querySelectorAll('tr')[1]!.children);
-    expect(cells.map((c) => [c.textContent, c.getAttribute('colspan')])).toEqual([
-      ['三、', null],
-      ['', '2'],
+  it('widens a label over the empty fields after it, which are not blank values', () => {
+    const { doc } = read('标签\t甲\t乙\t丙\n三、\t\t\t0\t4\n\t1\t\t0\n');
+    const cells = (n: number) =>
+      Array.from(doc.querySelectorAll('tr')[n]!.children).map((c) => [c.textContent, c.getAttribute('colspan')]);
+    expect(cells(1)).toEqual([
+      ['三、', '3'],
       ['0', null],
       ['4', null],
+    ]);
+    // Between values an empty field is a blank value; at the start it stands under a row span.
+    expect(cells(2)).toEqual([
+      ['', null],
+      ['1', null],
+      ['', null],
+      ['0', null],
     ]);
   });
 

@@ -214,8 +214,8 @@ function joinText(parts: string[]): string {
 const at = (from: number, to: number): SourceLocation => ({ kind: 'text', lines: [from, to] });
 
 /**
- * A row's fields as cells. Empty fields right after a label are one merged (or lost) label
- * cell, not blank values: a label cell whose text a PDF-to-Word copy lost leaves an empty
+ * A row's fields as cells. Empty fields right after a label widen that label's cell, they are
+ * not blank values: a label cell whose text a PDF-to-Word copy lost leaves an empty
  * field, and which of the fields is a value cannot be known, so the row reads short and its
  * missing values are inferred (uncertain), never taken as 0 (an error on a guess). Empty
  * fields between values are blank values. Empty fields at the start of a row stay single:
@@ -237,8 +237,8 @@ function spans(fields: string[], width: number): { text: string; span: number }[
     let j = i;
     while (j < end && fields[j] === '') j++;
     if (VALUE_CELL.test(fields[i - 1]!)) for (let k = i; k < j; k++) out.push({ text: '', span: 1 });
-    // At least two columns wide: the parser's mark of a lost label, never a blank value.
-    else out.push({ text: '', span: Math.max(2, j - i) });
+    // Part of the label before them (a label cell spanning those columns), never a blank value.
+    else out[out.length - 1]!.span += j - i;
     i = j;
   }
   // Empty fields up to the table's width are blank cells of this row (a blank amount).
