@@ -84,7 +84,14 @@ describe.skipIf(!present)('seed texts (report-formats.md §6)', () => {
     ]);
     // r5_2 and r7 lost their NP cell; r1 lost its label, so its row was guessed and all its cells count as garbled.
     const val06 = cellsOf(findings, 'VAL-06')[0]!;
-    expect(val06).toEqual(expect.arrayContaining(['applications/r1/NP', 'applications/r1/BIZ', 'applications/r5_2/NP', 'applications/r7/NP']));
+    expect(val06).toEqual(
+      expect.arrayContaining([
+        'applications/r1/NP',
+        'applications/r1/BIZ',
+        'applications/r5_2/NP',
+        'applications/r7/NP',
+      ]),
+    );
     expect(val06.filter((c) => !/applications\/(r1|r5_2|r7)\//.test(c))).toEqual([]);
     const t2 = model.tables.active as Record<string, Record<string, { raw: string; value: number | null }>>;
     expect(t2['art20_5.licensing']!.delta).toMatchObject({ value: -45 });

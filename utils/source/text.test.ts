@@ -41,7 +41,10 @@ describe('textToHtml', () => {
   it('widens a label over the empty fields after it, which are not blank values', () => {
     const { doc } = read('标签\t甲\t乙\t丙\n三、\t\t\t0\t4\n\t1\t\t0\n');
     const cells = (n: number) =>
-      Array.from(doc.querySelectorAll('tr')[n]!.children).map((c) => [c.textContent, c.getAttribute('colspan')]);
+      Array.from(doc.querySelectorAll('tr')[n]!.children).map((c) => [
+        c.textContent,
+        c.getAttribute('colspan'),
+      ]);
     expect(cells(1)).toEqual([
       ['三、', '3'],
       ['0', null],
