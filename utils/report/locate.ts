@@ -92,10 +92,10 @@ export function locateTables(root: ParentNode, skipped: Skipped[] = []): Located
       return { table, slots, cells, key: labelKey(cells.map((c) => c.text).join('')) };
     });
     // A table with no anchor of its own continues the previous one only if its rows read like it:
-    // two such rows, or every row when the continuation holds fewer (a last row carried over).
+    // two such rows, or every data row when it holds fewer (a last row carried over, a footnote).
     const anchored = rows.some((r) => rowAnchor(r));
     if (!anchored) {
-      const filled = rows.filter((r) => r.cells.some((c) => c.text));
+      const filled = rows.filter((r) => r.cells.some((c) => c.text) && splitRow(r).values.length);
       const matching = mode ? filled.filter((r) => CONTINUATION[mode!].test(r.key)).length : 0;
       const continues = matching >= 2 || (matching > 0 && matching === filled.length);
       if (!continues) {
@@ -125,31 +125,42 @@ const isValueCell = (c: SourceCell) => isValueLike(c.text) && (c.text !== '' || 
 /** A row split into its label cells and its trailing value cells. */
 export function splitRow(row: Row): { labels: SourceCell[]; values: SourceCell[] } {
   let i = row.cells.length;
-  while (i > 0 && isValueCell(row.cells[i - 1]!)) i--;
+  // An empty cell that ends the row is a blank value whatever it spans: no value follows it.
+  while (
+    i > 0 &&
+    (isValueCell(row.cells[i - 1]!) || (i === row.cells.length && row.cells[i - 1]!.text === ''))
+  )
+    i--;
   return { labels: row.cells.slice(0, i), values: row.cells.slice(i) };
 }
 
 /**
- * The row's values for a table `width` values wide. Rows that lost leading cells carry
- * layout blanks after their values, and rows with an extra label cell carry one before:
- * trailing blanks go first, then the leftmost extras. Fewer than `width` stay short.
- * Empty cells spanning columns left of the values are lost labels when the row is short
- * without them (seed 001), but blank values when only with them is the row full: a blank
- * column whose data cells span two grid columns (平潭 2021's 商业企业).
+ * The row's label cells and its values for a table `width` values wide. Values are the row's
+ * trailing value-like cells. Then:
+ * - an empty cell at their left edge is a lost label when nothing but a category (a cell spanning
+ *   rows) or nothing at all stands left of it, and either the row has a value too many or the
+ *   cell spans columns (seed 001); after a row's own printed label it is a blank value;
+ * - rows that lost leading cells carry layout blanks after their values, and rows with an extra
+ *   label cell carry one before: trailing blanks go first, then the leftmost extras;
+ * - fewer than `width` stay short (right-aligned by the caller).
  */
 export function splitRowAt(row: Row, width: number): { labels: SourceCell[]; values: SourceCell[] } {
-  let values = splitRow(row).values;
-  if (values.length < width) {
-    let i = row.cells.length - values.length;
-    while (i > 0 && isValueLike(row.cells[i - 1]!.text)) i--;
-    const wider = row.cells.slice(i);
-    if (wider.length >= width) values = wider;
+  const cells = row.cells;
+  let start = cells.length;
+  while (start > 0 && isValueLike(cells[start - 1]!.text)) start--;
+  while (start < cells.length) {
+    const cell = cells[start]!;
+    const before = cells[start - 1];
+    const ownLabelBefore = before && before.text !== '' && before.rowSpan === 1;
+    if (cell.text !== '' || ownLabelBefore || (cells.length - start <= width && cell.colSpan < 2)) break;
+    start++;
   }
+  const values = cells.slice(start);
   let end = values.length;
   while (end > width && values[end - 1]!.text === '') end--;
   const taken = values.slice(Math.max(0, end - width), end);
-  const first = taken.length ? row.cells.indexOf(taken[0]!) : row.cells.length - values.length;
-  return { labels: row.cells.slice(0, first), values: taken };
+  const first = taken.length ? cells.indexOf(taken[0]!) : start;
+  return { labels: cells.slice(0, first), values: taken };
 }
 
 export const valueCells = (row: Row, width: number): SourceCell[] => splitRowAt(row, width).values;

@@ -1,5 +1,5 @@
 import type { Cell, CellFlag, Unit } from './model';
-import { cleanText } from './normalize';
+import { cleanText, fold } from './normalize';
 
 // Reading numbers out of table cells (report-formats.md §4.5). Every reader keeps the raw
 // text and says how it read it through flags; a placeholder is 0 flagged blank, never a
@@ -7,10 +7,12 @@ import { cleanText } from './normalize';
 
 const PLACEHOLDER = /^(?:|[—–\-－_/／\\]+|无|空|—无—|\/?无\/?)$/;
 
-/** The matching form of a cell's text: full-width → ASCII, thousands separators and spaces removed. */
+/**
+ * The matching form of a cell's text: full-width → ASCII, Traditional → Simplified (萬元, 無, 減),
+ * thousands separators and spaces removed.
+ */
 export function numericForm(raw: string): string {
-  return raw
-    .normalize('NFKC')
+  return fold(raw)
     .replace(/[\s\u00a0\u3000]+/g, '')
     .replace(/^[\u2212\u2013](?=\d)/, '-')
     .replace(/(\d)[,，](?=\d{3}(?!\d))/g, '$1');

@@ -1,5 +1,5 @@
 import type { SourceCell } from './grid';
-import { type Row, splitRow, splitRowAt, valueCells } from './locate';
+import { type Row, splitRowAt, valueCells } from './locate';
 import {
   type Cell,
   cellAddress,
@@ -130,8 +130,15 @@ function columnOrder(headerRows: Row[]): string[] {
 /** A label's matching key without its ordinal: （一）予以公开 → 予以公开. */
 const bareLabel = (label: string): string => labelKey(stripOrdinal(labelKey(label)));
 
+/**
+ * The row's own label: its last printed label cell that spans one row. A cell spanning several
+ * rows is a category (（三）不予公开 beside its leaves), never the label of the row it stands by.
+ */
 function ownLabel(labels: SourceCell[]): string {
-  for (let i = labels.length - 1; i >= 0; i--) if (labels[i]!.text) return labels[i]!.text;
+  for (let i = labels.length - 1; i >= 0; i--) {
+    const cell = labels[i]!;
+    if (cell.text && cell.rowSpan === 1) return cell.text;
+  }
   return '';
 }
 
@@ -142,6 +149,8 @@ function rowKey(labelText: string, own: string, seen: Set<string>): string | nul
     if (key === 'r7' && !/总计/.test(labelKey(stripOrdinal(own)))) continue;
     return key;
   }
+  // A row whose own label is lost is only known by its neighbours (L7), never by its category.
+  if (!own) return null;
   const bare = bareLabel(own);
   if (SUBTOTAL_LABELS[bare]) return SUBTOTAL_LABELS[bare];
   if (/其他/.test(bare) || /其他处理|\(六\)其他/.test(labelText)) {
@@ -161,7 +170,7 @@ export function parseApplications(rows: Row[], put: (address: string, el: Elemen
   // The data start at the first row labelled as one (by its words, never by how many numbers it
   // holds: a body that only serves 自然人 leaves five columns blank in every row).
   const firstData = rows.findIndex((r) => {
-    const { labels, values } = splitRow(r);
+    const { labels, values } = splitRowAt(r, T3_COLS.length);
     if (!values.length || HEADER_WORDS.test(r.key)) return false;
     return rowKey(labelKey(labels.map((c) => c.text).join('')), ownLabel(labels), new Set()) !== null;
   });
