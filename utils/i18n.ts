@@ -396,6 +396,26 @@ const catalogue = {
   'sheet.missing': { zh: '缺', en: 'missing' },
   'sheet.wrongFormat': { zh: '格式不符', en: 'wrong format' },
   'sheet.clean': { zh: '无问题', en: 'clean' },
+  // The audit memo (entrypoints/memo, components/memo): one report's findings, printable
+  'memo.title': {
+    zh: '政府信息公开工作年度报告审核备忘录',
+    en: 'Audit memo: annual information disclosure report',
+  },
+  'memo.open': { zh: '审核备忘录（可打印）', en: 'Audit memo (printable)' },
+  'memo.print': { zh: '打印或另存为 PDF', en: 'Print or save as PDF' },
+  'memo.report': { zh: '报告', en: 'Report' },
+  'memo.link': { zh: '原文链接', en: 'Link' },
+  'memo.summary': { zh: '审核结论', en: 'Summary' },
+  'memo.cells': { zh: '涉及单元格', en: 'Cells' },
+  'memo.verdict': { zh: '复核结论', en: 'Reviewer’s verdict' },
+  'memo.note': { zh: '复核备注', en: 'Reviewer’s note' },
+  'memo.unreviewed': { zh: '未复核', en: 'not reviewed' },
+  'memo.evidence': { zh: '证据截图', en: 'Evidence' },
+  'memo.generated': {
+    zh: '由勾稽（Gouji {version}）于 {time} 生成；审核时间 {audited}。数字以原文为准。',
+    en: 'Made by Gouji {version} at {time}; audited at {audited}. The page itself is authoritative.',
+  },
+  'memo.notFound': { zh: '审核记录不存在或已删除', en: 'The audit record does not exist or was deleted' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof catalogue;

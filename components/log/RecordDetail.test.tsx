@@ -90,6 +90,16 @@ describe('RecordDetail', () => {
     expect(text(q(root, 'dl'))).toContain('2024-01-04 09:30 · 第 2 版 · 扩展版本 0.1.1');
   });
 
+  it('opens the printable audit memo of this record when the popup offers it', () => {
+    const onMemo = vi.fn();
+    const { root } = mount(<RecordDetail {...props({ onMemo })} />);
+    expect(text(q(root, 'button[name=memo]'))).toBe('审核备忘录（可打印）');
+    click(q(root, 'button[name=memo]'));
+    expect(onMemo).toHaveBeenCalledWith(detail.record.id);
+    const { root: without } = mount(<RecordDetail {...props()} />);
+    expect(q(without, 'button[name=memo]')).toBeNull();
+  });
+
   it('groups findings by table with the arithmetic, and shows verdicts, notes and evidence', () => {
     const p = props();
     const { root } = mount(<RecordDetail {...p} />);

@@ -29,6 +29,8 @@ export interface RecordDetailProps {
   onDelete?(id: string): void;
   /** capture a screenshot and the cells' text as evidence for a finding */
   onCaptureEvidence?(finding: Finding): void;
+  /** open this record's printable audit memo (entrypoints/memo) */
+  onMemo?(id: string): void;
 }
 
 const num = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : String(v));
@@ -262,6 +264,11 @@ export function RecordDetail(props: RecordDetailProps) {
         >
           {t('log.detail.open', lang)}
         </a>
+        {props.onMemo ? (
+          <button type="button" name="memo" onClick={() => props.onMemo?.(record.id)}>
+            {t('memo.open', lang)}
+          </button>
+        ) : null}
         <dl>
           <dt>{t('log.detail.agency', lang)}</dt>
           <dd>{record.agency ?? '—'}</dd>

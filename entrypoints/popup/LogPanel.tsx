@@ -355,6 +355,11 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
               setOpenId(null);
             }}
             onDelete={(id) => void onDelete(id)}
+            onMemo={(id) =>
+              void browser.tabs.create({
+                url: browser.runtime.getURL(`/memo.html?id=${encodeURIComponent(id)}` as '/memo.html'),
+              })
+            }
             {...(busy ? {} : { onCaptureEvidence: (f: Finding) => void onCapture(f) })}
           />
         </>
