@@ -5,12 +5,14 @@ import type { Severity } from '../utils/audit/result';
 import { emptyCounts } from '../utils/audit/run';
 import { type Lang, t } from '../utils/i18n';
 import { ReportModelSchema } from '../utils/report/model';
+import { readReport } from '../utils/source/index';
 import { politeFetcher } from '../utils/sweep/fetch';
 import { runSweep, type SweepEntry, type SweepProgress, type SweepResult } from '../utils/sweep/run';
 import { fromSweep } from '../utils/worksheet/worksheet';
 import { worksheetXlsx } from '../utils/worksheet/xlsx';
 import { documentFromHtml } from './dom';
 import { decodePage } from './load';
+import { nodePdfOptions } from './pdf-node';
 import { type CliReport, formatReadable, toCliReport } from './report';
 
 // gouji --sweep <list URL | saved list page> [--json] [--max-pages N] [--out DIR] [--delay MS]
@@ -129,6 +131,18 @@ export async function sweepCommand(target: string, opts: SweepCliOptions, io: Io
       fetch: fetcher,
       decode: (bytes, charset) => decodePage(bytes, charset),
       toDocument: documentFromHtml,
+      readDocument: async (fetched) => {
+        const read = await readReport(
+          fetched.bytes,
+          { contentType: fetched.contentType, name: fetched.url },
+          {
+            url: fetched.url,
+            parseHtml: (html) => documentFromHtml(html, fetched.url),
+            pdf: nodePdfOptions(),
+          },
+        );
+        return { model: read.parsed?.model ?? null, problem: read.problem?.[lang] };
+      },
       onProgress: (_: SweepProgress, entry) => {
         if (entry.status !== 'audited')
           io.err(

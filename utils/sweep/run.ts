@@ -57,8 +57,14 @@ export interface SweepDeps {
   /** bytes → text by the charset the server or the page declares (GBK included) */
   decode(bytes: Uint8Array, headerCharset: string | null): string;
   toDocument(html: string, url: string): Document;
-  /** a PDF / DOCX reader (utils/source); without it such links are 'unreadable' */
-  readDocument?(fetched: Fetched, kind: 'pdf' | 'docx'): Promise<ReportModel | null>;
+  /**
+   * a PDF / DOCX reader (utils/source readReport); without it such links are 'unreadable'. No model
+   * means the document could not be read, and `problem` says why (scanned, legacy Word…).
+   */
+  readDocument?(
+    fetched: Fetched,
+    kind: 'pdf' | 'docx',
+  ): Promise<{ model: ReportModel | null; problem?: string }>;
   onProgress?(progress: SweepProgress, entry: SweepEntry): void;
 }
 
@@ -172,8 +178,13 @@ async function readLink(
   ): Promise<Pick<SweepEntry, 'status' | 'note' | 'model'>> => {
     if (!deps.readDocument) return { status: 'unreadable', note: kind.toUpperCase(), model: null };
     try {
-      const model = await deps.readDocument(f, kind);
-      if (!model) return { status: 'unreadable', note: kind.toUpperCase(), model: null };
+      const { model, problem } = await deps.readDocument(f, kind);
+      if (!model)
+        return {
+          status: 'unreadable',
+          note: problem ? `${kind.toUpperCase()}: ${problem}` : kind.toUpperCase(),
+          model: null,
+        };
       return { status: model.kind === 'report' ? 'audited' : 'not-a-report', note: null, model };
     } catch (error) {
       return { status: 'unreadable', note: `${kind.toUpperCase()}: ${describe(error)}`, model: null };
