@@ -1,7 +1,6 @@
 import type { Localized } from '../audit/result';
 import type { ReportModel } from '../report/model';
-import { findNumbers, normalizeWithMap, printedSpan, splitSentences } from '../report/text-numbers';
-import { prose, textPlace } from './lib/text';
+import { prose, readClauses, textPlace } from './lib/text';
 import type { Evaluation, Rule } from './types';
 
 // ARI-05: the same metric stated twice must have the same value — in practice the channel counts
@@ -32,15 +31,15 @@ interface Statement {
 function statements(model: ReportModel): Statement[] {
   const out: Statement[] = [];
   for (const p of prose(model)) {
-    const n = normalizeWithMap(p.text);
-    for (const s of splitSentences(n.text, true)) {
-      const text = n.text.slice(s.start, s.end);
+    for (const c of readClauses(p)) {
+      const { text } = c;
       const years = [...text.matchAll(/(\d{4})年/g)].map((m) => Number(m[1]));
       if (model.year && years.some((y) => y !== model.year)) continue;
       STATEMENT.lastIndex = 0;
       for (let m = STATEMENT.exec(text); m; m = STATEMENT.exec(text)) {
-        const tok = findNumbers(text.slice(m.index + m[0].length))[0];
-        if (tok?.start !== 0 || tok.unit !== '条') continue;
+        const at = m.index + m[0].length;
+        const tok = c.tokens.find((x) => x.start === at);
+        if (tok?.unit !== '条') continue;
         const ch = CHANNELS.find(([re]) => re.test(m![1]!));
         if (!ch) continue;
         out.push({
@@ -50,7 +49,7 @@ function statements(model: ReportModel): Statement[] {
           range: tok.range ?? [tok.value, tok.value],
           value: tok.value,
           paragraph: p.id,
-          sentence: printedSpan(p.text, n, s.start, s.end),
+          sentence: c.printed,
         });
       }
     }

@@ -1,5 +1,5 @@
 import type { ReportModel } from '../report/model';
-import { textKey, textPlace } from './lib/text';
+import { printedClauses, textKey, textPlace } from './lib/text';
 import type { Evaluation, Rule } from './types';
 
 // FMT-13: the report's references to itself — where the electronic version is, the portal's
@@ -20,12 +20,7 @@ export function registrable(host: string): string {
 }
 
 function sentences(model: ReportModel): { paragraph: string; text: string }[] {
-  return model.paragraphs.flatMap((p) =>
-    (p.text.match(/[^。！？!?；;\n]+[。！？!?；;]?/g) ?? []).map((s) => ({
-      paragraph: p.id,
-      text: s.trim(),
-    })),
-  );
+  return model.paragraphs.flatMap((p) => printedClauses(p.text).map((text) => ({ paragraph: p.id, text })));
 }
 
 export const fmt13: Rule = {

@@ -1,7 +1,6 @@
 import type { ReportModel } from '../report/model';
-import { findNumbers, normalizeWithMap, printedSpan, splitSentences } from '../report/text-numbers';
 import { getCell } from './lib/cells';
-import { prose, textPlace } from './lib/text';
+import { prose, readClauses, textPlace } from './lib/text';
 import type { Evaluation, Rule } from './types';
 
 // S17-08 (pre-2019 statistics tables): the text against the table. Documents the text says were
@@ -18,19 +17,12 @@ interface Found {
 function scan(model: ReportModel, re: RegExp, units: RegExp): Found[] {
   const out: Found[] = [];
   for (const p of prose(model)) {
-    const n = normalizeWithMap(p.text);
-    for (const s of splitSentences(n.text, true)) {
-      const text = n.text.slice(s.start, s.end);
-      const m = re.exec(text);
+    for (const c of readClauses(p)) {
+      const m = re.exec(c.text);
       if (!m) continue;
-      const tok = findNumbers(text.slice(m.index)).find((t) => t.unit && units.test(t.unit));
+      const tok = c.tokens.find((t) => t.start >= m.index && t.unit && units.test(t.unit));
       if (!tok) continue;
-      out.push({
-        value: tok.value,
-        raw: tok.raw,
-        paragraph: p.id,
-        sentence: printedSpan(p.text, n, s.start, s.end),
-      });
+      out.push({ value: tok.value, raw: tok.raw, paragraph: p.id, sentence: c.printed });
     }
   }
   return out;
@@ -131,9 +123,8 @@ export const s1708: Rule = {
     const disputes = rows(model, /复议|诉讼/);
     if (disputes.length > 0) {
       for (const p of prose(model)) {
-        const n = normalizeWithMap(p.text);
-        for (const s of splitSentences(n.text, true)) {
-          const text = n.text.slice(s.start, s.end);
+        for (const c of readClauses(p)) {
+          const { text } = c;
           if (!/(未|没有|无)[^。;]{0,20}(复议|诉讼)/.test(text)) continue;
           const bad = disputes.filter((r) => (value(model, r.key) ?? 0) > 0);
           const place = `disputes/${textPlace(text)}`;
@@ -145,7 +136,7 @@ export const s1708: Rule = {
                   messageId: 'disputes',
                   data: { rows: bad.map((r) => `${r.label} ${value(model, r.key)}`).join('、') },
                   cells: bad.map((r) => `legacy/${r.key}/value`),
-                  sentence: { paragraph: p.id, text: printedSpan(p.text, n, s.start, s.end) },
+                  sentence: { paragraph: p.id, text: c.printed },
                   place,
                 },
           );
