@@ -149,7 +149,7 @@ export function majorityUnit(ctx: Ctx, from: number, to: number): string | undef
 /** T3 applicant columns a label names unambiguously (LEGAL: all 法人或其他组织 columns). */
 export const APPLICANT_LABELS: [RegExp, string][] = [
   [/自然人|公民个人|个人申请/, 'NP'],
-  [/法人(?:或者?|和|及|与|、)?(?:其他|非法人)组织|法人组织/, 'LEGAL'],
+  [/法人(?:或者?|和|及|与|、)?(?:其他|非法人)组织|法人组织|^法人(?:申请)?$/, 'LEGAL'],
   [/商业企业|企业/, 'BIZ'],
   [/科研机构/, 'RES'],
   [/社会公益组织/, 'SOC'],

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { figures, ofKind } from './testing';
+
+// How reports state the outcomes of the applications (表三 rows), each read with its 表三 subject.
+
+const LEAD = '共收到政府信息公开申请300件，';
+
+const OUTCOMES: [string, [string, Record<string, number>][]][] = [
+  ['予以公开12件。', [['予以公开', { count: 12 }]]],
+  ['同意公开12件。', [['予以公开', { count: 12 }]]],
+  ['予以公开及部分公开208件。', [['予以公开及部分公开', { count: 208 }]]],
+  ['予以公开和部分公开208件。', [['予以公开及部分公开', { count: 208 }]]],
+  ['部分公开3件。', [['部分公开', { count: 3 }]]],
+  ['不予公开35件，占4.34%。', [['不予公开', { count: 35, percent: 4.34 }]]],
+  ['因本机关不掌握等原因无法提供265件。', [['无法提供', { count: 265 }]]],
+  [
+    '不予处理158件；其他处理0件。',
+    [
+      ['不予处理', { count: 158 }],
+      ['其他处理', { count: 0 }],
+    ],
+  ],
+  ['结转下年度继续办理2件。', [['结转', { count: 2 }]]],
+  ['共办理718件，结转下一年31件。', [['结转', { count: 31 }]]],
+  ['转下一年度办理答复的有1件。', [['结转', { count: 1 }]]],
+  ['结转至下一年度办理的为2件。', [['结转', { count: 2 }]]],
+  [
+    '予以公开十二件，不予公开三件。',
+    [
+      ['予以公开', { count: 12 }],
+      ['不予公开', { count: 3 }],
+    ],
+  ],
+  [
+    '其中，予以公开120件，部分公开30件，不予公开10件，无法提供100件，不予处理20件，其他处理15件，结转下年度5件。',
+    [
+      ['予以公开', { count: 120 }],
+      ['部分公开', { count: 30 }],
+      ['不予公开', { count: 10 }],
+      ['无法提供', { count: 100 }],
+      ['不予处理', { count: 20 }],
+      ['其他处理', { count: 15 }],
+      ['结转', { count: 5 }],
+    ],
+  ],
+  // carried in from last year is not an outcome
+  ['办结1191件（含上年结转189件）。', []],
+  ['上年结转3件，本年新收297件。', []],
+  ['上一年度结转的申请2件已全部办结。', []],
+];
+
+describe('outcomes', () => {
+  it.each(OUTCOMES)('%s', (text, want) => {
+    const got = ofKind(LEAD + text, 'outcomeCount').map((c) => [c.subject, figures(c)]);
+    expect(got).toEqual(want);
+  });
+
+  it('reads no outcome in a paragraph that is not about applications', () => {
+    expect(ofKind('予以公开12件。', 'outcomeCount')).toEqual([]);
+  });
+});
