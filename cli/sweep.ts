@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Severity } from '../utils/audit/result';
 import { emptyCounts } from '../utils/audit/run';
 import { type Lang, t } from '../utils/i18n';
-import { ReportModelSchema } from '../utils/report/model';
+import { ReportModelSchema } from '../utils/report/model-schema';
 import { readReport } from '../utils/source/index';
 import { politeFetcher } from '../utils/sweep/fetch';
 import { runSweep, type SweepEntry, type SweepProgress, type SweepResult } from '../utils/sweep/run';

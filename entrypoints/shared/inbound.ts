@@ -8,7 +8,7 @@ import type {
   LogVerdictRequest,
 } from '@/utils/log/hub';
 import { VERDICTS } from '@/utils/log/schema';
-import { DetectionSchema, ReportModelSchema } from '@/utils/report/model';
+import { DetectionSchema, ReportModelSchema } from '@/utils/report/model-schema';
 import type { Audited, AuditFailed, AuditTab, Message, ReportDetected, ToggleOverlay } from './messages';
 
 // The background's gate for every message it receives (runtime.onMessage): checked at run time,

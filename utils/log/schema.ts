@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CountsSchema, FiguresSchema, FindingSchema } from '../audit/result';
-import { FORMATS, ReportModelSchema, UNITS } from '../report/model';
+import { FORMATS, UNITS } from '../report/model';
+import { ReportModelSchema } from '../report/model-schema';
 
 // The audit log's records, checked with zod on every write and on import. A record as the API
 // returns it and as JSON exports it is AuditRecord; in IndexedDB it is split in two rows (db.ts):

@@ -280,7 +280,7 @@ describe('extractClaims: other shapes', () => {
   });
 
   it('every claim satisfies the schema and its sentence is printed text of its paragraph', async () => {
-    const { ClaimSchema } = await import('./model');
+    const { ClaimSchema } = await import('./model-schema');
     const ps = [S001_ACTIVE, S001_APPLY, S001_LETTERS, S001_HOTLINE, S001_PROJECTS].map((t, i) =>
       para(t, '一', `p${i + 1}`),
     );
@@ -360,7 +360,7 @@ describe.skipIf(seeds.size === 0)('extractClaims on the seeds', () => {
   });
 
   it('every seed claim is schema-valid and quotes its paragraph', async () => {
-    const { ClaimSchema } = await import('./model');
+    const { ClaimSchema } = await import('./model-schema');
     for (const [, s] of seeds) {
       for (const c of extractClaims(s.paragraphs)) {
         expect(ClaimSchema.safeParse(c).success).toBe(true);

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import type * as S from './model-schema';
 
 // The report model: plain, serializable data with the same shape in the browser and on Node.
 // Cells are addressed semantically as `table/row/column` (report-formats.md §7); live DOM
@@ -22,17 +23,9 @@ export type CellFlag = (typeof CELL_FLAGS)[number];
 export const UNITS = ['元', '万元', '亿元'] as const;
 export type Unit = (typeof UNITS)[number];
 
-export const CellSchema = z.object({
-  raw: z.string(),
-  value: z.number().nullable(),
-  unit: z.enum(UNITS).optional(),
-  flags: z.array(z.enum(CELL_FLAGS)),
-});
-export type Cell = z.infer<typeof CellSchema>;
+export type Cell = z.infer<typeof S.CellSchema>;
 
-/** row key → column key → cell */
-export const TableSchema = z.record(z.string(), z.record(z.string(), CellSchema));
-export type Table = z.infer<typeof TableSchema>;
+export type Table = z.infer<typeof S.TableSchema>;
 
 export const TABLE_IDS = ['active', 'applications', 'reviews', 'legacy'] as const;
 export type TableId = (typeof TABLE_IDS)[number];
@@ -165,66 +158,19 @@ export const T2_AMOUNT_COLS = new Set(['amount', 'amountWan']);
 export const T2_SIGNED_COLS = new Set(['delta']);
 
 // ── Parse diagnostics, per table ───────────────────────────────────────────────
-export const TableInfoSchema = z.object({
-  found: z.boolean(),
-  /** every official row and column of the detected format was read */
-  complete: z.boolean(),
-  /** official rows not found on the page */
-  missingRows: z.array(z.string()),
-  /** rows whose label or values could not be read fully (VAL-06) */
-  garbledRows: z.array(z.string()),
-  /** rows or columns the official format does not have, as printed (FMT-10) */
-  extra: z.array(z.string()),
-  /** official labels printed differently beyond normalization: key → label as printed (FMT-10) */
-  labelVariants: z.record(z.string(), z.string()),
-  /** why the table could not be read, when it could not */
-  reason: z.string().optional(),
-});
-export type TableInfo = z.infer<typeof TableInfoSchema>;
+export type TableInfo = z.infer<typeof S.TableInfoSchema>;
 
-/** Pre-2019 indicator tables: one row per indicator, with its place in the 其中 hierarchy. */
-export const LegacyRowSchema = z.object({
-  key: z.string(),
-  label: z.string(),
-  unit: z.string(),
-  /** key of the row this one is a 其中 child of */
-  parent: z.string().nullable(),
-  /** the 一、二、… block the row belongs to */
-  block: z.string(),
-  /** true for block heading rows that carry no value */
-  heading: z.boolean(),
-});
-export type LegacyRow = z.infer<typeof LegacyRowSchema>;
+export type LegacyRow = z.infer<typeof S.LegacyRowSchema>;
 
 // ── Narrative ──────────────────────────────────────────────────────────────────
 export const SECTION_KEYS = ['preamble', '一', '二', '三', '四', '五', '六', 'other'] as const;
 export type SectionKey = (typeof SECTION_KEYS)[number];
 
-export const ParagraphSchema = z.object({
-  id: z.string(),
-  section: z.enum(SECTION_KEYS),
-  text: z.string(),
-});
-export type Paragraph = z.infer<typeof ParagraphSchema>;
+export type Paragraph = z.infer<typeof S.ParagraphSchema>;
 
-export const HeadingSchema = z.object({
-  /** the ordinal as printed, e.g. 一 */
-  ordinal: z.string(),
-  text: z.string(),
-  /** id of the paragraph the heading is */
-  paragraph: z.string(),
-});
-export type Heading = z.infer<typeof HeadingSchema>;
+export type Heading = z.infer<typeof S.HeadingSchema>;
 
-/** A number written in the narrative: exact, or an interval for 余/约/多/近. */
-export const TextNumberSchema = z.object({
-  raw: z.string(),
-  value: z.number(),
-  /** half-open interval [lo, hi) the approximate number stands for */
-  range: z.tuple([z.number(), z.number()]).optional(),
-  unit: z.string().optional(),
-});
-export type TextNumber = z.infer<typeof TextNumberSchema>;
+export type TextNumber = z.infer<typeof S.TextNumberSchema>;
 
 export const CLAIM_KINDS = [
   'applicationsReceived', // TXT-01
@@ -248,57 +194,15 @@ export const CLAIM_KINDS = [
 ] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
 
-export const ClaimSchema = z.object({
-  kind: z.enum(CLAIM_KINDS),
-  /** what the claim is about, e.g. 'licensing', '予以公开', '办结率' */
-  subject: z.string().optional(),
-  numbers: z.record(z.string(), TextNumberSchema),
-  /** extra words that qualify the claim, e.g. ['上年结转'] or ['减少'] */
-  qualifiers: z.array(z.string()).default([]),
-  paragraph: z.string(),
-  sentence: z.string(),
-});
-export type Claim = z.infer<typeof ClaimSchema>;
+export type Claim = z.infer<typeof S.ClaimSchema>;
 
 // ── The whole report ───────────────────────────────────────────────────────────
 export const PAGE_KINDS = ['report', 'index', 'none'] as const;
 export type PageKind = (typeof PAGE_KINDS)[number];
 
-export const DetectionSchema = z.object({
-  kind: z.enum(PAGE_KINDS),
-  title: z.string().nullable(),
-  agency: z.string().nullable(),
-  year: z.number().int().nullable(),
-  /** YYYY-MM-DD, from page metadata or the date line */
-  publishedAt: z.string().nullable(),
-  format: z.enum(FORMATS),
-  /** the words that decided the format, for FMT-03/04 evidence */
-  formatSignals: z.object({ f2019: z.array(z.string()), f2021: z.array(z.string()) }),
-});
-export type Detection = z.infer<typeof DetectionSchema>;
+export type Detection = z.infer<typeof S.DetectionSchema>;
 
-export const ReportModelSchema = DetectionSchema.extend({
-  source: z.string().nullable(),
-  /** host name of the page, for self-reference checks (FMT-13) */
-  host: z.string().nullable(),
-  tables: z.object({
-    active: TableSchema.nullable(),
-    applications: TableSchema.nullable(),
-    reviews: TableSchema.nullable(),
-    legacy: TableSchema.nullable(),
-  }),
-  tableInfo: z.object({
-    active: TableInfoSchema,
-    applications: TableInfoSchema,
-    reviews: TableInfoSchema,
-    legacy: TableInfoSchema,
-  }),
-  legacyRows: z.array(LegacyRowSchema),
-  headings: z.array(HeadingSchema),
-  paragraphs: z.array(ParagraphSchema),
-  claims: z.array(ClaimSchema),
-});
-export type ReportModel = z.infer<typeof ReportModelSchema>;
+export type ReportModel = z.infer<typeof S.ReportModelSchema>;
 
 export const emptyTableInfo = (reason?: string): TableInfo => ({
   found: false,

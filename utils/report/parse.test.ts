@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { documentFromHtml } from '../../cli/dom';
 import type { Cell, ReportModel } from './model';
-import { ReportModelSchema } from './model';
+import { ReportModelSchema } from './model-schema';
 import { parseReport } from './parse';
 
 // Every page fixture against the values written by hand, from the seed text, beside it.
