@@ -9,6 +9,7 @@ import { SETTINGS_KEY } from '@/utils/settings';
 import { evidenceTexts, withLogFindings } from './shared/log-content';
 import type { Audited, AuditFailed, ContentMessage, ContentReply } from './shared/messages';
 import { loadLang } from './shared/settings';
+import { overlayShadowMode } from './shared/test-hooks';
 
 // Injected on demand (scripting.executeScript), never declared in the manifest, so pages that
 // are not reports never load the parser. Injected again (the popup's button), the new copy takes
@@ -60,16 +61,25 @@ function audit(requested: boolean): OverlayData | null {
 export default defineContentScript({
   registration: 'runtime',
   matches: ['*://*.gov.cn/*'],
+  // WXT would otherwise window.postMessage "<extension id>:auditor:wxt:content-script-started" to
+  // the page: Gouji's ID and the fact that this page is being audited (review M1).
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     /** Once the user closed the overlay, a late article does not bring it back on its own. */
     let closedByUser = false;
-    const overlay = new OverlayController(ctx, await currentLang(), {
-      onClose: () => {
-        closedByUser = true;
-        overlay.hide();
+    const [lang, shadowMode] = await Promise.all([currentLang(), overlayShadowMode()]);
+    const overlay = new OverlayController(
+      ctx,
+      lang,
+      {
+        onClose: () => {
+          closedByUser = true;
+          overlay.hide();
+        },
+        onReaudit: () => void show(true),
       },
-      onReaudit: () => void show(true),
-    });
+      { shadowMode },
+    );
 
     /** The latest audit as shown, with what the log added to it (cross-year findings, XYR-08). */
     let current: OverlayData | null = null;

@@ -20,6 +20,8 @@ export default defineContentScript({
   matches: ['*://*.gov.cn/*'],
   runAt: 'document_idle',
   allFrames: true,
+  // No "<extension id>:detector:wxt:content-script-started" postMessage into every portal page.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     const send = (detection: ReportDetected['detection']) => {
       const message: ReportDetected = { type: 'report-detected', detection };

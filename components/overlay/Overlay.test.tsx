@@ -1,11 +1,12 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AuditResult, Finding, Localized } from '@/utils/audit/result';
 import type { ReportModel } from '@/utils/report/model';
 import { buildMarks } from './findings';
 import { Overlay, type Target } from './Overlay';
 import { DEFAULT_PLACE, type PanelPlace } from './Panel';
+import { acceptSyntheticEventsForTests } from './trusted';
 
 // The overlay's views in happy-dom, with page cells whose geometry is stubbed: what is drawn
 // where, what the panel lists and what its controls do. The real layout is the e2e suite's.
@@ -108,6 +109,7 @@ function show(
   onClose = vi.fn(),
   inferred = new Map<string, number>(),
   logError: Localized | null = null,
+  onReaudit = vi.fn(),
 ) {
   const marks = buildMarks(audit.findings, (a) => targets.has(a), new Set(inferred.keys()));
   act(() =>
@@ -124,14 +126,18 @@ function show(
           place = p;
         }}
         onClose={onClose}
-        onReaudit={() => {}}
+        onReaudit={onReaudit}
         logError={logError}
       />,
       container,
     ),
   );
-  return { onClose };
+  return { onClose, onReaudit };
 }
+
+// happy-dom's events are never trusted; the panel ignores untrusted ones (trusted.ts).
+beforeAll(() => acceptSyntheticEventsForTests(true));
+afterAll(() => acceptSyntheticEventsForTests(false));
 
 describe('Overlay', () => {
   it('says in the panel when the log could not file the audit, and nothing when it could', () => {
@@ -206,6 +212,28 @@ describe('Overlay', () => {
     expect(container.querySelector('.panel')!.className).toContain('dock-left');
     act(() => container.querySelector<HTMLButtonElement>('[data-action="close"]')!.click());
     expect(onClose).toHaveBeenCalled();
+  });
+
+  it("ignores a script's clicks and keys: only the user's own events act", () => {
+    const { onClose, onReaudit } = show();
+    acceptSyntheticEventsForTests(false);
+    try {
+      act(() => {
+        container
+          .querySelector('.panel')!
+          .dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+      });
+      for (const action of ['dock', 'collapse', 'reaudit', 'close'])
+        act(() => container.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!.click());
+      act(() => container.querySelector<HTMLButtonElement>('[data-spec="T4-01"]')!.click());
+    } finally {
+      acceptSyntheticEventsForTests(true);
+    }
+    expect(onClose).not.toHaveBeenCalled();
+    expect(onReaudit).not.toHaveBeenCalled();
+    expect(container.querySelector('.panel')!.className).not.toContain('collapsed');
+    expect(container.querySelector('.panel')!.className).not.toContain('dock-left');
+    expect(targets.get('reviews/rev/upheld')!.el.scrollIntoView).not.toHaveBeenCalled();
   });
 
   it('hatches an inferred cell, shows its inferred value, and what the page prints there', () => {

@@ -21,6 +21,7 @@ import {
 } from './geometry';
 import { Panel, type PanelPlace } from './Panel';
 import { PANEL_WIDTH } from './styles';
+import { userOnly } from './trusted';
 
 // The overlay: a box over every cell a finding names, an underline under every sentence it
 // names, a tooltip for the mark under the mouse or keyboard focus, and the panel. Everything is
@@ -384,7 +385,7 @@ export function Overlay(props: OverlayProps) {
               setDismissed(false);
             },
             onBlur: () => setFocused((f) => (f === mark.key ? null : f)),
-            onKeyDown: onMarkKey(mark),
+            onKeyDown: userOnly(onMarkKey(mark)),
           };
           if (rects.length === 0) {
             // Not rendered (hidden, or gone since the audit): nothing to draw; the panel still lists it.

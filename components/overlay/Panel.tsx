@@ -9,6 +9,7 @@ import { type FindingGroup, type Mark, TONES, type Tone } from './findings';
 import { clampPanel, layoutViewport } from './geometry';
 import { memo } from './memo';
 import { PANEL_WIDTH } from './styles';
+import { userOnly } from './trusted';
 
 // The findings panel: docked right (default) or left, or dragged anywhere; collapsible to its title
 // bar. Keyboard: every control is a button in tab order, the title bar moves with the arrow keys,
@@ -148,7 +149,7 @@ export const Panel = memo(function Panel(props: PanelProps) {
       class={`panel dock-${place.mode} ${place.collapsed ? 'collapsed' : ''}`}
       style={style}
       aria-label={t('overlay.region', lang)}
-      onKeyDown={onKeyDown}
+      onKeyDown={userOnly(onKeyDown)}
     >
       <div class="bar">
         {/* biome-ignore lint/a11y/useSemanticElements: a drag handle that also moves with arrow keys */}
@@ -158,11 +159,11 @@ export const Panel = memo(function Panel(props: PanelProps) {
           tabIndex={0}
           aria-label={t('overlay.move', lang)}
           title={t('overlay.move', lang)}
-          onPointerDown={onPointerDown}
+          onPointerDown={userOnly(onPointerDown)}
           onPointerMove={onPointerMove}
           onPointerUp={onPointerUp}
           onPointerCancel={onPointerUp}
-          onKeyDown={onHandleKey}
+          onKeyDown={userOnly(onHandleKey)}
         >
           <span class="grip" aria-hidden="true">
             ⋮⋮
@@ -180,7 +181,7 @@ export const Panel = memo(function Panel(props: PanelProps) {
           data-action="dock"
           aria-label={t(dockLeft ? 'overlay.dockLeft' : 'overlay.dockRight', lang)}
           title={t(dockLeft ? 'overlay.dockLeft' : 'overlay.dockRight', lang)}
-          onClick={() => props.onPlace({ ...place, mode: dockLeft ? 'left' : 'right' })}
+          onClick={userOnly(() => props.onPlace({ ...place, mode: dockLeft ? 'left' : 'right' }))}
         >
           {dockLeft ? '⇤' : '⇥'}
         </button>
@@ -190,7 +191,7 @@ export const Panel = memo(function Panel(props: PanelProps) {
           data-action="reaudit"
           aria-label={t('overlay.reaudit', lang)}
           title={t('overlay.reaudit', lang)}
-          onClick={props.onReaudit}
+          onClick={userOnly(() => props.onReaudit())}
         >
           ↻
         </button>
@@ -202,7 +203,7 @@ export const Panel = memo(function Panel(props: PanelProps) {
           aria-expanded={!place.collapsed}
           aria-label={t(place.collapsed ? 'overlay.expand' : 'overlay.collapse', lang)}
           title={t(place.collapsed ? 'overlay.expand' : 'overlay.collapse', lang)}
-          onClick={() => props.onPlace({ ...place, collapsed: !place.collapsed })}
+          onClick={userOnly(() => props.onPlace({ ...place, collapsed: !place.collapsed }))}
         >
           {place.collapsed ? '▸' : '▾'}
         </button>
@@ -212,7 +213,7 @@ export const Panel = memo(function Panel(props: PanelProps) {
           data-action="close"
           aria-label={t('overlay.close', lang)}
           title={t('overlay.close', lang)}
-          onClick={props.onClose}
+          onClick={userOnly(() => props.onClose())}
         >
           ×
         </button>
@@ -262,7 +263,7 @@ export const Panel = memo(function Panel(props: PanelProps) {
                       data-finding={index}
                       data-spec={finding.spec}
                       aria-current={selected === index ? 'true' : undefined}
-                      onClick={() => props.onSelect(index)}
+                      onClick={userOnly(() => props.onSelect(index))}
                       onMouseEnter={() => props.onHighlight(index)}
                       onMouseLeave={() => props.onHighlight(null)}
                       onFocus={() => props.onHighlight(index)}

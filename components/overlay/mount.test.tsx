@@ -52,13 +52,25 @@ const specs = () =>
     (el) => el.dataset.spec,
   );
 
+/** These tests read the panel through host.shadowRoot, like the e2e harness. */
+const OPEN = { shadowMode: 'open' } as const;
+
 let ctx: ContentScriptContext;
 afterEach(() => ctx.abort());
 
 describe('OverlayController', () => {
-  it('makes its host once, and mounts and removes it on show and hide', async () => {
+  it('puts the overlay in a closed shadow root unless asked otherwise: the page cannot read it', async () => {
     ctx = new ContentScriptContext('auditor');
     const overlay = new OverlayController(ctx, 'zh', { onClose() {}, onReaudit() {} });
+    await overlay.show(data('A'));
+    expect(hosts()).toHaveLength(1);
+    expect(hosts()[0]!.shadowRoot).toBeNull();
+    expect(hosts()[0]!.textContent).toBe('');
+  });
+
+  it('makes its host once, and mounts and removes it on show and hide', async () => {
+    ctx = new ContentScriptContext('auditor');
+    const overlay = new OverlayController(ctx, 'zh', { onClose() {}, onReaudit() {} }, OPEN);
     await overlay.show(data('A'));
     expect(overlay.shown).toBe(true);
     expect(hosts()).toHaveLength(1);
@@ -74,7 +86,7 @@ describe('OverlayController', () => {
 
   it('makes one host for two shows at once, with the latest data and the updates meanwhile', async () => {
     ctx = new ContentScriptContext('auditor');
-    const overlay = new OverlayController(ctx, 'zh', { onClose() {}, onReaudit() {} });
+    const overlay = new OverlayController(ctx, 'zh', { onClose() {}, onReaudit() {} }, OPEN);
     const first = overlay.show(data('A'));
     const second = overlay.show(data('B'));
     overlay.update(data('C'));
@@ -87,7 +99,7 @@ describe('OverlayController', () => {
 
   it('shows nothing when hidden while the host is being made, and takes no update when hidden', async () => {
     ctx = new ContentScriptContext('auditor');
-    const overlay = new OverlayController(ctx, 'zh', { onClose() {}, onReaudit() {} });
+    const overlay = new OverlayController(ctx, 'zh', { onClose() {}, onReaudit() {} }, OPEN);
     const showing = overlay.show(data('A'));
     overlay.hide();
     await showing;
@@ -98,7 +110,7 @@ describe('OverlayController', () => {
 
   it('goes with the script', async () => {
     ctx = new ContentScriptContext('auditor');
-    const overlay = new OverlayController(ctx, 'zh', { onClose() {}, onReaudit() {} });
+    const overlay = new OverlayController(ctx, 'zh', { onClose() {}, onReaudit() {} }, OPEN);
     await overlay.show(data('A'));
     ctx.abort();
     expect(hosts()).toHaveLength(0);

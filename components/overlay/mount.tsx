@@ -8,7 +8,7 @@ import { OVERLAY_CSS } from './styles';
 
 export type { OverlayData } from './layout';
 
-// Puts the overlay on the page in ONE host element (<gouji-overlay>, a shadow root inside) and
+// Puts the overlay on the page in ONE host element (<gouji-overlay>, a closed shadow root inside) and
 // takes it off again without a trace: hide() unmounts the Preact tree (every effect cleans up its
 // listeners and observers) and removes the host. The host is made once, on the first show, and
 // mounted again on later shows, so WXT holds one UI (and one invalidation listener) per script.
@@ -19,6 +19,15 @@ export const HOST_TAG = 'gouji-overlay';
 export interface OverlayHandlers {
   onClose(): void;
   onReaudit(): void;
+}
+
+export interface OverlayOptions {
+  /**
+   * 'closed' (the default, and what users get): no page script can reach the findings or the
+   * panel's buttons through `host.shadowRoot`. 'open' only for the e2e harness, which asks for it
+   * through extension storage the page cannot write (entrypoints/shared/test-hooks.ts).
+   */
+  shadowMode?: ShadowRootMode;
 }
 
 export class OverlayController {
@@ -33,12 +42,16 @@ export class OverlayController {
   private place: PanelPlace = DEFAULT_PLACE;
   private laidOut: ReturnType<typeof layout> | null = null;
 
+  private readonly shadowMode: ShadowRootMode;
+
   constructor(
     private readonly ctx: ContentScriptContext,
     lang: Lang,
     private readonly handlers: OverlayHandlers,
+    { shadowMode = 'closed' }: OverlayOptions = {},
   ) {
     this.lang = lang;
+    this.shadowMode = shadowMode;
   }
 
   get shown(): boolean {
@@ -82,7 +95,7 @@ export class OverlayController {
       anchor: () => document.documentElement,
       append: 'last',
       css: OVERLAY_CSS,
-      mode: 'open',
+      mode: this.shadowMode,
       // Keys typed in the panel must not reach the page's own shortcuts.
       isolateEvents: true,
       onMount: () => this.paint(),

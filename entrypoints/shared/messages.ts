@@ -99,3 +99,9 @@ export const tabKey = (tabId: number): string => `tab:${tabId}`;
 
 /** Path of the on-demand content script inside the built extension. */
 export const AUDITOR_SCRIPT = '/content-scripts/auditor.js';
+
+/**
+ * storage.local key the e2e harness sets in its test profile: the overlay is drawn in an open shadow
+ * root, so tests can read and click it (./test-hooks.ts). Extension storage: no page can set it.
+ */
+export const OPEN_SHADOW_FOR_TESTS = 'gouji:e2e-open-shadow-root';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import { type TabResult, tabKey } from '../../entrypoints/shared/messages';
+import { OPEN_SHADOW_FOR_TESTS, type TabResult, tabKey } from '../../entrypoints/shared/messages';
 import { SETTINGS_KEY } from '../../utils/settings';
 
 // Real Chromium with the built extension, and fixture pages served as if from a *.gov.cn portal:
@@ -86,6 +86,12 @@ export interface LaunchOptions {
    * extension stored survive a restart (IndexedDB, storage). Default: a fresh one, removed on close.
    */
   userDataDir?: string;
+  /**
+   * Leave the overlay's shadow root closed, as users get it. By default the harness sets the
+   * extension-storage switch (OPEN_SHADOW_FOR_TESTS) that opens it, so tests can read and click the
+   * panel; no page can set that switch.
+   */
+  closedShadowRoot?: boolean;
 }
 
 export interface Harness {
@@ -147,6 +153,7 @@ interface WorkerChrome {
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
   storage: {
     session: { get(key: string): Promise<Record<string, unknown>> };
+    local: { set(items: Record<string, unknown>): Promise<void>; remove(key: string): Promise<void> };
     sync: { set(items: Record<string, unknown>): Promise<void> };
   };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
@@ -237,6 +244,14 @@ export async function launch(options: LaunchOptions): Promise<Harness> {
 
   const first = await serviceWorker();
   const extensionId = new URL(first.url()).host;
+  await first.evaluate(
+    async ({ key, open }) => {
+      const { chrome } = globalThis as unknown as { chrome: WorkerChrome };
+      if (open) await chrome.storage.local.set({ [key]: true });
+      else await chrome.storage.local.remove(key);
+    },
+    { key: OPEN_SHADOW_FOR_TESTS, open: !options.closedShadowRoot },
+  );
   await context.addInitScript(watchDom);
   const origin = `http://${host}:${server.port}`;
 

@@ -11,7 +11,7 @@ import { waitForHost } from './overlay-helpers';
 let h: Harness;
 
 /** Evaluates `expression` in the extension's isolated world of the page's top frame. */
-async function inContentWorld(page: Page, expression: string): Promise<unknown> {
+async function inContentWorld(page: Page, expression: string, harness: Harness = h): Promise<unknown> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { frameTree } = await cdp.send('Page.getFrameTree');
@@ -20,7 +20,7 @@ async function inContentWorld(page: Page, expression: string): Promise<unknown> 
     await cdp.send('Runtime.enable');
     const world = contexts.find(
       (c) =>
-        c.origin.startsWith(`chrome-extension://${h.extensionId}`) &&
+        c.origin.startsWith(`chrome-extension://${harness.extensionId}`) &&
         c.auxData?.type === 'isolated' &&
         c.auxData.frameId === frameTree.frame.id,
     );
@@ -38,14 +38,14 @@ async function inContentWorld(page: Page, expression: string): Promise<unknown> 
   }
 }
 
-const sendFromContent = (page: Page, message: unknown): Promise<unknown> =>
-  inContentWorld(page, `chrome.runtime.sendMessage(${JSON.stringify(message)})`);
+const sendFromContent = (page: Page, message: unknown, harness: Harness = h): Promise<unknown> =>
+  inContentWorld(page, `chrome.runtime.sendMessage(${JSON.stringify(message)})`, harness);
 
 /** Pages of the log, read with plain IndexedDB from an extension page. */
-async function loggedUrls(): Promise<string[]> {
-  const ext = await h.context.newPage();
+async function loggedUrls(harness: Harness = h): Promise<string[]> {
+  const ext = await harness.context.newPage();
   try {
-    await ext.goto(`chrome-extension://${h.extensionId}/popup.html`);
+    await ext.goto(`chrome-extension://${harness.extensionId}/popup.html`);
     return await ext.evaluate(async () => {
       if (!(await indexedDB.databases()).some((d) => d.name === 'gouji-log')) return [];
       return new Promise<string[]>((ok, fail) => {
@@ -66,21 +66,18 @@ async function loggedUrls(): Promise<string[]> {
   }
 }
 
-beforeAll(async () => {
-  h = await launch({ root: REPO });
-});
-
-afterAll(async () => {
-  await h?.close();
-});
-
 describe('a content script speaks only for its own tab, and never for the popup', () => {
+  afterAll(async () => {
+    await h?.close();
+  });
+
   let report: Page;
   let news: Page;
   let reportTab: number;
   let newsTab: number;
 
   beforeAll(async () => {
+    h = await launch({ root: REPO });
     report = await h.open('tests/e2e/pages/report-2021.html');
     await h.waitForTabResult(report);
     await waitForHost(report);
@@ -132,5 +129,122 @@ describe('a content script speaks only for its own tab, and never for the popup'
       ok: true,
       shown: false,
     });
+  });
+});
+
+/** Polls until `done` holds (expect.poll is for tests only, not hooks). */
+async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, what: string): Promise<T> {
+  const deadline = Date.now() + 20_000;
+  let last = await read();
+  while (!done(last)) {
+    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(last)?.slice(0, 300)}`);
+    await new Promise((ok) => setTimeout(ok, 200));
+    last = await read();
+  }
+  return last;
+}
+
+/** What hostile.js got, read from the page's own world. */
+interface Got {
+  messages: string[];
+  roots: string[];
+  hosts: number;
+  attacks: number;
+}
+const got = (page: Page): Promise<Got> =>
+  page.evaluate(() => (window as unknown as { __hostile: Got }).__hostile);
+
+/** The panel as the content script sees it (its isolated world can open a closed root). */
+const panelState = (page: Page, harness: Harness) =>
+  inContentWorld(
+    page,
+    `(() => {
+      const host = document.querySelector('gouji-overlay');
+      const root = host && chrome.dom.openOrClosedShadowRoot(host);
+      const panel = root?.querySelector('.panel');
+      return {
+        hosts: document.querySelectorAll('gouji-overlay').length,
+        mode: root?.mode ?? null,
+        panel: panel ? panel.className : null,
+        findings: root ? root.querySelectorAll('[data-spec]').length : 0,
+      };
+    })()`,
+    harness,
+  ) as Promise<{ hosts: number; mode: string | null; panel: string | null; findings: number }>;
+
+describe.each([
+  ['closed, as users get it', true],
+  ['opened by the test hook, so the page can reach the buttons', false],
+] as const)('a hostile report page, the shadow root %s', (_label, closedShadowRoot) => {
+  let hh: Harness;
+  let page: Page;
+
+  beforeAll(async () => {
+    hh = await launch({ root: REPO, closedShadowRoot });
+    page = await hh.open('tests/e2e/pages/hostile-report.html');
+    await hh.waitForTabResult(page);
+    await until(
+      () => panelState(page, hh),
+      (s) => s.hosts === 1 && s.panel !== null,
+      'the overlay',
+    );
+    // let the page attack for a while
+    await until(
+      () => got(page),
+      (g) => g.attacks > 20,
+      'the attacks',
+    );
+  });
+  afterAll(async () => {
+    await hh?.close();
+  });
+
+  it('hears no message from Gouji (no extension ID, no "content script started")', async () => {
+    expect((await got(page)).messages).toEqual([]);
+  });
+
+  it(
+    closedShadowRoot ? 'cannot reach the shadow root' : 'reaches the root only through the test hook',
+    async () => {
+      const { roots, hosts } = await got(page);
+      expect(hosts).toBeGreaterThan(0);
+      // the page's patched attachShadow never saw the overlay's root
+      expect(roots.filter((r) => r.startsWith('attachShadow:'))).toEqual([]);
+      if (closedShadowRoot) expect(roots).toEqual([]);
+      else {
+      expect(roots.length).toBeGreaterThan(0);
+      expect(roots.every((r) => r === 'shadowRoot:open')).toBe(true);
+    }
+      const seen = await page.evaluate(
+        () => document.querySelector('gouji-overlay')?.shadowRoot?.mode ?? null,
+      );
+      expect(seen).toBe(closedShadowRoot ? null : 'open');
+    },
+  );
+
+  it('changes nothing with its clicks and keys: the panel as without the page script, the overlay up', async () => {
+    const state = await panelState(page, hh);
+    expect(state).toMatchObject({ hosts: 1, mode: closedShadowRoot ? 'closed' : 'open' });
+    // exactly as the same report without the page script (docked, collapsed or not, as its width
+    // decides): the page's Escape and clicks on collapse, dock and close did nothing
+    const control = await hh.open('tests/e2e/pages/report-2021.html');
+    await until(
+      () => panelState(control, hh),
+      (s) => s.hosts === 1 && s.panel !== null,
+      'the control overlay',
+    );
+    expect(await panelState(control, hh)).toEqual(state);
+    await control.close();
+    expect(await hh.badgeText(page)).not.toBe('');
+  });
+
+  it('files one version of the page, however often it asks for a re-audit', async () => {
+    await expect.poll(() => loggedUrls(hh), { timeout: 20_000 }).toContain(page.url());
+    // and a flood of requested re-audits from the content script's own world counts once
+    const { model, audit } = await hh.waitForTabResult(page);
+    for (let i = 0; i < 5; i++)
+      await sendFromContent(page, { type: 'audited', model, audit, requested: true }, hh);
+    const versions = (await loggedUrls(hh)).filter((u) => u === page.url()).length;
+    expect(versions).toBeLessThanOrEqual(2);
   });
 });
