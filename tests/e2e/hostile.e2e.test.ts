@@ -212,9 +212,9 @@ describe.each([
       expect(roots.filter((r) => r.startsWith('attachShadow:'))).toEqual([]);
       if (closedShadowRoot) expect(roots).toEqual([]);
       else {
-      expect(roots.length).toBeGreaterThan(0);
-      expect(roots.every((r) => r === 'shadowRoot:open')).toBe(true);
-    }
+        expect(roots.length).toBeGreaterThan(0);
+        expect(roots.every((r) => r === 'shadowRoot:open')).toBe(true);
+      }
       const seen = await page.evaluate(
         () => document.querySelector('gouji-overlay')?.shadowRoot?.mode ?? null,
       );
