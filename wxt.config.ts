@@ -1,5 +1,16 @@
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+
+/** pdf.js's CMaps (Chinese text decodes with them) and standard fonts, shipped in the extension: no remote code or data. */
+const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const PDFJS_RESOURCES = ['cmaps', 'standard_fonts'].flatMap((folder) =>
+  readdirSync(join(PDFJS_DIR, folder))
+    .filter((name) => !name.startsWith('LICENSE'))
+    .map((name) => ({ absoluteSrc: join(PDFJS_DIR, folder, name), relativeDest: `pdfjs/${folder}/${name}` })),
+);
 
 /** Where the detector runs, and where the background may inject the auditor, without asking. */
 export const BUILT_IN_HOSTS = ['*://*.gov.cn/*'];
@@ -16,6 +27,12 @@ export default defineConfig({
   srcDir: '.',
   outDir: '.output',
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The report viewer's pdf.js loads these at run time (entrypoints/viewer/pdf.ts).
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...PDFJS_RESOURCES);
+    },
+  },
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -4,10 +4,11 @@ import { inferT3 } from '@/utils/audit/infer';
 import { runAudit } from '@/utils/audit/run';
 import type { Lang } from '@/utils/i18n';
 import type { EvidenceTexts } from '@/utils/log/hub';
+import { findAttachments } from '@/utils/report/attachments';
 import { parseReport } from '@/utils/report/parse';
 import { SETTINGS_KEY } from '@/utils/settings';
 import { evidenceTexts, withLogFindings } from './shared/log-content';
-import type { Audited, AuditFailed, ContentMessage, ContentReply } from './shared/messages';
+import type { AuditAttachment, Audited, AuditFailed, ContentMessage, ContentReply } from './shared/messages';
 import { loadLang } from './shared/settings';
 import { overlayShadowMode } from './shared/test-hooks';
 
@@ -43,14 +44,15 @@ const currentLang = (): Promise<Lang> => loadLang({ orDefaults: true });
 function audit(requested: boolean): OverlayData | null {
   try {
     const { model, elements } = parseReport(document, { url: location.href });
+    const attachments = findAttachments(document, location.href);
     // One inference: the audit's, whose steps the overlay marks as inferred cells.
     const inference = inferT3(model);
     const result = runAudit(model, undefined, inference);
-    const message: Audited = { type: 'audited', model, audit: result, requested };
+    const message: Audited = { type: 'audited', model, audit: result, requested, attachments };
     browser.runtime.sendMessage(message).catch(() => {});
     if (model.kind !== 'report') return null;
     const inferred = new Map(inference.steps.map((s) => [s.cell, s.value]));
-    return { model, audit: result, elements, inferred };
+    return { model, audit: result, elements, inferred, attachments };
   } catch (err) {
     const message: AuditFailed = { type: 'audit-failed', error: String(err) };
     browser.runtime.sendMessage(message).catch(() => {});
@@ -77,6 +79,11 @@ export default defineContentScript({
           overlay.hide();
         },
         onReaudit: () => void show(true),
+        onAuditAttachment: (src) => {
+          // The background opens the viewer next to this tab; the page's own tables are compared with the file.
+          const message: AuditAttachment = { type: 'audit-attachment', src };
+          browser.runtime.sendMessage(message).catch(() => {});
+        },
       },
       { shadowMode },
     );

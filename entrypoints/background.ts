@@ -6,15 +6,18 @@ import { notSaved } from '@/utils/log/hub';
 import { coveredByBuiltIn, SETTINGS_KEY } from '@/utils/settings';
 import { fileAudit } from './shared/file-audit';
 import { admit, ReauditLimiter } from './shared/inbound';
-import { handleLog, logAudited, reportNotSaved } from './shared/log-background';
+import { handleLog, logAudited, logDocumentAudited, reportNotSaved } from './shared/log-background';
 import {
   AUDITOR_SCRIPT,
   type ContentMessage,
   type ContentReply,
   type Message,
+  type OpenViewer,
   type TabResult,
   TOGGLE_COMMAND,
   tabKey,
+  VIEWER_PAGE,
+  viewerQuery,
 } from './shared/messages';
 import { loadSettings } from './shared/settings';
 
@@ -91,6 +94,35 @@ async function toggleOverlay(tabId?: number): Promise<ContentReply> {
   return { ok: true, shown: await injectAuditor(id) };
 }
 
+const isWebAddress = (url: string | undefined): boolean => {
+  try {
+    return !!url && /^https?:$/.test(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Opens the report viewer next to the tab it was asked from: on a file (http(s) only) offered by
+ * a page, or on an empty paste box.
+ */
+async function openViewer(message: OpenViewer): Promise<{ ok: boolean }> {
+  if (message.src !== undefined && !isWebAddress(message.src)) return { ok: false };
+  const { tabId, from } = message;
+  const query = viewerQuery({
+    ...(message.src ? { src: message.src } : {}),
+    ...(from && isWebAddress(from) ? { from } : {}),
+    ...(tabId !== undefined ? { tabId } : {}),
+    ...(message.paste ? { paste: true } : {}),
+  });
+  const opener = tabId !== undefined ? await browser.tabs.get(tabId).catch(() => undefined) : undefined;
+  await browser.tabs.create({
+    url: `${browser.runtime.getURL(VIEWER_PAGE as '/')}?${query}`,
+    ...(opener ? { index: opener.index + 1, windowId: opener.windowId, openerTabId: opener.id } : {}),
+  });
+  return { ok: true };
+}
+
 /** Registers the detector for the sites of the options page that the user granted access to. */
 async function syncSiteScripts(): Promise<void> {
   const { sites } = await loadSettings();
@@ -139,7 +171,12 @@ async function handle(message: Message, sender: Browser.runtime.MessageSender): 
         // a tab closed meanwhile gets no session entry back (onRemoved already dropped it)
         cache: async () => {
           await browser.tabs.get(tabId);
-          await writeTab(tabId, url, { model: message.model, audit: message.audit, error: null });
+          await writeTab(tabId, url, {
+            model: message.model,
+            audit: message.audit,
+            error: null,
+            attachments: message.attachments ?? [],
+          });
         },
         badge: (findings) => setBadge(tabId, findings),
         warn: (step, err) => console.warn('[gouji]', step, err),
@@ -156,6 +193,18 @@ async function handle(message: Message, sender: Browser.runtime.MessageSender): 
       return { ok: true };
     case 'toggle-overlay':
       return toggleOverlay(message.tabId);
+    case 'document-audited':
+      return logDocumentAudited(message, sender);
+    case 'open-viewer':
+      return openViewer(message);
+    case 'audit-attachment':
+      // the page's own tab and address: its tables are compared with the file's
+      return openViewer({
+        type: 'open-viewer',
+        src: message.src,
+        ...(url ? { from: url } : {}),
+        ...(tabId !== undefined ? { tabId } : {}),
+      });
     case 'log-verdict':
     case 'log-evidence':
     case 'log-delete':

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AuditResult, Localized } from '@/utils/audit/result';
 import { type Lang, t } from '@/utils/i18n';
+import type { Attachment } from '@/utils/report/attachments';
 import type { ReportModel } from '@/utils/report/model';
 import { cellLabel } from '@/utils/rules/labels';
 import { fmtNum, getCell, hasFlag } from '@/utils/rules/lib/cells';
@@ -50,6 +51,9 @@ export interface OverlayProps {
   onPlace?(place: PanelPlace): void;
   onClose(): void;
   onReaudit(): void;
+  /** the page's report files, offered for audit in the panel ("审核附件") */
+  attachments?: readonly Attachment[];
+  onAuditAttachment?(url: string): void;
 }
 
 /** Client rects of every target, keyed like the marks; a target that is not rendered gets none. */
@@ -361,6 +365,8 @@ export function Overlay(props: OverlayProps) {
         onClose={props.onClose}
         onReaudit={props.onReaudit}
         logError={props.logError ?? null}
+        {...(props.attachments ? { attachments: props.attachments } : {})}
+        {...(props.onAuditAttachment ? { onAuditAttachment: props.onAuditAttachment } : {})}
       />
       <div class="marks">
         {marks.map((mark) => {

@@ -3,6 +3,7 @@ import { percent } from '@/utils/audit/figures';
 import { GROUP_LABEL } from '@/utils/audit/group';
 import type { AuditResult, Localized } from '@/utils/audit/result';
 import { type Lang, type MessageKey, t } from '@/utils/i18n';
+import type { Attachment } from '@/utils/report/attachments';
 import type { ReportModel } from '@/utils/report/model';
 import { FindingView, toneName } from './FindingView';
 import { type FindingGroup, type Mark, TONES, type Tone } from './findings';
@@ -44,6 +45,9 @@ interface PanelProps {
   onReaudit(): void;
   /** the log could not file this audit: said above the findings, so the auditor knows it is not kept */
   logError?: Localized | null;
+  /** the report files the page offers: each gets a "审核附件" button that opens the report viewer */
+  attachments?: readonly Attachment[];
+  onAuditAttachment?(url: string): void;
 }
 
 function Counts({ counts, lang }: { counts: Record<Tone, number>; lang: Lang }) {
@@ -243,6 +247,23 @@ export const Panel = memo(function Panel(props: PanelProps) {
           <p class="summary">
             <Counts counts={counts} lang={lang} />
           </p>
+          {props.attachments?.length && props.onAuditAttachment ? (
+            <div class="attachments">
+              {props.attachments.slice(0, 3).map((a) => (
+                <button
+                  type="button"
+                  key={a.url}
+                  class="attachment"
+                  data-action="audit-attachment"
+                  data-url={a.url}
+                  title={a.url}
+                  onClick={() => props.onAuditAttachment?.(a.url)}
+                >
+                  {t('doc.auditAttachment', lang)}：{a.label}
+                </button>
+              ))}
+            </div>
+          ) : null}
           {audit.findings.length === 0 && <p class="clean">{t('overlay.noFindings', lang)}</p>}
           {audit.findings.length > 0 && counts.error === 0 && (
             <p class="clean">{t('overlay.noErrors', lang)}</p>

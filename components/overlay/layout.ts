@@ -1,4 +1,5 @@
 import type { AuditResult, Localized } from '@/utils/audit/result';
+import type { Attachment } from '@/utils/report/attachments';
 import type { ReportModel } from '@/utils/report/model';
 import { buildMarks, type Mark } from './findings';
 import type { Target } from './Overlay';
@@ -16,6 +17,8 @@ export interface OverlayData {
   inferred: ReadonlyMap<string, number>;
   /** the log could not file this audit: the panel says it is not saved */
   logError?: Localized | null;
+  /** the report files the page offers (attachments, pdf.js viewers) */
+  attachments?: readonly Attachment[];
 }
 
 /**

@@ -19,6 +19,8 @@ export const HOST_TAG = 'gouji-overlay';
 export interface OverlayHandlers {
   onClose(): void;
   onReaudit(): void;
+  /** "审核附件": open the report viewer on this file of the page */
+  onAuditAttachment?(url: string): void;
 }
 
 export interface OverlayOptions {
@@ -139,6 +141,8 @@ export class OverlayController {
         }}
         onClose={this.handlers.onClose}
         onReaudit={this.handlers.onReaudit}
+        {...(data.attachments ? { attachments: data.attachments } : {})}
+        {...(this.handlers.onAuditAttachment ? { onAuditAttachment: this.handlers.onAuditAttachment } : {})}
       />,
       ui.uiContainer,
     );

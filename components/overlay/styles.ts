@@ -147,5 +147,11 @@ button:focus-visible, .handle:focus-visible { outline: 2px solid #1570ef; outlin
 .item .hint { display: block; margin: 2px 0 0; }
 .clean { margin: 8px 0; color: #1b7f3b; font-weight: 600; }
 .not-saved { margin: 8px 0; padding: 4px 6px; color: #b42318; background: #fef3f2; border-radius: 4px; }
+.attachments { margin: 6px 0; }
+.attachment {
+  display: block; width: 100%; margin: 0 0 4px; padding: 5px 8px; border-radius: 4px; text-align: left;
+  border: 1px solid #1b7f3b; background: #fff; color: #1b7f3b; font-weight: 600;
+}
+.attachment:hover { background: #ecfdf3; }
 ${tones}
 `;

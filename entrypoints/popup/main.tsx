@@ -3,8 +3,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { type Browser, browser } from '#imports';
 import type { Localized } from '@/utils/audit/result';
 import { t, tBoth } from '@/utils/i18n';
+import { pdfOfTab } from '@/utils/report/attachments';
 import { type Format, TABLE_IDS, type TableId } from '@/utils/report/model';
-import type { AuditTab, TabResult, ToggleOverlay } from '../shared/messages';
+import type { AuditTab, OpenViewer, TabResult, ToggleOverlay } from '../shared/messages';
 import { tabKey } from '../shared/messages';
 import { LogPanel } from './LogPanel';
 
@@ -24,6 +25,9 @@ const TEXT = {
   tables: { zh: '读到的表格', en: 'Tables read' },
   findings: { zh: '发现问题', en: 'Findings' },
   none: { zh: '无', en: 'none' },
+  auditPdf: tBoth('doc.auditPdf'),
+  auditAttachment: tBoth('doc.auditAttachment'),
+  paste: tBoth('doc.paste'),
 } satisfies Record<string, Localized>;
 
 const FORMAT_NAMES: Record<Format, Localized> = {
@@ -81,6 +85,81 @@ function Summary({ result }: { result: TabResult }) {
       {tables && <Row label={TEXT.tables} value={tables.length ? tables : both(TEXT.none)} />}
       {result.audit && <Row label={TEXT.findings} value={String(result.audit.findings.length)} />}
     </dl>
+  );
+}
+
+/**
+ * The PDF the tab shows, if it shows one: by its address (…/report.pdf, a pdf.js viewer's ?file=),
+ * else by asking the tab its content type (a PDF served from download.do?id=…). The popup's click
+ * grants activeTab, which lets the question be asked on any site.
+ */
+async function pdfInTab(tab: Browser.tabs.Tab): Promise<string | null> {
+  if (!tab.url) return null;
+  const byAddress = pdfOfTab(tab.url);
+  if (byAddress) return byAddress;
+  if (tab.id === undefined || !/^https?:/.test(tab.url)) return null;
+  try {
+    const [probe] = await browser.scripting.executeScript({
+      target: { tabId: tab.id },
+      func: () => document.contentType,
+    });
+    return probe?.result === 'application/pdf' ? tab.url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Opens the report viewer (through the background, which places it next to this tab) and closes the popup. */
+async function openViewer(open: Omit<OpenViewer, 'type'>): Promise<void> {
+  const message: OpenViewer = { type: 'open-viewer', ...open };
+  await browser.runtime.sendMessage(message);
+  window.close();
+}
+
+function DocumentActions({ tab, result }: { tab: Browser.tabs.Tab | null; result: TabResult | null }) {
+  const [pdf, setPdf] = useState<string | null>(null);
+  useEffect(() => {
+    if (tab) void pdfInTab(tab).then(setPdf);
+  }, [tab]);
+  // The page's files, when it is a report or the file says it is one; at most three.
+  const attachments = (result?.attachments ?? [])
+    .filter((a) => result?.model?.kind === 'report' || a.likelyReport)
+    .slice(0, 3);
+  return (
+    <div class="documents">
+      {pdf && (
+        <button type="button" data-action="audit-pdf" onClick={() => void openViewer({ src: pdf })}>
+          {both(TEXT.auditPdf)}
+        </button>
+      )}
+      {attachments.map((a) => (
+        <button
+          type="button"
+          key={a.url}
+          class="secondary"
+          data-action="audit-attachment"
+          data-url={a.url}
+          title={a.url}
+          onClick={() =>
+            void openViewer({
+              src: a.url,
+              ...(result?.url ? { from: result.url } : {}),
+              ...(tab?.id !== undefined ? { tabId: tab.id } : {}),
+            })
+          }
+        >
+          {both(TEXT.auditAttachment)}：{a.label}
+        </button>
+      ))}
+      <button
+        type="button"
+        class="secondary"
+        data-action="paste"
+        onClick={() => void openViewer({ paste: true })}
+      >
+        {both(TEXT.paste)}
+      </button>
+    </div>
   );
 }
 
@@ -170,6 +249,7 @@ function Popup() {
           {`${t('popup.toggleOverlay', 'zh')} / ${t('popup.toggleOverlay', 'en')}`}
         </button>
       )}
+      <DocumentActions tab={tab} result={result} />
       <LogPanel tabId={tab?.id ?? null} pageUrl={result?.url ?? tab?.url ?? null} />
     </main>
   );

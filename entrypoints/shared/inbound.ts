@@ -7,9 +7,19 @@ import type {
   LogImportRequest,
   LogVerdictRequest,
 } from '@/utils/log/hub';
-import { VERDICTS } from '@/utils/log/schema';
+import { DocumentSourceSchema, VERDICTS } from '@/utils/log/schema';
 import { DetectionSchema, ReportModelSchema } from '@/utils/report/model-schema';
-import type { Audited, AuditFailed, AuditTab, Message, ReportDetected, ToggleOverlay } from './messages';
+import type {
+  AuditAttachment,
+  Audited,
+  AuditFailed,
+  AuditTab,
+  DocumentAudited,
+  Message,
+  OpenViewer,
+  ReportDetected,
+  ToggleOverlay,
+} from './messages';
 
 // The background's gate for every message it receives (runtime.onMessage): checked at run time,
 // shape and sender, before anything is done with it. TypeScript types say what a message should
@@ -61,11 +71,26 @@ const ReportDetectedSchema = z.strictObject({
 });
 sameType<z.infer<typeof ReportDetectedSchema>, ReportDetected>(true);
 
+/** An http(s) address, as an attachment's or a viewer's file must be. */
+const webAddress = z
+  .string()
+  .max(4096)
+  .refine((s) => /^https?:\/\//i.test(s), { message: 'not an http(s) address' });
+
+const AttachmentSchema = z.strictObject({
+  url: webAddress,
+  kind: z.enum(['pdf', 'docx', 'doc', 'wps']),
+  label: z.string().max(1000),
+  via: z.enum(['link', 'viewer', 'embed']),
+  likelyReport: z.boolean(),
+});
+
 const AuditedSchema = z.strictObject({
   type: z.literal('audited'),
   model: ReportModelSchema,
   audit: AuditResultSchema.nullable(),
   requested: z.boolean().optional(),
+  attachments: z.array(AttachmentSchema).max(200).optional(),
 });
 sameType<z.infer<typeof AuditedSchema>, Audited>(true);
 
@@ -105,6 +130,27 @@ sameType<z.infer<typeof LogClearSchema>, LogClearRequest>(true);
 const LogImportSchema = z.strictObject({ type: z.literal('log-import'), text: z.string() });
 sameType<z.infer<typeof LogImportSchema>, LogImportRequest>(true);
 
+const DocumentAuditedSchema = z.strictObject({
+  type: z.literal('document-audited'),
+  model: ReportModelSchema,
+  audit: AuditResultSchema,
+  source: DocumentSourceSchema,
+  requested: z.boolean().optional(),
+});
+sameType<z.infer<typeof DocumentAuditedSchema>, DocumentAudited>(true);
+
+const OpenViewerSchema = z.strictObject({
+  type: z.literal('open-viewer'),
+  src: webAddress.optional(),
+  from: webAddress.optional(),
+  tabId: tabId.optional(),
+  paste: z.boolean().optional(),
+});
+sameType<z.infer<typeof OpenViewerSchema>, OpenViewer>(true);
+
+const AuditAttachmentSchema = z.strictObject({ type: z.literal('audit-attachment'), src: webAddress });
+sameType<z.infer<typeof AuditAttachmentSchema>, AuditAttachment>(true);
+
 /** Every message the background accepts. */
 export const InboundMessageSchema = z.discriminatedUnion('type', [
   ReportDetectedSchema,
@@ -117,6 +163,9 @@ export const InboundMessageSchema = z.discriminatedUnion('type', [
   LogDeleteSchema,
   LogClearSchema,
   LogImportSchema,
+  DocumentAuditedSchema,
+  OpenViewerSchema,
+  AuditAttachmentSchema,
 ]);
 sameType<z.infer<typeof InboundMessageSchema>['type'], Message['type']>(true);
 
@@ -132,6 +181,9 @@ export const SENDER_CLASS: { readonly [T in Message['type']]: SenderClass } = {
   'log-delete': 'page',
   'log-clear': 'page',
   'log-import': 'page',
+  'document-audited': 'page',
+  'open-viewer': 'page',
+  'audit-attachment': 'content',
 };
 
 /** The schemes of the pages a content script of ours can run in. */

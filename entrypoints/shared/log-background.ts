@@ -14,7 +14,7 @@ import {
   type LogResult,
   logAudit,
 } from '@/utils/log/hub';
-import type { Audited, EvidenceTextsRequest } from './messages';
+import type { Audited, DocumentAudited, EvidenceTextsRequest } from './messages';
 
 // The background's log glue: the browser calls the log's handlers (utils/log/hub.ts) need, and who
 // may ask. The background is the only writer of the log.
@@ -88,6 +88,26 @@ export async function reportNotSaved(
       ? Promise.resolve()
       : browser.tabs.sendMessage(tabId, told, { frameId: sender.frameId ?? 0 }),
   ]);
+}
+
+/**
+ * Files an audit of a document the report viewer read (PDF, DOCX, text), like a page audit: under
+ * the file's address (pasted text: under its hash), with its type, page and hash. Only the viewer,
+ * a page of the extension, may send it. The viewer gets the LogResult back as the answer.
+ */
+export async function logDocumentAudited(
+  message: DocumentAudited,
+  sender: Browser.runtime.MessageSender,
+): Promise<LogResult | { ok: false; error: string }> {
+  if (!fromExtensionPage(sender)) return { ok: false, error: 'not an extension page' };
+  const url = message.source.url ?? `urn:sha256:${message.source.hash}`;
+  const result = await logAudit(message.model, message.audit, url, deps(), undefined, {
+    requested: message.requested === true,
+    document: message.source,
+  });
+  if (!result) return { ok: false, error: 'not a report' };
+  changed();
+  return result;
 }
 
 /** Only the extension's own pages write to the log: never a content script on a portal's page. */

@@ -1,5 +1,7 @@
 import type { AuditResult } from '@/utils/audit/result';
 import type { LogFailed, LogRequest, LogResult } from '@/utils/log/hub';
+import type { DocumentSource } from '@/utils/log/schema';
+import type { Attachment } from '@/utils/report/attachments';
 import type { Detection, ReportModel } from '@/utils/report/model';
 
 // Messages between the content scripts, the popup and the background: their types. What the
@@ -21,6 +23,8 @@ export interface Audited {
   audit: AuditResult | null;
   /** the user asked for this audit (the panel's 审核 again): the log files it as a new version */
   requested?: boolean;
+  /** the report files the page offers (PDF/DOCX links, pdf.js viewers), for "审核附件" */
+  attachments?: Attachment[];
 }
 
 /** auditor → background: parsing threw; kept so the popup can say why nothing shows */
@@ -47,7 +51,49 @@ export interface ToggleOverlay {
 /** popup → background: the log's writes (verdict, evidence, delete, clear, import), utils/log/hub.ts */
 export type { LogRequest } from '@/utils/log/hub';
 
-export type Message = ReportDetected | Audited | AuditFailed | AuditTab | ToggleOverlay | LogRequest;
+/** What the report viewer read: its type, address, page and hash (utils/log/schema.ts). */
+export type { DocumentSource } from '@/utils/log/schema';
+
+/**
+ * viewer → background: a document (PDF, DOCX, text) was read and audited. Filed in the log like a
+ * page audit; the reply is the LogResult (cross-year findings) or null.
+ */
+export interface DocumentAudited {
+  type: 'document-audited';
+  model: ReportModel;
+  audit: AuditResult;
+  source: DocumentSource;
+  requested?: boolean;
+}
+
+/**
+ * popup or auditor → background: open the report viewer on a file (`src`, offered on page `from`
+ * in tab `tabId`, whose own tables are compared with it), or on an empty paste box.
+ */
+export interface OpenViewer {
+  type: 'open-viewer';
+  src?: string;
+  from?: string;
+  tabId?: number;
+  paste?: boolean;
+}
+
+/** auditor → background: the panel's "审核附件" — open the viewer on this file of the sender's page. */
+export interface AuditAttachment {
+  type: 'audit-attachment';
+  src: string;
+}
+
+export type Message =
+  | ReportDetected
+  | Audited
+  | AuditFailed
+  | AuditTab
+  | ToggleOverlay
+  | LogRequest
+  | DocumentAudited
+  | OpenViewer
+  | AuditAttachment;
 
 /** background → auditor (in whichever frame holds the report): show or hide the overlay. */
 export interface OverlayToggle {
@@ -91,6 +137,8 @@ export interface TabResult {
   model: ReportModel | null;
   audit: AuditResult | null;
   error: string | null;
+  /** the report files the page offers (absent in results stored before attachments were read) */
+  attachments?: Attachment[];
   /** epoch ms of the last change */
   updatedAt: number;
 }
@@ -105,3 +153,15 @@ export const AUDITOR_SCRIPT = '/content-scripts/auditor.js';
  * root, so tests can read and click it (./test-hooks.ts). Extension storage: no page can set it.
  */
 export const OPEN_SHADOW_FOR_TESTS = 'gouji:e2e-open-shadow-root';
+
+/** The report viewer page (entrypoints/viewer) and its query: the file, its page, its tab, or the paste box. */
+export const VIEWER_PAGE = '/viewer.html';
+
+export function viewerQuery(open: Omit<OpenViewer, 'type'>): string {
+  const q = new URLSearchParams();
+  if (open.src) q.set('src', open.src);
+  if (open.from) q.set('from', open.from);
+  if (open.tabId !== undefined) q.set('tab', String(open.tabId));
+  if (open.paste) q.set('paste', '1');
+  return q.toString();
+}

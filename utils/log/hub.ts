@@ -5,7 +5,7 @@ import { type LogDb, logDb } from './db';
 import { ImportError, type ImportSummary, importLog } from './import';
 import { urlKeyOf } from './keys';
 import { addAudit, addEvidence, clearLog, deleteRecord, setVerdict } from './records';
-import type { Evidence, RecordRef, TableChange, Verdict, VerdictValue } from './schema';
+import type { DocumentSource, Evidence, RecordRef, TableChange, Verdict, VerdictValue } from './schema';
 
 // The log's side of the message hub: what the background does with an audit and with the popup's
 // requests, as plain functions over the database. The background is the log's only writer; the
@@ -144,7 +144,7 @@ export async function logAudit(
   url: string,
   deps: HubDeps,
   db: LogDb = logDb(),
-  { requested = false }: { requested?: boolean } = {},
+  { requested = false, document }: { requested?: boolean; document?: DocumentSource } = {},
 ): Promise<LogResult | null> {
   if (model.kind !== 'report' || !audit) return null;
   const { record, change } = await addAudit(
@@ -156,6 +156,7 @@ export async function logAudit(
       auditedAt: deps.now?.() ?? Date.now(),
       repeatWithin: REPEAT_MS,
       requested,
+      ...(document ? { document } : {}),
     },
     db,
   );

@@ -17,6 +17,7 @@ import { agencyKeyOf, cleanUrl, searchKey, searchTextOf, siteOf, urlKeyOf } from
 import {
   type AuditRecord,
   AuditRecordSchema,
+  type DocumentSource,
   type Evidence,
   EvidenceSchema,
   type RecordRef,
@@ -150,6 +151,8 @@ export interface AuditMeta {
   repeatWithin?: number;
   /** the user asked for this audit: always a new version, whatever repeatWithin says */
   requested?: boolean;
+  /** the audit was of a file (the report viewer): its type, address, page and hash */
+  document?: DocumentSource;
 }
 
 export interface AddAuditResult {
@@ -310,6 +313,7 @@ export async function addAudit(
       severities: severityCounts(findings),
       crossYear: { against: compared ? refOf(yearRow!) : null, counts: run.counts },
       changed: change !== null,
+      ...(meta.document ? { document: meta.document } : {}),
       model,
       findings,
       change,

@@ -57,6 +57,21 @@ export const CrossYearSchema = z.object({
 });
 export type CrossYear = z.infer<typeof CrossYearSchema>;
 
+/**
+ * A report audited from a file (the report viewer): PDF, DOCX, text or an HTML file, where it came
+ * from and its bytes' SHA-256. Absent for a page audited where it is published; optional, so
+ * records written before it, and exports of them, read as they are.
+ */
+export const DocumentSourceSchema = z.object({
+  type: z.enum(['pdf', 'docx', 'text', 'html']),
+  /** the file's address; null for pasted text or a file from the disk */
+  url: z.string().nullable(),
+  /** the report page that offered the file */
+  from: z.string().nullable(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type DocumentSource = z.infer<typeof DocumentSourceSchema>;
+
 export const RecordSummarySchema = z.object({
   id: z.string().min(1),
   /** the page as audited, without #fragment */
@@ -90,6 +105,8 @@ export const RecordSummarySchema = z.object({
   crossYear: CrossYearSchema.nullable(),
   /** XYR-08 fired: the tables differ from the previous version */
   changed: z.boolean(),
+  /** audited from a file, not from the page itself */
+  document: DocumentSourceSchema.optional(),
 });
 export type RecordSummary = z.infer<typeof RecordSummarySchema>;
 

@@ -1,0 +1,100 @@
+import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy } from 'pdfjs-dist';
+// The worker is bundled with the extension (no remote code); Vite gives its packaged address.
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { browser } from '#imports';
+import { type PageSize, type PlacedBox, placeBoxes } from '@/components/viewer/boxes';
+import type { SourceLocation } from '@/utils/source';
+
+// The viewer's PDF pages: a frame per page at the scale the window allows, the reader's box of
+// every located cell and sentence placed in it as an empty element (the overlay draws its marks
+// from these elements' client rects, exactly as over a portal's table cells), then the pages
+// painted by pdf.js one after the other. The boxes are up before the first page is painted.
+
+GlobalWorkerOptions.workerSrc = workerUrl;
+
+/** Where pdf.js finds what it loads at run time: the extension's own copies (wxt.config.ts copies them). */
+export const PDF_RESOURCES = {
+  cMapUrl: browser.runtime.getURL('/pdfjs/cmaps/' as '/'),
+  standardFontDataUrl: browser.runtime.getURL('/pdfjs/standard_fonts/' as '/'),
+};
+
+export interface PdfView {
+  /** address → the element placed over its box */
+  elements: Map<string, Element>;
+  placed: PlacedBox[];
+  scale: number;
+  /** resolves when every page is painted */
+  painted: Promise<void>;
+}
+
+/** The PDF reader's boxes only: address → the pages and boxes of that address. */
+export function pdfBoxes(
+  locations: Record<string, SourceLocation>,
+): Record<string, { page: number; box: [number, number, number, number] }[]> {
+  const out: Record<string, { page: number; box: [number, number, number, number] }[]> = {};
+  for (const [address, location] of Object.entries(locations))
+    if (location.kind === 'pdf')
+      out[address] = location.boxes.map((b) => ({ page: b.page, box: [...b.box] }));
+  return out;
+}
+
+export function showPdf(
+  container: HTMLElement,
+  bytes: Uint8Array,
+  pages: readonly PageSize[],
+  locations: Record<string, SourceLocation>,
+  scale: number,
+): PdfView {
+  container.replaceChildren();
+  const frames = pages.map((size, i) => {
+    const frame = document.createElement('div');
+    frame.className = 'pdf-page';
+    frame.dataset.page = String(i + 1);
+    frame.style.width = `${size.width * scale}px`;
+    frame.style.height = `${size.height * scale}px`;
+    container.append(frame);
+    return frame;
+  });
+  const placed = placeBoxes(pdfBoxes(locations), pages, scale);
+  const elements = new Map<string, Element>();
+  for (const p of placed) {
+    const el = document.createElement('div');
+    el.className = 'at';
+    el.dataset.address = p.address;
+    el.dataset.box = p.box.join(',');
+    Object.assign(el.style, {
+      left: `${p.rect.left}px`,
+      top: `${p.rect.top}px`,
+      width: `${p.rect.width}px`,
+      height: `${p.rect.height}px`,
+    });
+    frames[p.page - 1]!.append(el);
+    elements.set(p.address, el);
+  }
+  return { elements, placed, scale, painted: paint(bytes, frames, scale) };
+}
+
+async function paint(bytes: Uint8Array, frames: HTMLElement[], scale: number): Promise<void> {
+  // pdf.js takes the buffer over to its worker: give it a copy, the caller keeps its bytes.
+  const pdf: PDFDocumentProxy = await getDocument({
+    data: bytes.slice(),
+    ...PDF_RESOURCES,
+    cMapPacked: true,
+    isEvalSupported: false,
+  }).promise;
+  const ratio = window.devicePixelRatio || 1;
+  try {
+    for (let n = 1; n <= Math.min(pdf.numPages, frames.length); n++) {
+      const page = await pdf.getPage(n);
+      const viewport = page.getViewport({ scale: scale * ratio });
+      const canvas = document.createElement('canvas');
+      canvas.width = Math.ceil(viewport.width);
+      canvas.height = Math.ceil(viewport.height);
+      frames[n - 1]!.prepend(canvas);
+      await page.render({ canvas, viewport }).promise;
+      frames[n - 1]!.dataset.painted = 'true';
+    }
+  } finally {
+    await pdf.destroy();
+  }
+}

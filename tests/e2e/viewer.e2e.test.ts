@@ -1,0 +1,241 @@
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Rect } from '@/components/overlay/geometry';
+import type { RecordSummary } from '@/utils/log/schema';
+import { type Harness, launch, REPO } from './harness';
+import { auditInNode, drawnMarks, settle } from './overlay-helpers';
+
+// The report viewer in real Chromium with the built extension: a PDF opened in a tab of a
+// *.gov.cn portal is audited from the popup ("审核此 PDF"), a report page's PDF attachment from
+// the overlay's panel ("审核附件", compared with the page's own tables: DOC-01), and a report's
+// text pasted into the viewer ("粘贴报告文本"). The viewer draws its boxes over the rendered pages
+// where the reader located the cells, and every audit is filed in the log by the background.
+//
+// The PDFs are printed by this Chromium from the project's own pages (page.pdf()), into a folder
+// served as the portal.
+
+const SAMPLE = 'scripts/demo/sample-report.html';
+
+let h: Harness;
+let root: string;
+
+/** A store of the log, read with plain IndexedDB from an extension page (the log's origin). */
+async function logRows(page: Page): Promise<RecordSummary[]> {
+  return page.evaluate(async () => {
+    if (!(await indexedDB.databases()).some((d) => d.name === 'gouji-log')) return [];
+    return new Promise<RecordSummary[]>((ok, fail) => {
+      const open = indexedDB.open('gouji-log');
+      open.onerror = () => fail(open.error);
+      open.onsuccess = () => {
+        const all = open.result.transaction('audits', 'readonly').objectStore('audits').getAll();
+        all.onsuccess = () => ok(all.result as RecordSummary[]);
+        all.onerror = () => fail(all.error);
+      };
+    });
+  });
+}
+
+async function waitShown(viewer: Page): Promise<void> {
+  await viewer.waitForFunction(
+    () => ['shown', 'problem'].includes(document.body.dataset.state ?? ''),
+    undefined,
+    { timeout: 30_000 },
+  );
+  const problem = await viewer
+    .locator('[data-problem]')
+    .textContent()
+    .catch(() => null);
+  expect(problem, 'the viewer reports a problem').toBeNull();
+  await viewer.waitForSelector('[data-logged]', { timeout: 15_000 });
+}
+
+/** The specs of the findings the viewer's panel lists. */
+const panelSpecs = (viewer: Page): Promise<string[]> =>
+  viewer.evaluate(() =>
+    Array.from(
+      document.querySelector('gouji-overlay')?.shadowRoot?.querySelectorAll<HTMLElement>('[data-spec]') ?? [],
+      (el) => el.dataset.spec ?? '',
+    ),
+  );
+
+/** Where the viewer placed each located address: the reader's box and the page frame's client rect. */
+const placedBoxes = (viewer: Page) =>
+  viewer.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('.pdf-page .at'), (el) => {
+      const frame = el.closest<HTMLElement>('.pdf-page')!;
+      const f = frame.getBoundingClientRect();
+      return {
+        address: el.dataset.address!,
+        page: Number(frame.dataset.page),
+        box: el.dataset.box!.split(',').map(Number) as [number, number, number, number],
+        frame: { left: f.left, top: f.top, width: f.width, height: f.height },
+      };
+    }),
+  );
+
+async function printPdf(path: string, out: string, edit?: (html: string) => string): Promise<void> {
+  const html = await readFile(join(REPO, path), 'utf8');
+  const page = await h.context.newPage();
+  await page.setContent(edit ? edit(html) : html, { waitUntil: 'load' });
+  await writeFile(join(root, out), await page.pdf({ format: 'A4', printBackground: true }));
+  await page.close();
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'gouji-viewer-'));
+  h = await launch({ root });
+  await printPdf(SAMPLE, 'sample-report.pdf');
+  // The same report's PDF with one cell changed: the web page and its attachment disagree.
+  await printPdf(SAMPLE, 'attachment.pdf', (html) =>
+    html.replace(
+      '<td>18</td><td>4</td><td>0</td><td>1</td><td>1</td><td>0</td><td>25</td>',
+      '<td>18</td><td>4</td><td>0</td><td>1</td><td>1</td><td>0</td><td>24</td>',
+    ),
+  );
+  const page = await readFile(join(REPO, SAMPLE), 'utf8');
+  await writeFile(
+    join(root, 'report.html'),
+    page.replace(
+      '</body>',
+      '<p>附件：<a href="/files/2022nb.pdf">2022年政府信息公开工作年度报告.pdf</a></p></body>',
+    ),
+  );
+  await mkdir(join(root, 'files'));
+  await rename(join(root, 'attachment.pdf'), join(root, 'files', '2022nb.pdf'));
+});
+
+afterAll(async () => {
+  await h?.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('report viewer', () => {
+  it('audits a PDF opened in a tab from the popup, with boxes over the cells the reader located', async () => {
+    const pdfTab = await h.open('sample-report.pdf');
+    const tabId = await h.tabIdOf(pdfTab);
+    const popup = await h.context.newPage();
+    await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}`);
+    const opened = h.context.waitForEvent('page', { predicate: (p) => p.url().includes('/viewer.html') });
+    await popup.click('[data-action="audit-pdf"]');
+    const viewer = await opened;
+    await waitShown(viewer);
+    expect(await viewer.locator('[data-kind]').getAttribute('data-kind')).toBe('pdf');
+
+    // The same findings as the page itself, where they are about the tables.
+    const node = auditInNode(SAMPLE, `${h.origin}/sample-report.html`);
+    const specs = await panelSpecs(viewer);
+    for (const spec of ['T3-01', 'T3-02', 'T4-01']) {
+      expect(node.audit.findings.some((f) => f.spec === spec)).toBe(true);
+      expect(specs).toContain(spec);
+    }
+
+    // Every box drawn over a cell is the reader's box, scaled to the rendered page.
+    await viewer.waitForFunction(() => document.body.dataset.painted === 'true', undefined, {
+      timeout: 30_000,
+    });
+    await settle(viewer);
+    const placed = await placedBoxes(viewer);
+    const pageSizes = await viewer.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('.pdf-page'), (p) => p.getBoundingClientRect().width),
+    );
+    expect(placed.length).toBeGreaterThan(20);
+    const marks = await drawnMarks(viewer);
+    const cellMarks = marks.filter((m) => m.kind === 'box');
+    expect(cellMarks.map((m) => m.key)).toContain('applications/new/TOT');
+    const A4_WIDTH_PT = 595.92;
+    for (const mark of cellMarks) {
+      const at = placed.find((p) => p.address === mark.key);
+      expect(at, `${mark.key} was placed`).toBeDefined();
+      const scale = pageSizes[at!.page - 1]! / A4_WIDTH_PT;
+      const [x0, y0, x1, y1] = at!.box;
+      const expected: Rect = {
+        left: at!.frame.left + x0 * scale,
+        top: at!.frame.top + y0 * scale,
+        width: (x1 - x0) * scale,
+        height: (y1 - y0) * scale,
+      };
+      // the overlay's box is drawn around the cell (a 2 px border outside at most)
+      expect(Math.abs(mark.rect.left - expected.left), mark.key).toBeLessThan(3);
+      expect(Math.abs(mark.rect.top - expected.top), mark.key).toBeLessThan(3);
+      expect(Math.abs(mark.rect.width - expected.width), mark.key).toBeLessThan(5);
+      expect(Math.abs(mark.rect.height - expected.height), mark.key).toBeLessThan(5);
+    }
+
+    // Filed in the log like a page: the file's address, its type and hash.
+    const rows = await logRows(viewer);
+    const row = rows.find((r) => r.url === `${h.origin}/sample-report.pdf`);
+    expect(row?.document).toMatchObject({ type: 'pdf', url: `${h.origin}/sample-report.pdf` });
+    expect(row?.document?.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row?.severities.error).toBeGreaterThan(0);
+    await viewer.close();
+    await popup.close();
+    await pdfTab.close();
+  });
+
+  it('audits a report page’s PDF attachment from the overlay and compares the two versions', async () => {
+    const page = await h.open('report.html');
+    await page.waitForFunction(
+      () =>
+        (document
+          .querySelector('gouji-overlay')
+          ?.shadowRoot?.querySelectorAll('[data-action="audit-attachment"]').length ?? 0) > 0,
+      undefined,
+      { timeout: 20_000 },
+    );
+    const opened = h.context.waitForEvent('page', { predicate: (p) => p.url().includes('/viewer.html') });
+    await page.evaluate(() =>
+      document
+        .querySelector('gouji-overlay')
+        ?.shadowRoot?.querySelector<HTMLButtonElement>('[data-action="audit-attachment"]')
+        ?.click(),
+    );
+    const viewer = await opened;
+    expect(new URL(viewer.url()).searchParams.get('src')).toBe(`${h.origin}/files/2022nb.pdf`);
+    await waitShown(viewer);
+    await viewer.waitForSelector('[data-compared]');
+    // the one cell the attachment prints differently: a DOC-01 finding boxed on the PDF
+    expect(await panelSpecs(viewer)).toContain('DOC-01');
+    const doc01 = await viewer.evaluate(() =>
+      Array.from(
+        document
+          .querySelector('gouji-overlay')
+          ?.shadowRoot?.querySelectorAll<HTMLElement>('[data-spec="DOC-01"]') ?? [],
+        (el) => el.textContent ?? '',
+      ),
+    );
+    expect(doc01.join('\n')).toMatch(/网页版为 25，附件版为 24|the web page gives 25, the attachment 24/);
+    const rows = await logRows(viewer);
+    const row = rows.find((r) => r.url === `${h.origin}/files/2022nb.pdf`);
+    expect(row?.document).toMatchObject({ type: 'pdf', from: `${h.origin}/report.html` });
+    await viewer.close();
+    await page.close();
+  });
+
+  it('audits pasted text, opened from the popup', async () => {
+    // What a user copies out of the page: innerText gives the tables as tab-separated lines.
+    const source = await h.open('report.html');
+    const text = await source.evaluate(() => document.body.innerText);
+    const popup = await h.context.newPage();
+    await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${await h.tabIdOf(source)}`);
+    const opened = h.context.waitForEvent('page', { predicate: (p) => p.url().includes('/viewer.html') });
+    await popup.click('[data-action="paste"]');
+    const viewer = await opened;
+    await viewer.fill('textarea', text);
+    await viewer.click('[data-action="audit-paste"]');
+    await waitShown(viewer);
+    expect(await viewer.locator('[data-kind]').getAttribute('data-kind')).toBe('text');
+    const specs = await panelSpecs(viewer);
+    expect(specs).toEqual(expect.arrayContaining(['T3-01', 'T3-02', 'T4-01']));
+    // drawn over the cells of the page the text became
+    const marks = await drawnMarks(viewer);
+    expect(marks.map((m) => m.key)).toContain('applications/new/TOT');
+    const rows = await logRows(viewer);
+    expect(rows.some((r) => r.document?.type === 'text' && r.document.url === null)).toBe(true);
+    await viewer.close();
+    await popup.close();
+    await source.close();
+  });
+});
