@@ -1,6 +1,7 @@
-import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy } from 'pdfjs-dist';
+// The legacy build, as the reader (utils/source/pdf.ts) loads it: one copy of pdf.js in the viewer.
+import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 // The worker is bundled with the extension (no remote code); Vite gives its packaged address.
-import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import workerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
 import { browser } from '#imports';
 import { type PageSize, type PlacedBox, placeBoxes } from '@/components/viewer/boxes';
 import type { SourceLocation } from '@/utils/source';
@@ -14,6 +15,7 @@ GlobalWorkerOptions.workerSrc = workerUrl;
 
 /** Where pdf.js finds what it loads at run time: the extension's own copies (wxt.config.ts copies them). */
 export const PDF_RESOURCES = {
+  workerSrc: workerUrl,
   cMapUrl: browser.runtime.getURL('/pdfjs/cmaps/' as '/'),
   standardFontDataUrl: browser.runtime.getURL('/pdfjs/standard_fonts/' as '/'),
 };
@@ -50,6 +52,8 @@ export function showPdf(
     const frame = document.createElement('div');
     frame.className = 'pdf-page';
     frame.dataset.page = String(i + 1);
+    // the page's width in points, as the reader measured it (tests check the scale with it)
+    frame.dataset.widthPt = String(size.width);
     frame.style.width = `${size.width * scale}px`;
     frame.style.height = `${size.height * scale}px`;
     container.append(frame);
@@ -78,7 +82,8 @@ async function paint(bytes: Uint8Array, frames: HTMLElement[], scale: number): P
   // pdf.js takes the buffer over to its worker: give it a copy, the caller keeps its bytes.
   const pdf: PDFDocumentProxy = await getDocument({
     data: bytes.slice(),
-    ...PDF_RESOURCES,
+    cMapUrl: PDF_RESOURCES.cMapUrl,
+    standardFontDataUrl: PDF_RESOURCES.standardFontDataUrl,
     cMapPacked: true,
     isEvalSupported: false,
   }).promise;

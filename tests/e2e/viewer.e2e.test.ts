@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Rect } from '@/components/overlay/geometry';
 import type { RecordSummary } from '@/utils/log/schema';
 import { type Harness, launch, REPO } from './harness';
-import { auditInNode, drawnMarks, settle } from './overlay-helpers';
+import { auditInNode, drawnMarks, settle, waitForHost } from './overlay-helpers';
 
 // The report viewer in real Chromium with the built extension: a PDF opened in a tab of a
 // *.gov.cn portal is audited from the popup ("审核此 PDF"), a report page's PDF attachment from
@@ -138,18 +138,21 @@ describe('report viewer', () => {
     });
     await settle(viewer);
     const placed = await placedBoxes(viewer);
-    const pageSizes = await viewer.evaluate(() =>
-      Array.from(document.querySelectorAll<HTMLElement>('.pdf-page'), (p) => p.getBoundingClientRect().width),
+    // CSS px per PDF point of each rendered page: its drawn width over its width in points
+    const scales = await viewer.evaluate(() =>
+      Array.from(
+        document.querySelectorAll<HTMLElement>('.pdf-page'),
+        (p) => p.getBoundingClientRect().width / Number(p.dataset.widthPt),
+      ),
     );
     expect(placed.length).toBeGreaterThan(20);
     const marks = await drawnMarks(viewer);
     const cellMarks = marks.filter((m) => m.kind === 'box');
     expect(cellMarks.map((m) => m.key)).toContain('applications/new/TOT');
-    const A4_WIDTH_PT = 595.92;
     for (const mark of cellMarks) {
       const at = placed.find((p) => p.address === mark.key);
       expect(at, `${mark.key} was placed`).toBeDefined();
-      const scale = pageSizes[at!.page - 1]! / A4_WIDTH_PT;
+      const scale = scales[at!.page - 1]!;
       const [x0, y0, x1, y1] = at!.box;
       const expected: Rect = {
         left: at!.frame.left + x0 * scale,
@@ -177,6 +180,13 @@ describe('report viewer', () => {
 
   it('audits a report page’s PDF attachment from the overlay and compares the two versions', async () => {
     const page = await h.open('report.html');
+    await waitForHost(page);
+    // the panel may start collapsed on a small window: open it, as a user would
+    await page.evaluate(() => {
+      const root = document.querySelector('gouji-overlay')?.shadowRoot;
+      if (root?.querySelector('.panel.collapsed'))
+        root.querySelector<HTMLButtonElement>('[data-action="collapse"]')?.click();
+    });
     await page.waitForFunction(
       () =>
         (document
