@@ -44,10 +44,8 @@ async function waitShown(viewer: Page): Promise<void> {
     undefined,
     { timeout: 30_000 },
   );
-  const problem = await viewer
-    .locator('[data-problem]')
-    .textContent()
-    .catch(() => null);
+  // read at once: a locator would wait for the element to appear
+  const problem = await viewer.evaluate(() => document.querySelector('[data-problem]')?.textContent ?? null);
   expect(problem, 'the viewer reports a problem').toBeNull();
   await viewer.waitForSelector('[data-logged]', { timeout: 15_000 });
 }
