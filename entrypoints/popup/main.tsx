@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { type Browser, browser } from '#imports';
 import type { Localized } from '@/utils/audit/result';
 import { t, tBoth } from '@/utils/i18n';
-import { pdfOfTab } from '@/utils/report/attachments';
+import { type Attachment, findAttachments, pdfOfTab } from '@/utils/report/attachments';
 import { type Format, TABLE_IDS, type TableId } from '@/utils/report/model';
 import type { AuditTab, OpenViewer, TabResult, ToggleOverlay } from '../shared/messages';
 import { tabKey } from '../shared/messages';
@@ -116,13 +116,38 @@ async function openViewer(open: Omit<OpenViewer, 'type'>): Promise<void> {
   window.close();
 }
 
+/**
+ * The report files of a page the auditor did not read (no report detected: a page that is only a
+ * pdf.js viewer or a list of attachments): its markup, read here with the same finder. The popup's
+ * click grants activeTab for the question.
+ */
+async function probeAttachments(tab: Browser.tabs.Tab): Promise<Attachment[]> {
+  if (tab.id === undefined || !tab.url || !/^https?:/.test(tab.url)) return [];
+  try {
+    const [probe] = await browser.scripting.executeScript({
+      target: { tabId: tab.id },
+      func: () => document.documentElement.outerHTML.slice(0, 2_000_000),
+    });
+    const html = typeof probe?.result === 'string' ? probe.result : '';
+    // parsed inert (DOMParser runs no script and loads nothing)
+    return findAttachments(new DOMParser().parseFromString(html, 'text/html'), tab.url);
+  } catch {
+    return [];
+  }
+}
+
 function DocumentActions({ tab, result }: { tab: Browser.tabs.Tab | null; result: TabResult | null }) {
   const [pdf, setPdf] = useState<string | null>(null);
+  const [probed, setProbed] = useState<Attachment[]>([]);
+  const stored = result?.attachments;
   useEffect(() => {
-    if (tab) void pdfInTab(tab).then(setPdf);
-  }, [tab]);
+    if (!tab) return;
+    void pdfInTab(tab).then(setPdf);
+    if (!stored) void probeAttachments(tab).then(setProbed);
+  }, [tab, stored]);
   // The page's files, when it is a report or the file says it is one; at most three.
-  const attachments = (result?.attachments ?? [])
+  const attachments = (stored ?? probed)
+    .filter((a) => a.url !== pdf)
     .filter((a) => result?.model?.kind === 'report' || a.likelyReport)
     .slice(0, 3);
   return (

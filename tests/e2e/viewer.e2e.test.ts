@@ -101,6 +101,12 @@ beforeAll(async () => {
       '<p>附件：<a href="/files/2022nb.pdf">2022年政府信息公开工作年度报告.pdf</a></p></body>',
     ),
   );
+  // A page that is only a pdf.js "全真版" viewer of the report (the viewer itself is not served).
+  await writeFile(
+    join(root, 'viewer-only.html'),
+    '<html><head><meta charset="utf-8"><title>示例县2022年政府信息公开工作年度报告（全真版）</title></head>' +
+      '<body><iframe src="/pdfjs/web/viewer.html?file=%2Fsample-report.pdf" width="800" height="600"></iframe></body></html>',
+  );
   await mkdir(join(root, 'files'));
   await rename(join(root, 'attachment.pdf'), join(root, 'files', '2022nb.pdf'));
 });
@@ -218,6 +224,22 @@ describe('report viewer', () => {
     const rows = await logRows(viewer);
     const row = rows.find((r) => r.url === `${h.origin}/files/2022nb.pdf`);
     expect(row?.document).toMatchObject({ type: 'pdf', from: `${h.origin}/report.html` });
+    await viewer.close();
+    await page.close();
+  });
+
+  it('offers the file of a page that is only a pdf.js viewer, from the popup', async () => {
+    const page = await h.open('viewer-only.html');
+    const popup = await h.context.newPage();
+    await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${await h.tabIdOf(page)}`);
+    const button = popup.locator('[data-action="audit-attachment"]');
+    await button.waitFor({ timeout: 10_000 });
+    expect(await button.getAttribute('data-url')).toBe(`${h.origin}/sample-report.pdf`);
+    const opened = h.context.waitForEvent('page', { predicate: (p) => p.url().includes('/viewer.html') });
+    await button.click();
+    const viewer = await opened;
+    await waitShown(viewer);
+    expect(await viewer.locator('[data-kind]').getAttribute('data-kind')).toBe('pdf');
     await viewer.close();
     await page.close();
   });
