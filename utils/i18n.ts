@@ -166,6 +166,12 @@ const catalogue = {
   'doc.logFailed': { zh: '未能记入审核记录：{error}', en: 'Could not file it in the audit log: {error}' },
   'doc.showMarks': { zh: '显示标注', en: 'Show marks' },
   'doc.attachments': { zh: '本页附件', en: 'Attachments of this page' },
+  'log.detail.document': { zh: '审核的文件', en: 'Audited file' },
+  'log.detail.documentFrom': { zh: '来自', en: 'from' },
+  'log.document.pdf': { zh: 'PDF 文件', en: 'PDF file' },
+  'log.document.docx': { zh: 'Word（DOCX）文件', en: 'Word (DOCX) file' },
+  'log.document.text': { zh: '文本', en: 'text' },
+  'log.document.html': { zh: '网页文件', en: 'HTML file' },
   // ── Options page (entrypoints/options) ──
   'options.title': { zh: '勾稽 设置', en: 'Gouji settings' },
   'options.lang': { zh: '界面语言', en: 'Interface language' },

@@ -100,6 +100,22 @@ describe('RecordDetail', () => {
     expect(q(without, 'button[name=memo]')).toBeNull();
   });
 
+  it('says which file was audited, for an audit from the report viewer; nothing for a page', () => {
+    expect(q(mount(<RecordDetail {...props()} />).root, '[data-document]')).toBeNull();
+    const document = {
+      type: 'pdf' as const,
+      url: 'https://www.example.gov.cn/files/2020.pdf',
+      from: URL_2020,
+      hash: '0123456789ab'.repeat(5) + 'cdef',
+    };
+    const fromPdf = { ...detail, record: { ...detail.record, document } };
+    const { root } = mount(<RecordDetail {...props({ detail: fromPdf })} />);
+    const row = q(root, '[data-document="pdf"]');
+    expect(text(row)).toContain('PDF 文件');
+    expect(text(row)).toContain(`来自 ${URL_2020}`);
+    expect(text(row)).toContain('SHA-256 0123456789ab');
+  });
+
   it('groups findings by table with the arithmetic, and shows verdicts, notes and evidence', () => {
     const p = props();
     const { root } = mount(<RecordDetail {...p} />);

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { GROUP_LABEL } from '@/utils/audit/group';
 import type { Finding } from '@/utils/audit/result';
-import { type Lang, t } from '@/utils/i18n';
+import { type Lang, type MessageKey, t } from '@/utils/i18n';
 import type { RecordDetail as Detail } from '@/utils/log/records';
 import type { Evidence, RecordSummary, TableChange, Verdict, VerdictValue } from '@/utils/log/schema';
 import { cellLabel } from '@/utils/rules/labels';
@@ -278,6 +278,19 @@ export function RecordDetail(props: RecordDetailProps) {
           <dd>{formatLabel(record.format, lang)}</dd>
           <dt>{t('log.detail.site', lang)}</dt>
           <dd>{record.site || '—'}</dd>
+          {record.document && (
+            <>
+              <dt>{t('log.detail.document', lang)}</dt>
+              <dd data-document={record.document.type}>
+                {t(`log.document.${record.document.type}` as MessageKey, lang)}
+                {record.document.from
+                  ? ` · ${t('log.detail.documentFrom', lang)} ${record.document.from}`
+                  : ''}
+                {' · SHA-256 '}
+                <code title={record.document.hash}>{record.document.hash.slice(0, 12)}</code>
+              </dd>
+            </>
+          )}
           <dt>{t('log.detail.published', lang)}</dt>
           <dd>{record.publishedAt ?? '—'}</dd>
           <dt>{t('log.detail.audited', lang)}</dt>
