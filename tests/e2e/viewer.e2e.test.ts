@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentFromHtml } from '@/cli/dom';
+import { nodePdfOptions } from '@/cli/pdf-node';
 import type { Rect } from '@/components/overlay/geometry';
 import type { RecordSummary } from '@/utils/log/schema';
+import { readDocument } from '@/utils/source';
 import { type Harness, launch, REPO } from './harness';
 import { auditInNode, drawnMarks, settle, waitForHost } from './overlay-helpers';
 
@@ -21,6 +24,11 @@ const SAMPLE = 'scripts/demo/sample-report.html';
 
 let h: Harness;
 let root: string;
+/**
+ * Whether utils/source reads PDFs yet (its PDF reader lands after its text reader): until then the
+ * PDF cases are skipped, and say so; they run by themselves once the reader exists.
+ */
+let pdfReaderBuilt = true;
 
 /** A store of the log, read with plain IndexedDB from an extension page (the log's origin). */
 async function logRows(page: Page): Promise<RecordSummary[]> {
@@ -86,6 +94,12 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'gouji-viewer-'));
   h = await launch({ root });
   await printPdf(SAMPLE, 'sample-report.pdf');
+  const probe = await readDocument(
+    new Uint8Array(await readFile(join(root, 'sample-report.pdf'))),
+    { name: 'sample-report.pdf' },
+    { parseHtml: (html) => documentFromHtml(html), pdf: nodePdfOptions() },
+  );
+  pdfReaderBuilt = !/not built yet/.test(probe.problem?.en ?? '');
   // The same report's PDF with one cell changed: the web page and its attachment disagree.
   await printPdf(SAMPLE, 'attachment.pdf', (html) =>
     html.replace(
@@ -117,7 +131,8 @@ afterAll(async () => {
 });
 
 describe('report viewer', () => {
-  it('audits a PDF opened in a tab from the popup, with boxes over the cells the reader located', async () => {
+  it('audits a PDF opened in a tab from the popup, with boxes over the cells the reader located', async (ctx) => {
+    if (!pdfReaderBuilt) ctx.skip('utils/source has no PDF reader yet');
     const pdfTab = await h.open('sample-report.pdf');
     const tabId = await h.tabIdOf(pdfTab);
     const popup = await h.context.newPage();
@@ -182,7 +197,8 @@ describe('report viewer', () => {
     await pdfTab.close();
   });
 
-  it('audits a report page’s PDF attachment from the overlay and compares the two versions', async () => {
+  it('audits a report page’s PDF attachment from the overlay and compares the two versions', async (ctx) => {
+    if (!pdfReaderBuilt) ctx.skip('utils/source has no PDF reader yet');
     const page = await h.open('report.html');
     await waitForHost(page);
     // the panel may start collapsed on a small window: open it, as a user would
@@ -228,7 +244,8 @@ describe('report viewer', () => {
     await page.close();
   });
 
-  it('offers the file of a page that is only a pdf.js viewer, from the popup', async () => {
+  it('offers the file of a page that is only a pdf.js viewer, from the popup', async (ctx) => {
+    if (!pdfReaderBuilt) ctx.skip('utils/source has no PDF reader yet');
     const page = await h.open('viewer-only.html');
     const popup = await h.context.newPage();
     await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${await h.tabIdOf(page)}`);
