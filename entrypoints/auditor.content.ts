@@ -2,7 +2,7 @@ import { type Browser, browser, defineContentScript } from '#imports';
 import { OverlayController, type OverlayData } from '@/components/overlay/mount';
 import { inferT3 } from '@/utils/audit/infer';
 import { runAudit } from '@/utils/audit/run';
-import type { Lang } from '@/utils/i18n';
+import { type Lang, t } from '@/utils/i18n';
 import type { EvidenceTexts } from '@/utils/log/hub';
 import { findAttachments } from '@/utils/report/attachments';
 import { parseReport } from '@/utils/report/parse';
@@ -41,8 +41,40 @@ function grewMaterially(
 /** Unreadable storage gives the default language: the overlay is drawn all the same. */
 const currentLang = (): Promise<Lang> => loadLang({ orDefaults: true });
 
+/**
+ * The audit runs on the page's main thread, so a page past these sizes is not audited at all:
+ * parsing is linear (grids capped per table, claims tokenised once), and in real Chromium about
+ * 4 ms per thousand table cells (BENCHMARKS.md), so the caps keep an audit under about a second.
+ * The 50-report stress page has 14 000 cells; real reports a few hundred.
+ */
+const MAX_CELLS = 150_000;
+const MAX_CHARS = 3_000_000;
+
+/** Why this page is too large to audit here, or null. Counting is cheap: no text is read twice. */
+function tooLarge(): string | null {
+  const cells = document.getElementsByTagName('td').length + document.getElementsByTagName('th').length;
+  const chars = cells > MAX_CELLS ? 0 : (document.body?.textContent?.length ?? 0);
+  if (cells <= MAX_CELLS && chars <= MAX_CHARS) return null;
+  const data = { cells, chars: chars || '—' };
+  return `${t('audit.tooLarge', 'zh', data)} / ${t('audit.tooLarge', 'en', data)}`;
+}
+
+/** Lets the page finish what it is doing (load, input) before the audit takes the main thread. */
+const idle = (): Promise<void> =>
+  new Promise((resolve) =>
+    typeof requestIdleCallback === 'function'
+      ? requestIdleCallback(() => resolve(), { timeout: 500 })
+      : setTimeout(resolve, 0),
+  );
+
 function audit(requested: boolean): OverlayData | null {
   try {
+    const refused = tooLarge();
+    if (refused) {
+      const message: AuditFailed = { type: 'audit-failed', error: refused };
+      browser.runtime.sendMessage(message).catch(() => {});
+      return null;
+    }
     const { model, elements } = parseReport(document, { url: location.href });
     const attachments = findAttachments(document, location.href);
     // One inference: the audit's, whose steps the overlay marks as inferred cells.
@@ -93,6 +125,7 @@ export default defineContentScript({
 
     /** Audits the page as it is now and shows the result; a page that is not a report gets nothing. */
     const show = async (requested = false): Promise<boolean> => {
+      await idle();
       const data = audit(requested);
       current = data;
       if (!data) {

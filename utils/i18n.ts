@@ -62,6 +62,10 @@ const catalogue = {
     zh: '用法：gouji <文件.html|网址|文件夹>… [--json] [--fail-on error|warning] [--lang zh|en]',
     en: 'usage: gouji <file.html|URL|folder>… [--json] [--fail-on error|warning] [--lang zh|en]',
   },
+  'audit.tooLarge': {
+    zh: '页面过大（{cells} 个表格单元格，{chars} 个字符），为免页面卡顿未予审核；可另存网页后用命令行审核',
+    en: 'page too large to audit without freezing it ({cells} table cells, {chars} characters); save it and use the command line',
+  },
   'notReport.page': {
     zh: '此页不是政府信息公开工作年度报告',
     en: 'This page is not an annual government information disclosure report',
