@@ -1,8 +1,9 @@
 // @vitest-environment node
 
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as source from '../utils/source/index';
@@ -246,5 +247,38 @@ describe('gouji documents and local paths', () => {
     expect(err).toMatch(/seed001-word\.html: 无法读取：boom/);
     expect(JSON.parse(out).map((r: { agency: string }) => r.agency)).toEqual(['青铜峡工业园区管委会']);
     expect(code).toBe(3);
+  });
+});
+
+describe('gouji: what could not be read (issue 8)', () => {
+  /** seed 003 with every table published as an image, as portals that post scans do. */
+  const imagePage = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gouji-cli-'));
+    const html = readFileSync(join(PAGES, '2021/seed003-ueditor.html'), 'utf8').replace(
+      /<table[\s\S]*?<\/table>/gi,
+      '<p><img src="t.png" alt="表"></p>',
+    );
+    const file = join(dir, 'image-tables.html');
+    writeFileSync(file, html);
+    return file;
+  };
+
+  it('--json gives the read state with its reasons', async () => {
+    const [report] = JSON.parse((await run(imagePage(), '--json')).out);
+    expect(report.read.level).toBe('none');
+    expect(report.read.reasons).toContainEqual({
+      kind: 'table',
+      table: 'applications',
+      problem: 'not-in-dom',
+    });
+    const [whole] = JSON.parse((await run(join(PAGES, '2021/seed003-ueditor.html'), '--json')).out);
+    expect(whole.read).toEqual({ level: 'complete', reasons: [] });
+  });
+
+  it('the readable summary says so, and never that no problem was found', async () => {
+    const { out } = await run(imagePage());
+    expect(out).toContain('未能读取表格');
+    expect(out).toContain('表三 收到和处理申请：未找到（可能是图片或附件）');
+    expect(out).not.toContain('未发现问题');
   });
 });

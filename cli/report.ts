@@ -1,5 +1,6 @@
 import { percent } from '../utils/audit/figures';
 import { GROUP_LABEL, GROUPS, groupOf } from '../utils/audit/group';
+import { describeReadState, type ReadState, readState } from '../utils/audit/read-state';
 import type { AuditResult, Counts, Figures, Finding } from '../utils/audit/result';
 import { emptyCounts } from '../utils/audit/run';
 import { type Lang, type MessageKey, t } from '../utils/i18n';
@@ -20,6 +21,8 @@ export interface CliReport {
   findings: Finding[];
   counts: Counts;
   figures: Figures | null;
+  /** what could be read of a report (utils/audit/read-state.ts); null for other pages */
+  read: ReadState | null;
 }
 
 export function toCliReport(source: string, model: ReportModel, audit: AuditResult | null): CliReport {
@@ -37,6 +40,7 @@ export function toCliReport(source: string, model: ReportModel, audit: AuditResu
     findings: audit?.findings ?? [],
     counts: audit?.counts ?? emptyCounts(),
     figures: audit?.figures ?? null,
+    read: isReport ? readState(model) : null,
   };
 }
 
@@ -65,6 +69,8 @@ export function formatReadable(report: CliReport, model: ReportModel, lang: Lang
       })
       .join(' · '),
   );
+  if (report.read && report.read.level !== 'complete')
+    lines.push(`? ${describeReadState(report.read, lang)}`);
   const bySeverity = (s: string) =>
     report.findings.filter((f) => f.outcome === 'fail' && f.severity === s).length;
   lines.push(
@@ -77,7 +83,9 @@ export function formatReadable(report: CliReport, model: ReportModel, lang: Lang
           pass: report.counts.pass,
           na: report.counts.notApplicable,
         })
-      : t('summary.clean', lang),
+      : report.read && report.read.level !== 'complete'
+        ? t('readState.notClean', lang)
+        : t('summary.clean', lang),
   );
   if (report.figures) {
     const f = report.figures;

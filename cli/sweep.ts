@@ -84,6 +84,7 @@ function toEntry(entry: SweepEntry): SweepCliEntry {
         findings: [],
         counts: emptyCounts(),
         figures: null,
+        read: null,
       };
   return {
     ...base,

@@ -1,8 +1,9 @@
 import { type Browser, browser, defineBackground } from '#imports';
-import { errorCount } from '@/components/overlay/findings';
+import { badgeOf } from '@/utils/audit/read-state';
 import type { Finding } from '@/utils/audit/result';
 import { tBoth } from '@/utils/i18n';
 import { notSaved } from '@/utils/log/hub';
+import type { ReportModel } from '@/utils/report/model';
 import { coveredByBuiltIn, SETTINGS_KEY } from '@/utils/settings';
 import { fileAudit } from './shared/file-audit';
 import { admit, ReauditLimiter } from './shared/inbound';
@@ -67,17 +68,21 @@ async function injectAuditor(tabId: number, frameId = 0): Promise<boolean> {
  */
 const toolbarButton = (): typeof browser.action => browser.action ?? browser.browserAction;
 
-/** Errors on the page in red, a green check for a clean report, nothing for other pages (null). */
-async function setBadge(tabId: number, findings: readonly Finding[] | null): Promise<void> {
+/** The badge of utils/audit/read-state.ts: errors in red, "?" when not all was read, ✓ only for a clean report read whole. */
+async function setBadge(
+  tabId: number,
+  model: ReportModel | null,
+  findings: readonly Finding[] | null,
+): Promise<void> {
   const action = toolbarButton();
-  if (!findings) {
+  const badge = badgeOf(model, findings);
+  if (!badge) {
     await action.setBadgeText({ tabId, text: '' });
     return;
   }
-  const errors = errorCount(findings);
-  await action.setBadgeBackgroundColor({ tabId, color: errors ? '#d92d20' : '#1b7f3b' });
+  await action.setBadgeBackgroundColor({ tabId, color: badge.color });
   await action.setBadgeTextColor?.({ tabId, color: '#ffffff' });
-  await action.setBadgeText({ tabId, text: errors ? String(errors > 999 ? '999+' : errors) : '✓' });
+  await action.setBadgeText({ tabId, text: badge.text });
 }
 
 /** The toggle command: hide or show the overlay; on a tab with no auditor yet, audit it (activeTab). */
@@ -178,7 +183,7 @@ async function handle(message: Message, sender: Browser.runtime.MessageSender): 
             attachments: message.attachments ?? [],
           });
         },
-        badge: (findings) => setBadge(tabId, findings),
+        badge: (findings) => setBadge(tabId, message.model, findings),
         warn: (step, err) => console.warn('[gouji]', step, err),
       });
       return;
@@ -186,7 +191,7 @@ async function handle(message: Message, sender: Browser.runtime.MessageSender): 
     case 'audit-failed':
       if (tabId === undefined) return;
       await writeTab(tabId, url, { error: message.error });
-      await setBadge(tabId, null).catch(() => {});
+      await setBadge(tabId, null, null).catch(() => {});
       return;
     case 'audit-tab':
       await injectAuditor(message.tabId);
@@ -236,7 +241,7 @@ async function handleInbound(raw: unknown, sender: Browser.runtime.MessageSender
   const tabId = admission.malformedFromTab;
   if (tabId !== undefined) {
     await writeTab(tabId, sender.url ?? sender.tab?.url ?? '', { error: admission.reason });
-    await setBadge(tabId, null);
+    await setBadge(tabId, null, null);
   }
   return { ok: false, error: tBoth('message.refused') };
 }

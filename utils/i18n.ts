@@ -29,6 +29,19 @@ const catalogue = {
   'tableState.not-in-dom': { zh: '未找到（可能是图片或附件）', en: 'not found (image or attachment?)' },
   'tableState.too-large': { zh: '未读取（表格过大）', en: 'not read (table too large)' },
   'tableState.not-in-format': { zh: '该格式无此表', en: 'not part of this format' },
+  // What could be read of a report (utils/audit/read-state.ts), shown in every view.
+  'readState.complete': { zh: '表格和正文均已读取', en: 'Tables and text were read' },
+  'readState.partial': { zh: '部分内容未能读取', en: 'Partly read' },
+  'readState.none': { zh: '未能读取表格', en: 'The tables could not be read' },
+  'readState.narrative': {
+    zh: '正文：未找到各部分标题',
+    en: 'Narrative: its section headings were not found',
+  },
+  'readState.partialTable': { zh: '部分读取（{rows} 行未读出）', en: 'partly read ({rows} rows not read)' },
+  'readState.notClean': {
+    zh: '未发现错误，但有内容未能读取，不能认定报告无误',
+    en: 'No errors found, but not everything could be read: this is not a clean result',
+  },
   'figure.substantive': { zh: '实质公开率', en: 'substantive disclosure rate' },
   'figure.reviewCorrection': { zh: '复议纠错率', en: 'review correction rate' },
   'figure.litigationCorrection': { zh: '诉讼纠错率', en: 'lawsuit correction rate' },
@@ -221,6 +234,7 @@ const catalogue = {
   'log.status.warning': { zh: '有警告', en: 'has warnings' },
   'log.status.info': { zh: '仅有提示', en: 'notes only' },
   'log.status.clean': { zh: '未发现问题', en: 'no findings' },
+  'log.status.unread': { zh: '有内容未能读取', en: 'not everything was read' },
   'log.untitled': { zh: '（无标题）', en: '(untitled)' },
   'log.auditedAt': { zh: '审核于 {time}', en: 'audited {time}' },
   'log.version': { zh: '第 {n} 版', en: 'version {n}' },
@@ -338,6 +352,7 @@ const catalogue = {
   'log.csv.actual': { zh: '实为', en: 'Actual' },
   'log.csv.verdict': { zh: '复核结论', en: 'Verdict' },
   'log.csv.note': { zh: '复核备注', en: 'Note' },
+  'log.csv.read': { zh: '读取情况', en: 'What was read' },
   'log.import.notJson': { zh: '文件不是有效的 JSON：{error}', en: 'The file is not valid JSON: {error}' },
   'log.import.notLog': {
     zh: '文件不是勾稽导出的审核日志（应有 app: "gouji", kind: "audit-log"）',

@@ -29,6 +29,19 @@ const props = (over = {}) => ({
 });
 
 describe('LogList', () => {
+  it('shows a report that could not be read as such, never as clean (issue 8)', () => {
+    const unread = summary(0);
+    unread.read = {
+      level: 'none',
+      reasons: [{ kind: 'table', table: 'applications', problem: 'not-in-dom' }],
+    };
+    const { root } = mount(<LogList {...props({ page: { ...page, items: [unread] } })} />);
+    const row = q(root, 'button.log-row');
+    expect(row.className).toBe('log-row status-unread');
+    expect(text(row.querySelector('[data-field="read-state"]'))).toBe('未能读取表格');
+    expect(row.querySelector('.count.clean')).toBeNull();
+  });
+
   it('shows a row per record with its status colour, counts and identity, in Chinese', () => {
     const { root } = mount(<LogList {...props()} />);
     const rows = qa(root, 'button.log-row');

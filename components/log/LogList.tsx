@@ -1,3 +1,4 @@
+import { describeReadState } from '@/utils/audit/read-state';
 import type { Severity } from '@/utils/audit/result';
 import { type Lang, t } from '@/utils/i18n';
 import { hasFilter, type ListPage, type ListQuery, type SeverityFilter } from '@/utils/log/records';
@@ -27,9 +28,21 @@ const SEVERITY_OPTIONS: SeverityFilter[] = ['error', 'warning', 'info', 'clean']
 
 function Counts({ r, lang }: { r: RecordSummary; lang: Lang }) {
   const parts = (['error', 'warning', 'info'] as Severity[]).filter((s) => r.severities[s] > 0);
-  if (parts.length === 0) return <span class="count clean">{t('log.status.clean', lang)}</span>;
+  const unread = r.read && r.read.level !== 'complete' ? r.read.level : null;
+  const read = unread && (
+    <span
+      class="count unread"
+      data-field="read-state"
+      data-level={unread}
+      title={describeReadState(r.read!, lang)}
+    >
+      {t(`readState.${unread}`, lang)}
+    </span>
+  );
+  if (parts.length === 0) return read || <span class="count clean">{t('log.status.clean', lang)}</span>;
   return (
     <>
+      {read}
       {parts.map((s) => (
         <span key={s} class={`count ${s}`} data-severity={s}>
           {t(`log.count.${s}`, lang, { n: r.severities[s] })}
@@ -40,7 +53,7 @@ function Counts({ r, lang }: { r: RecordSummary; lang: Lang }) {
 }
 
 function Row({ r, lang, onOpen }: { r: RecordSummary; lang: Lang; onOpen(id: string): void }) {
-  const status = statusOf(r.severities);
+  const status = statusOf(r.severities, r.read);
   return (
     <li>
       <button type="button" class={`log-row status-${status}`} data-id={r.id} onClick={() => onOpen(r.id)}>

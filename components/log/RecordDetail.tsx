@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { GROUP_LABEL } from '@/utils/audit/group';
+import { describeReadState, readState } from '@/utils/audit/read-state';
 import type { Finding } from '@/utils/audit/result';
 import { type Lang, type MessageKey, t } from '@/utils/i18n';
 import type { RecordDetail as Detail } from '@/utils/log/records';
@@ -225,7 +226,8 @@ export function RecordDetail(props: RecordDetailProps) {
   const groups = groupFindings(record.findings);
   const cross = groups.find((g) => g.group === 'crossYear');
   const tables = groups.filter((g) => g.group !== 'crossYear');
-  const status = statusOf(record.severities);
+  const read = record.read ?? readState(record.model);
+  const status = statusOf(record.severities, read);
   const legacy = record.model.legacyRows;
   const evidenceOf = (f: Finding) => detail.evidence.filter((e) => e.fingerprint === f.fingerprint);
   const item = (f: Finding) => (
@@ -300,10 +302,19 @@ export function RecordDetail(props: RecordDetailProps) {
           </dd>
         </dl>
       </header>
+      {read.level !== 'complete' ? (
+        <p class="read-state" role="status" data-field="read-state" data-level={read.level}>
+          {describeReadState(read, lang)}
+        </p>
+      ) : null}
 
       <section class="findings">
         <h3>{t('log.detail.findings', lang)}</h3>
-        {tables.length === 0 ? <p class="no-findings">{t('log.detail.noFindings', lang)}</p> : null}
+        {tables.length === 0 ? (
+          <p class="no-findings">
+            {t(read.level === 'complete' ? 'log.detail.noFindings' : 'readState.notClean', lang)}
+          </p>
+        ) : null}
         {tables.map((g) => (
           <section key={g.group} class="group" data-group={g.group}>
             <h4>{t(GROUP_LABEL[g.group], lang)}</h4>

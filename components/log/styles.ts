@@ -23,6 +23,8 @@ export const LOG_CSS = `
 .dot { display: inline-block; width: 8px; height: 8px; border-radius: 50%; margin-top: 5px; flex: none; }
 .dot.error { background: ${LOG_COLORS.error}; } .dot.warning { background: ${LOG_COLORS.warning}; }
 .dot.info { background: ${LOG_COLORS.info}; } .dot.clean { background: ${LOG_COLORS.clean}; }
+.dot.unread { background: #6b7280; } .log-row.status-unread { border-left-color: #6b7280; }
+.count.unread, .read-state { color: #b54708; font-weight: 600; }
 .row-main { display: flex; flex-direction: column; flex: 1; min-width: 0; }
 .row-title { font-weight: 600; overflow: hidden; text-overflow: ellipsis; }
 .row-meta { color: #616161; font-size: 12px; }

@@ -22,6 +22,14 @@ describe('log view helpers', () => {
     expect(statusOf({ error: 0, warning: 0, info: 0 })).toBe('clean');
   });
 
+  it('never colours a record clean when its tables or text could not be read', () => {
+    const none = { level: 'none' as const, reasons: [{ kind: 'narrative' as const }] };
+    expect(statusOf({ error: 0, warning: 0, info: 0 }, none)).toBe('unread');
+    expect(statusOf({ error: 0, warning: 0, info: 3 }, none)).toBe('unread');
+    expect(statusOf({ error: 1, warning: 0, info: 0 }, none)).toBe('error');
+    expect(statusOf({ error: 0, warning: 0, info: 0 }, { level: 'complete', reasons: [] })).toBe('clean');
+  });
+
   it('groups findings by table in report order, cross-year ones apart, worst first', () => {
     const groups = groupFindings([
       f('T3-02', 'warning', { outcome: 'uncertain' }),

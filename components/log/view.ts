@@ -1,3 +1,4 @@
+import type { ReadState } from '@/utils/audit/read-state';
 import type { Finding } from '@/utils/audit/result';
 import { type Lang, t } from '@/utils/i18n';
 import type { RecordSummary, SeverityCounts } from '@/utils/log/schema';
@@ -8,11 +9,13 @@ import { GROUPS, type Group, groupOf } from '../../utils/audit/group';
 // What the log views work out from plain data (no DOM): a record's status colour, the groups of a
 // record's findings, and the labels they print. Tested with plain data.
 
-export type Status = 'error' | 'warning' | 'info' | 'clean';
+export type Status = 'error' | 'warning' | 'info' | 'unread' | 'clean';
 
-export function statusOf(s: SeverityCounts): Status {
+/** The worst of the findings; a record with nothing found but not read whole is 'unread', never 'clean'. */
+export function statusOf(s: SeverityCounts, read?: ReadState): Status {
   if (s.error > 0) return 'error';
   if (s.warning > 0) return 'warning';
+  if (read && read.level !== 'complete') return 'unread';
   if (s.info > 0) return 'info';
   return 'clean';
 }

@@ -25,12 +25,24 @@ const finding = (over: Partial<Finding>): Finding => ({
   ...over,
 });
 
+/** A table read whole. */
+const readWhole = {
+  found: true,
+  complete: true,
+  missingRows: [],
+  garbledRows: [],
+  extra: [],
+  labelVariants: {},
+};
+
 const model = {
   kind: 'report',
   title: '示例县2022年政府信息公开工作年度报告',
   year: 2022,
   format: '2021',
   legacyRows: [],
+  headings: [{ ordinal: '一', text: '一、总体情况' }],
+  tableInfo: { active: readWhole, applications: readWhole, reviews: readWhole, legacy: readWhole },
   tables: {
     active: null,
     applications: null,
@@ -110,14 +122,16 @@ function show(
   inferred = new Map<string, number>(),
   logError: Localized | null = null,
   onReaudit = vi.fn(),
+  shown: { model: ReportModel; audit: AuditResult } = { model, audit },
 ) {
-  const marks = buildMarks(audit.findings, (a) => targets.has(a), new Set(inferred.keys()));
+  const { model: m, audit: a } = shown;
+  const marks = buildMarks(a.findings, (c) => targets.has(c), new Set(inferred.keys()));
   act(() =>
     render(
       <Overlay
         lang={lang}
-        model={model}
-        audit={audit}
+        model={m}
+        audit={a}
         marks={marks}
         targets={targets}
         inferred={inferred}
@@ -140,6 +154,29 @@ beforeAll(() => acceptSyntheticEventsForTests(true));
 afterAll(() => acceptSyntheticEventsForTests(false));
 
 describe('Overlay', () => {
+  it('says what could not be read, and never "no problems" then (issue 8)', () => {
+    const unread = {
+      ...model,
+      headings: [],
+      tableInfo: {
+        ...model.tableInfo,
+        applications: { ...readWhole, found: false, complete: false, reason: 'not-in-dom' },
+        reviews: { ...readWhole, found: false, complete: false, reason: 'not-in-dom' },
+      },
+    } as ReportModel;
+    const clean = { ...audit, findings: [] };
+    show('zh', vi.fn(), new Map(), null, vi.fn(), { model: unread, audit: clean });
+    const state = container.querySelector<HTMLElement>('[data-field="read-state"]');
+    expect(state?.dataset.level).toBe('partial');
+    expect(state?.textContent).toContain('表三 收到和处理申请：未找到（可能是图片或附件）');
+    expect(state?.textContent).toContain('正文：未找到各部分标题');
+    expect(container.querySelector('.clean')).toBeNull();
+    // Read whole and clean: the green line, no read-state note.
+    show('zh', vi.fn(), new Map(), null, vi.fn(), { model, audit: clean });
+    expect(container.querySelector('[data-field="read-state"]')).toBeNull();
+    expect(container.querySelector('.clean')?.textContent).toBe('未发现问题');
+  });
+
   it('says in the panel when the log could not file the audit, and nothing when it could', () => {
     show();
     expect(container.querySelector('[data-field="not-saved"]')).toBeNull();

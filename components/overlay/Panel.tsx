@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { percent } from '@/utils/audit/figures';
 import { GROUP_LABEL } from '@/utils/audit/group';
+import { describeReadReason, readState } from '@/utils/audit/read-state';
 import type { AuditResult, Localized } from '@/utils/audit/result';
 import { type Lang, type MessageKey, t } from '@/utils/i18n';
 import type { Attachment } from '@/utils/report/attachments';
@@ -139,6 +140,7 @@ export const Panel = memo(function Panel(props: PanelProps) {
   if (place.mode === 'auto') return null;
   const style =
     place.mode === 'free' ? { left: `${place.x}px`, top: `${place.y}px`, right: 'auto' } : undefined;
+  const read = readState(model);
   const f = audit.figures;
   const figures: [MessageKey, string][] = [
     ['figure.handled', f.applicationsHandled === null ? '—' : String(f.applicationsHandled)],
@@ -264,8 +266,26 @@ export const Panel = memo(function Panel(props: PanelProps) {
               ))}
             </div>
           ) : null}
-          {audit.findings.length === 0 && <p class="clean">{t('overlay.noFindings', lang)}</p>}
-          {audit.findings.length > 0 && counts.error === 0 && (
+          {read.level !== 'complete' && (
+            <div
+              class={`unread level-${read.level}`}
+              role="status"
+              data-field="read-state"
+              data-level={read.level}
+            >
+              <p>{t(`readState.${read.level}` as MessageKey, lang)}</p>
+              <ul>
+                {read.reasons.map((r) => (
+                  <li key={describeReadReason(r, 'en')}>{describeReadReason(r, lang)}</li>
+                ))}
+              </ul>
+              {counts.error === 0 && <p>{t('readState.notClean', lang)}</p>}
+            </div>
+          )}
+          {read.level === 'complete' && audit.findings.length === 0 && (
+            <p class="clean">{t('overlay.noFindings', lang)}</p>
+          )}
+          {read.level === 'complete' && audit.findings.length > 0 && counts.error === 0 && (
             <p class="clean">{t('overlay.noErrors', lang)}</p>
           )}
           {audit.findings.length > 0 && <p class="hint">{t('overlay.hint', lang)}</p>}

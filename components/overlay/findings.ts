@@ -57,9 +57,8 @@ export function countTones(findings: readonly Finding[]): Record<Tone, number> {
   return counts;
 }
 
-/** Errors proven on the page: what the action badge counts. */
-export const errorCount = (findings: readonly Finding[]): number =>
-  findings.filter((f) => f.outcome === 'fail' && f.severity === 'error').length;
+/** Errors proven on the page; the badge's policy lives in utils/audit/read-state.ts. */
+export { errorCount } from '../../utils/audit/read-state';
 
 /** One drawn mark: a cell, or a sentence of the narrative. */
 export interface Mark {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { AuditResult } from '@/utils/audit/result';
-import type { ReportModel } from '@/utils/report/model';
+import { emptyTableInfo, type ReportModel } from '@/utils/report/model';
 import { HOST_TAG, OverlayController, type OverlayData } from './mount';
 
 // The controller on a happy-dom page: one host made once, mounted and removed with show and hide.
@@ -13,6 +13,10 @@ const model = {
   format: '2021',
   legacyRows: [],
   tables: { active: null, applications: null, legacy: null, reviews: null },
+  tableInfo: Object.fromEntries(
+    ['active', 'applications', 'reviews', 'legacy'].map((id) => [id, emptyTableInfo('not-found')]),
+  ),
+  headings: [],
 } as unknown as ReportModel;
 
 const audit = (spec: string): AuditResult => ({

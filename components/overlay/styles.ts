@@ -146,6 +146,9 @@ button:focus-visible, .handle:focus-visible { outline: 2px solid #1570ef; outlin
 .item.static { cursor: default; }
 .item .hint { display: block; margin: 2px 0 0; }
 .clean { margin: 8px 0; color: #1b7f3b; font-weight: 600; }
+.unread { margin: 8px 0; padding: 6px 8px; border-left: 3px solid #6b7280; background: #f2f4f7; color: #344054; }
+.unread p { margin: 0 0 4px; font-weight: 600; }
+.unread ul { margin: 0 0 4px; padding-left: 16px; }
 .not-saved { margin: 8px 0; padding: 4px 6px; color: #b42318; background: #fef3f2; border-radius: 4px; }
 .attachments { margin: 6px 0; }
 .attachment {

@@ -1,6 +1,7 @@
 import { type ComponentChildren, render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { type Browser, browser } from '#imports';
+import { describeReadState, type ReadState, readState } from '@/utils/audit/read-state';
 import type { Localized } from '@/utils/audit/result';
 import { t, tBoth } from '@/utils/i18n';
 import { type Attachment, findAttachments, pdfOfTab } from '@/utils/report/attachments';
@@ -24,6 +25,7 @@ const TEXT = {
   format: { zh: '格式', en: 'Format' },
   tables: { zh: '读到的表格', en: 'Tables read' },
   findings: { zh: '发现问题', en: 'Findings' },
+  read: { zh: '读取情况', en: 'What was read' },
   none: { zh: '无', en: 'none' },
   auditPdf: tBoth('doc.auditPdf'),
   auditAttachment: tBoth('doc.auditAttachment'),
@@ -66,6 +68,15 @@ function Row({ label, value }: { label: Localized; value: ComponentChildren }) {
   );
 }
 
+/** What could be read (utils/audit/read-state.ts): a report read in part is never shown as clean. */
+function ReadStateLine({ state }: { state: ReadState }) {
+  return (
+    <span class={`read level-${state.level}`} data-field="read-state" data-level={state.level}>
+      {describeReadState(state, 'zh')} <span class="en">{describeReadState(state, 'en')}</span>
+    </span>
+  );
+}
+
 function Summary({ result }: { result: TabResult }) {
   const info = result.model ?? result.detection;
   if (!info) return null;
@@ -83,6 +94,9 @@ function Summary({ result }: { result: TabResult }) {
       <Row label={TEXT.year} value={info.year === null ? null : String(info.year)} />
       <Row label={TEXT.format} value={both(FORMAT_NAMES[info.format])} />
       {tables && <Row label={TEXT.tables} value={tables.length ? tables : both(TEXT.none)} />}
+      {result.model?.kind === 'report' && (
+        <Row label={TEXT.read} value={<ReadStateLine state={readState(result.model)} />} />
+      )}
       {result.audit && <Row label={TEXT.findings} value={String(result.audit.findings.length)} />}
     </dl>
   );

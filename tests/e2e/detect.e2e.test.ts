@@ -116,6 +116,37 @@ describe('popup', () => {
   });
 });
 
+describe('a report whose tables could not be read (issue 8)', () => {
+  it('badges "?", never ✓, and the popup says what was not read and why', async () => {
+    const page = await h.open('e2e/pages/image-tables-report.html');
+    const { model, audit } = await h.waitForTabResult(page);
+    expect(model?.kind).toBe('report');
+    expect(model?.tableInfo.applications).toMatchObject({ found: false, reason: 'not-in-dom' });
+    expect(audit?.findings.filter((f) => f.outcome === 'fail' && f.severity === 'error')).toEqual([]);
+    await expect.poll(() => h.badgeText(page)).toBe('?');
+    const popup = await h.context.newPage();
+    await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${await h.tabIdOf(page)}`);
+    const state = popup.locator('dd > [data-field="read-state"]');
+    await state.waitFor();
+    expect(await state.getAttribute('data-level')).toBe('none');
+    expect(await state.textContent()).toContain('表三 收到和处理申请：未找到（可能是图片或附件）');
+    // The log's record of the page, shown below, says the same.
+    const logged = popup.locator(':not(dd) > [data-field="read-state"]');
+    await logged.first().waitFor();
+    expect(await logged.first().getAttribute('data-level')).toBe('none');
+    await popup.close();
+    await page.close();
+  });
+
+  it('badges ✓ for a clean report read whole', async () => {
+    const page = await h.open('e2e/pages/report-2021.html');
+    const { audit } = await h.waitForTabResult(page);
+    const errors = audit!.findings.filter((f) => f.outcome === 'fail' && f.severity === 'error').length;
+    await expect.poll(() => h.badgeText(page)).toBe(errors ? String(errors) : '✓');
+    await page.close();
+  });
+});
+
 describe('pages that are not reports', () => {
   it.each(NOT_REPORTS)('%s: nothing stored, DOM unchanged', async (path) => {
     const page = await h.open(path);

@@ -278,13 +278,13 @@ describe('CSV export', () => {
     const csv = await exportCsv({}, 'zh', db);
     expect(
       csv.startsWith(
-        '\uFEFF网址,网站,发布机关,标题,年度,格式,发布日期,审核时间,版本,规则,检查项,严重程度,结果,说明（中文）,说明（英文）,单元格,应为,实为,复核结论,复核备注\r\n',
+        '\uFEFF网址,网站,发布机关,标题,年度,格式,发布日期,审核时间,版本,规则,检查项,严重程度,结果,说明（中文）,说明（英文）,单元格,应为,实为,复核结论,复核备注,读取情况\r\n',
       ),
     ).toBe(true);
     const rows = parseCsv(csv.slice(1));
     const [header, ...body] = rows;
-    expect(header).toHaveLength(20);
-    expect(body.every((r) => r.length === 20)).toBe(true);
+    expect(header).toHaveLength(21);
+    expect(body.every((r) => r.length === 21)).toBe(true);
     const records = [built.fourth.record, built.third.record, built.second.record, built.first.record];
     expect(body).toHaveLength(records.reduce((s, r) => s + Math.max(1, r.findings.length), 0));
 
@@ -312,6 +312,8 @@ describe('CSV export', () => {
         '',
         '',
         '',
+        // the test's model has no tables and no narrative: a report with no findings, yet not clean
+        '未能读取表格：表二 主动公开：未找到；表三 收到和处理申请：未找到；表四 行政复议、行政诉讼：未找到；正文：未找到各部分标题',
       ],
     ]);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example/"",""点我"")"`);
@@ -339,7 +341,9 @@ describe('CSV export', () => {
       '-2',
       '已确认',
       '已核实，见截图, "第3页"\n另附说明',
+      tricky[20],
     ]);
+    expect(tricky[20]).toMatch(/^(未能读取表格|部分内容未能读取|表格和正文均已读取)/);
 
     // cross-year and changed-after-publication findings are rows like any other
     const x = body.find((r) => r[10] === 'XYR-01')!;

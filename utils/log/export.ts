@@ -1,3 +1,4 @@
+import { describeReadState, readState } from '../audit/read-state';
 import type { Finding } from '../audit/result';
 import { type Lang, type MessageKey, t } from '../i18n';
 import type { LogDb } from './db';
@@ -138,6 +139,7 @@ export const CSV_COLUMNS = [
   'actual',
   'verdict',
   'note',
+  'read',
 ] as const;
 
 const label = (key: string, lang: Lang): string => t(key as MessageKey, lang);
@@ -162,8 +164,10 @@ export function toCsv(
       formatTime(r.auditedAt),
       r.version,
     ];
+    // Last, so the columns before it keep their places for sheets made from earlier exports.
+    const read = describeReadState(r.read ?? readState(r.model), lang);
     if (r.findings.length === 0) {
-      lines.push(csvRow([...report, ...Array(CSV_COLUMNS.length - report.length).fill('')]));
+      lines.push(csvRow([...report, ...Array(CSV_COLUMNS.length - report.length - 1).fill(''), read]));
       continue;
     }
     for (const f of r.findings) {
@@ -174,6 +178,7 @@ export function toCsv(
           ...findingFields(f, lang),
           v?.verdict ? label(`log.verdict.${v.verdict}`, lang) : '',
           v?.note ?? '',
+          read,
         ]),
       );
     }

@@ -94,3 +94,20 @@ describe('listLatest over 5,000 pages', () => {
     expect(f.pages).toBe(COUNT);
   });
 });
+
+describe('the "no findings" filter (issue 8)', () => {
+  it('leaves out a report with no findings whose tables could not be read', async () => {
+    const small = new LogDb('list-test-unread');
+    const log = syntheticLog(8).filter((r) => r.findings.length === 0 && r.latest === 1);
+    expect(log.length).toBeGreaterThanOrEqual(2);
+    const [unread, ...clean] = log;
+    unread!.read = {
+      level: 'none',
+      reasons: [{ kind: 'table', table: 'applications', problem: 'not-in-dom' }],
+    };
+    await writeBulk(small, log);
+    const got = await listLatest({ severity: 'clean' }, small);
+    expect(got.items.map((r) => r.id).sort()).toEqual(clean.map((r) => r.id).sort());
+    expect(got.items.map((r) => r.id)).not.toContain(unread!.id);
+  });
+});

@@ -1,5 +1,6 @@
 import { fingerprint } from '../audit/fingerprint';
 import { fillMessage } from '../audit/message';
+import { readState } from '../audit/read-state';
 import type { AuditResult, Finding, Localized, Severity } from '../audit/result';
 import { FORMATS, type Format, type ReportModel } from '../report/model';
 import { cellLabel } from '../rules/labels';
@@ -314,6 +315,7 @@ export async function addAudit(
       crossYear: { against: compared ? refOf(yearRow!) : null, counts: run.counts },
       changed: change !== null,
       ...(meta.document ? { document: meta.document } : {}),
+      read: readState(model),
       model,
       findings,
       change,
@@ -377,7 +379,10 @@ export interface ListPage {
 export const DEFAULT_PAGE_SIZE = 50;
 
 const matchesSeverity = (r: AuditRow, s: SeverityFilter): boolean =>
-  s === 'clean' ? r.severities.error + r.severities.warning + r.severities.info === 0 : r.severities[s] > 0;
+  s === 'clean'
+    ? r.severities.error + r.severities.warning + r.severities.info === 0 &&
+      (r.read?.level ?? 'complete') === 'complete'
+    : r.severities[s] > 0;
 
 /** Latest version of every page, newest audit first, filtered and paged. */
 export async function listLatest(q: ListQuery = {}, db: LogDb = logDb()): Promise<ListPage> {

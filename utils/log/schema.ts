@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReadStateSchema } from '../audit/read-state';
 import { CountsSchema, FiguresSchema, FindingSchema } from '../audit/result';
 import { FORMATS, UNITS } from '../report/model';
 import { ReportModelSchema } from '../report/model-schema';
@@ -107,6 +108,8 @@ export const RecordSummarySchema = z.object({
   changed: z.boolean(),
   /** audited from a file, not from the page itself */
   document: DocumentSourceSchema.optional(),
+  /** what could be read of the report (utils/audit/read-state.ts); absent on records filed before it existed */
+  read: ReadStateSchema.optional(),
 });
 export type RecordSummary = z.infer<typeof RecordSummarySchema>;
 
