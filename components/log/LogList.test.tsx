@@ -36,7 +36,7 @@ describe('LogList', () => {
       reasons: [{ kind: 'table', table: 'applications', problem: 'not-in-dom' }],
     };
     const { root } = mount(<LogList {...props({ page: { ...page, items: [unread] } })} />);
-    const row = q(root, 'button.log-row');
+    const row = q(root, 'button.log-row')!;
     expect(row.className).toBe('log-row status-unread');
     expect(text(row.querySelector('[data-field="read-state"]'))).toBe('未能读取表格');
     expect(row.querySelector('.count.clean')).toBeNull();
