@@ -37,6 +37,8 @@ export interface SweepResult {
   /** list pages known but not read (beyond --max-pages) */
   unreadPages: string[];
   entries: SweepEntry[];
+  /** cancelled before every link was read: entries holds the links read */
+  cancelled?: boolean;
 }
 
 export interface SweepProgress {
@@ -75,10 +77,34 @@ export interface SweepOptions {
   concurrency?: number;
   /** the first list page's text when it is a saved page rather than a URL to fetch */
   startHtml?: string;
+  /** pause and cancel from the outside (the sweep view's buttons) */
+  control?: SweepControl;
+}
+
+export interface SweepControl {
+  /** resolves at once, or when a pause ends; asked before each link */
+  gate(): Promise<void>;
+  cancelled(): boolean;
 }
 
 export function emptyProgress(total = 0): SweepProgress {
   return { total, done: 0, audited: 0, withErrors: 0, notReport: 0, unreadable: 0, fetchFailed: 0 };
+}
+
+/** The counts of a finished sweep, errors counted with the cross-year and cross-body findings. */
+export function progressOf(entries: readonly SweepEntry[]): SweepProgress {
+  const count = (s: SweepStatus) => entries.filter((e) => e.status === s).length;
+  return {
+    total: entries.length,
+    done: entries.length,
+    audited: count('audited'),
+    withErrors: entries.filter((e) =>
+      e.audit?.findings.some((f) => f.outcome === 'fail' && f.severity === 'error'),
+    ).length,
+    notReport: count('not-a-report'),
+    unreadable: count('unreadable'),
+    fetchFailed: count('fetch-failed'),
+  };
 }
 
 const describe = (error: unknown) =>
@@ -249,9 +275,14 @@ export async function runSweep(
   }));
   const progress = emptyProgress(entries.length);
   let next = 0;
+  const read = new Set<number>();
   const worker = async () => {
     while (next < entries.length) {
+      await opts.control?.gate();
+      // another worker may have taken the last link while this one waited
+      if (opts.control?.cancelled() || next >= entries.length) return;
       const i = next++;
+      read.add(i);
       const entry = entries[i]!;
       Object.assign(entry, await readLink({ ...lists.links[i]! }, deps));
       progress.done++;
@@ -268,6 +299,8 @@ export async function runSweep(
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 4) }, worker));
-  auditSweep(entries);
-  return { start, ...lists, entries };
+  const cancelled = !!opts.control?.cancelled() && read.size < entries.length;
+  const done = cancelled ? entries.filter((_, i) => read.has(i)) : entries;
+  auditSweep(done);
+  return { start, ...lists, entries: done, ...(cancelled ? { cancelled } : {}) };
 }
