@@ -35,6 +35,9 @@ const TERMINAL = /[。！？!?；;：:…”"’」』）)】]$/;
 /** A cell of a space-aligned row that holds a value: a count, an amount, a signed change. */
 const VALUE_CELL = /^(?:[增减+＋\-－]?\s*\d[\d,，.]*\s*(?:万元|亿元|元|件|条|个|项|人|次|%)?|[-—–－/／]|无)$/;
 
+/** A unit column's cell (统计表: 单位 | 汇总数). */
+const UNIT = /^(?:件|个|人|次|条|项|份|家|篇|万元|元)$/;
+
 /** Markdown left by converters (the seeds carry it): **bold**, `- ` bullets, <url> links. */
 function unmark(text: string): string {
   return text
@@ -68,11 +71,21 @@ function classify(original: string, no: number): Line {
   if (raw.includes('\t') && raw.replace(/\s+$/, '').length)
     return { no, text: raw.replace(/[\r\n]+$/, ''), kind: 'tab' };
   const text = raw.replace(/\s+$/, '');
+  const cells = alignedCells(text);
+  const values = cells.slice(1).filter((c) => VALUE_CELL.test(c)).length;
+  // A data row ends in values after its label (which may hold commas: 区分处理的，只计这一情形).
+  if (
+    cells.length >= 2 &&
+    values >= 1 &&
+    values >= cells.length - 3 &&
+    VALUE_CELL.test(cells[cells.length - 1]!)
+  )
+    return { no, text, kind: 'aligned' };
+  // A statistics row whose value is blank ends in its unit: …工作机构数量   个.
+  if (cells.length === 2 && UNIT.test(cells[1]!) && /\S\s{2,}\S/.test(text.trim()))
+    return { no, text, kind: 'aligned' };
   if (!/[。，,]/.test(text)) {
-    const cells = alignedCells(text);
-    const values = cells.slice(1).filter((c) => VALUE_CELL.test(c)).length;
-    // A data row has values after its label; a header row is three or more short cells.
-    if (cells.length >= 2 && values >= 1 && values >= cells.length - 2) return { no, text, kind: 'aligned' };
+    // A header row is three or more short cells.
     if (cells.length >= 3 && cells.every((c) => c.length <= 16)) return { no, text, kind: 'aligned' };
     // Two short headers far apart (行政复议 … 行政诉讼): a header only inside a table, see blocks().
     if (cells.length === 2 && /\S\s{4,}\S/.test(text.trim()) && cells.every((c) => c.length <= 16))
@@ -90,13 +103,32 @@ const SECTION = /^[一二三四五六七八九十]+\s*[、.．]/;
 const isFragment = (l: Line) =>
   l.kind === 'text' && l.text.trim().length <= 30 && !/[。；;]/.test(l.text) && !SECTION.test(l.text.trim());
 
+/**
+ * A numbered line between two table lines, directly followed by a data row: a category row of
+ * the table (一、公文类信息主动公开情况 in a statistics table), not a section heading.
+ */
+function isCategory(lines: Line[], j: number): boolean {
+  const line = lines[j]!;
+  const before = lines[j - 1];
+  const after = lines[j + 1];
+  return (
+    line.kind === 'text' &&
+    SECTION.test(line.text.trim()) &&
+    line.text.trim().length <= 30 &&
+    !!before &&
+    isTableLine(before) &&
+    !!after &&
+    isDataRow(after)
+  );
+}
+
 /** A row of a space-aligned table with values after its label (not a header row). */
 const isDataRow = (l: Line) =>
   l.kind === 'tab' ||
   (l.kind === 'aligned' &&
     alignedCells(l.text)
       .slice(1)
-      .some((c) => VALUE_CELL.test(c)));
+      .some((c) => VALUE_CELL.test(c) || UNIT.test(c)));
 
 interface Block {
   kind: 'table' | 'paragraph';
@@ -129,7 +161,7 @@ function blocks(lines: Line[]): Block[] {
         while (
           j < lines.length &&
           !isTableLine(lines[j]!) &&
-          (lines[j]!.kind !== 'text' || isFragment(lines[j]!))
+          (lines[j]!.kind !== 'text' || isFragment(lines[j]!) || isCategory(lines, j))
         )
           j++;
         if (j >= lines.length || !isTableLine(lines[j]!) || j - i > 4) break;
@@ -268,7 +300,10 @@ function tableHtml(block: Block, explain: string[]): string {
     const next = block.lines.slice(index + 1).find((l) => l.kind !== 'blank' && l.kind !== 'footer');
     // A line without cells is a one-cell row (a merged caption) when Word copied the table with
     // tabs, or when a header row follows it; otherwise a wrapped piece of a neighbouring label.
-    if (line.kind === 'text' && (tabbed || !rows.length || (next && !isDataRow(next)))) {
+    if (
+      line.kind === 'text' &&
+      (tabbed || !rows.length || !next || !isDataRow(next) || SECTION.test(line.text.trim()))
+    ) {
       rows.push({ cells: [line.text.trim()], from: line.no, to: line.no });
       return;
     }
@@ -277,6 +312,8 @@ function tableHtml(block: Block, explain: string[]): string {
       return;
     }
     const cells = line.kind === 'tab' ? line.text.split('\t').map((c) => c.trim()) : alignedCells(line.text);
+    // A space-aligned row ending in its unit has a blank value: it is there, only empty.
+    if (line.kind === 'aligned' && cells.length === 2 && UNIT.test(cells[1]!)) cells.push('');
     if (pending.length) {
       // A label fragment before a row: the end of the previous row's label when that row
       // already had values (the label wrapped below them), else the start of this row's.
