@@ -143,6 +143,7 @@ describe('gouji URLs', () => {
   beforeAll(async () => {
     const gbk = readFileSync(join(ENCODED, 'seed003-gbk-undeclared.html'));
     const text = readFileSync(join(DOCUMENTS, 'seed003.tabs.txt'));
+    const pdf = readFileSync(join(DOCUMENTS, 'seed003.pdf'));
     server = createServer((req, res) => {
       if (req.url === '/report.htm') {
         res.writeHead(200, { 'content-type': 'text/html; charset=GBK' });
@@ -154,6 +155,10 @@ describe('gouji URLs', () => {
         // A misconfigured server: plain text announced as HTML with no markup in it.
         res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
         res.end(text);
+      } else if (req.url === '/view?id=9') {
+        // A PDF served as a web page, under a name that says nothing.
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(pdf);
       } else if (req.url === '/chart.png') {
         res.writeHead(200, { 'content-type': 'image/png' });
         res.end(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
@@ -187,6 +192,19 @@ describe('gouji URLs', () => {
     }
   });
 
+  it('reads a PDF by its %PDF- bytes though the server calls it HTML', { timeout: 60_000 }, async () => {
+    const { code, out } = await run(`${base}/view?id=9`, '--json');
+    expect(code).toBe(0);
+    const [report] = JSON.parse(out);
+    expect(report).toMatchObject({
+      isReport: true,
+      agency: '中宁县工业和信息化局',
+      year: 2021,
+      format: '2021',
+    });
+    expect(report.tables.active['art20_5.licensing'].decisions).toMatchObject({ value: 33 });
+  });
+
   it('refuses an image before reading it, and a Word 97 file with a way out, exit 3', async () => {
     const { code, out, err } = await run(`${base}/chart.png`, `${base}/report.doc`, '--json');
     expect(code).toBe(3);
@@ -210,6 +228,20 @@ describe('gouji URLs', () => {
 });
 
 describe('gouji documents and local paths', () => {
+  it('says a scanned PDF has no text layer, on one line, and goes on (exit 3)', {
+    timeout: 60_000,
+  }, async () => {
+    const { code, out, err } = await run(
+      join(DOCUMENTS, 'scanned.pdf'),
+      join(DOCUMENTS, 'seed004.docx'),
+      '--json',
+    );
+    expect(code).toBe(3);
+    expect(err).toMatch(/^.*scanned\.pdf: 扫描件，没有文字层，无法审核$/);
+    expect(err).not.toMatch(/不是政府信息公开工作年度报告/);
+    expect(JSON.parse(out).map((r: { agency: string }) => r.agency)).toEqual(['青铜峡工业园区管委会']);
+  });
+
   it('reads a plain-text report copied out of Word (tabs between cells)', async () => {
     const { code, out } = await run(join(DOCUMENTS, 'seed001.tabs.txt'), '--json');
     expect(code).toBe(0);

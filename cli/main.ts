@@ -5,7 +5,7 @@ import { type Lang, t } from '../utils/i18n';
 import { runCrossYear, sameBody } from '../utils/log/cross-year';
 import type { ReportModel } from '../utils/report/model';
 import { ReportModelSchema } from '../utils/report/model-schema';
-import { readReport } from '../utils/source/index';
+import { readReport, type SourceLocation } from '../utils/source/index';
 import { documentFromHtml } from './dom';
 import { expandInputs, load } from './load';
 import { nodePdfOptions } from './pdf-node';
@@ -89,7 +89,15 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
 
   const reports: CliReport[] = [];
   let unreadable = false;
-  const read: { source: string; model: ReportModel; explain: string[] }[] = [];
+  // `explain` (how a document was read, one line per step) and `locations` (address → page and
+  // box, or lines) are the hook for `gouji --explain` on documents; see utils/source/location.ts
+  // describeLocation for one line per place.
+  const read: {
+    source: string;
+    model: ReportModel;
+    explain: string[];
+    locations: Record<string, SourceLocation>;
+  }[] = [];
   // One input that cannot be read, or that throws while being read or audited, is reported on
   // its own line and the batch goes on; the exit status is then 3, never 1 (which means findings).
   for (const source of await expandInputs(args.positionals)) {
@@ -106,7 +114,12 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         continue;
       }
       // The parser does not validate its own output (the content script ships without it); the CLI does.
-      read.push({ source, model: ReportModelSchema.parse(document.parsed.model), explain: document.explain });
+      read.push({
+        source,
+        model: ReportModelSchema.parse(document.parsed.model),
+        explain: document.explain,
+        locations: document.locations,
+      });
     } catch (error) {
       unreadable = true;
       io.err(`${source}: ${t('cli.readError', lang, { error: describe(error) })}`);

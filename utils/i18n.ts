@@ -55,8 +55,8 @@ const catalogue = {
   'cli.index': { zh: '年度报告列表页，不是报告本身', en: 'a list of annual reports, not a report' },
   'cli.readError': { zh: '无法读取：{error}', en: 'cannot read: {error}' },
   'source.scanned': {
-    zh: '扫描件，没有文字层，无法审核（可用“粘贴报告文本”）',
-    en: 'scanned, no text layer: cannot be audited (paste the report text instead)',
+    zh: '扫描件，没有文字层，无法审核',
+    en: 'scanned, no text layer: cannot be audited',
   },
   'source.legacyWord': {
     zh: '旧版 Word（.doc）或 WPS（.wps）文件无法读取，请另存为 DOCX 或 PDF 后再审核',
