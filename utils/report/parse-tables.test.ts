@@ -294,3 +294,64 @@ describe('a grid too large to expand (review M4)', () => {
     expect(model.tableInfo.applications.complete).toBe(true);
   });
 });
+
+// Counter-examples the markup generator (markup.property.test.ts) found, each in its smallest page.
+describe('generator counter-examples', () => {
+  it('keeps a blank 总计 when the row also lost its label (the empty label is not a value)', () => {
+    const v = (row: string, c: number) => (row === 'r2' ? ['5', '1', '2', '3', '4', '6', ''][c]! : '0');
+    const { model } = page(`<table>${T3_HEADER}${t3Body(v)}</table>`.replace(LABELS.r2!, ''));
+    expect(values(model.tables.applications, 'r2')).toEqual([5, 1, 2, 3, 4, 6, 0]);
+    expect(model.tables.applications!.r2!.TOT).toMatchObject({ value: 0, flags: ['blank', 'garbled'] });
+  });
+
+  it('does not take the category cell beside a leaf that lost its label for the leaf (nor for a subtotal)', () => {
+    const rows = t3Rows('2021');
+    const body = rows
+      .map((row) => {
+        const cells = [1, 2, 3, 4, 5, 6, 7].map((c) => `<td>${c}</td>`).join('');
+        if (row === 'r3_1')
+          return `<tr><td rowspan="8" colspan="2">（三）不予公开</td><td></td>${cells}</tr>`;
+        if (/^r3_/.test(row)) return `<tr><td>${LABELS[row]}</td>${cells}</tr>`;
+        return `<tr><td colspan="3">${LABELS[row]}</td>${cells}</tr>`;
+      })
+      .join('');
+    const { model } = page(`<table>${T3_HEADER}${body}</table>`);
+    expect(model.tables.applications!.r3).toBeUndefined();
+    expect(values(model.tables.applications, 'r3_1')).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(model.tables.applications!.r3_1!.NP!.flags).toEqual(['garbled']);
+  });
+
+  it('reads a blank cell that spans two columns at the end of a row as a blank value', () => {
+    const body = t3Body((_row, c) => (c === 6 ? '' : '1')).replace(
+      /<td><\/td><\/tr>/g,
+      '<td colspan="2"></td></tr>',
+    );
+    const { model } = page(`<table>${T3_HEADER}${body}</table>`);
+    expect(model.tableInfo.applications).toMatchObject({ complete: true, missingRows: [] });
+    expect(model.tables.applications!.new!.TOT).toMatchObject({ value: 0, flags: ['blank'] });
+  });
+
+  it('continues 表三 into a <table> holding its last row and a footnote', () => {
+    const rows = t3Rows('2021');
+    const { model } = page(
+      `<table>${T3_HEADER}${t3Body(() => '1', rows.slice(0, -1))}</table><table>${t3Body(() => '3', ['carryOut'])}<tr><td colspan="10">注：单位为件。</td></tr></table>`,
+    );
+    expect(values(model.tables.applications, 'carryOut')).toEqual([3, 3, 3, 3, 3, 3, 3]);
+  });
+});
+
+describe('Traditional characters in value cells', () => {
+  it('reads 萬元 and 無變化 like 万元 and 无变化', () => {
+    const model = page(
+      `<table><tr><td colspan="4">第二十条第（五）项</td></tr>
+       <tr><td>信息内容</td><td>上一年项目数量</td><td>本年增/减</td><td>处理决定数量</td></tr>
+       <tr><td>行政许可</td><td>7</td><td>無變化</td><td>30</td></tr>
+       <tr><td colspan="4">第二十条第（九）项</td></tr>
+       <tr><td>信息内容</td><td>采购项目数量</td><td>采购总金额</td><td></td></tr>
+       <tr><td>政府集中采购</td><td>3</td><td>12.5萬元</td><td></td></tr></table>`,
+      '<title>某市2019年政府信息公开工作年度报告</title>',
+    ).model;
+    expect(model.tables.active!['art20_5.licensing']!.delta).toMatchObject({ value: 0, flags: [] });
+    expect(model.tables.active!['art20_9.procurement']!.amount).toMatchObject({ value: 12.5, unit: '万元' });
+  });
+});
