@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import type { Cell, ReportModel } from './model';
-import { ReportModelSchema } from './model';
+import { ReportModelSchema } from './model-schema';
 import { parseReport } from './parse';
 import { type ExpectedCell, type Generated, idiomsArb, modelArb, renderPage } from './testing/markup';
 
