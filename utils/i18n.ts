@@ -494,6 +494,9 @@ const catalogue = {
   'sweep.view.filter': { zh: '筛选机关或标题', en: 'Filter by body or title' },
   'sweep.view.allStatuses': { zh: '全部状态', en: 'All statuses' },
   'sweep.view.crossBody': { zh: '跨机关核对', en: 'Checks across bodies' },
+  'sweep.offer': { zh: '审核列表中的 {n} 份年报', en: 'Audit the {n} reports listed here' },
+  'sweep.offer.found': { zh: '{bodies} 个机关，{years}', en: '{bodies} bodies, {years}' },
+  'sweep.offer.morePages': { zh: '列表另有 {n} 页', en: 'the list has {n} more pages' },
   'sweep.view.noCrossBody': { zh: '未发现跨机关问题', en: 'No problems across bodies' },
   'memo.notFound': { zh: '审核记录不存在或已删除', en: 'The audit record does not exist or was deleted' },
 } as const satisfies Record<string, { zh: string; en: string }>;

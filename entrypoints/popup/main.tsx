@@ -6,6 +6,7 @@ import type { Localized } from '@/utils/audit/result';
 import { t, tBoth } from '@/utils/i18n';
 import { type Attachment, findAttachments, pdfOfTab } from '@/utils/report/attachments';
 import { type Format, TABLE_IDS, type TableId } from '@/utils/report/model';
+import { type ListSummary, readListPage, summarizeList } from '@/utils/sweep/list';
 import type { AuditTab, OpenViewer, TabResult, ToggleOverlay } from '../shared/messages';
 import { tabKey } from '../shared/messages';
 import { LogPanel } from './LogPanel';
@@ -202,6 +203,52 @@ function DocumentActions({ tab, result }: { tab: Browser.tabs.Tab | null; result
   );
 }
 
+/** On a portal's list of reports: the offer to sweep it, with what the list's titles say. */
+function ListOffer({ tab }: { tab: Browser.tabs.Tab | null }) {
+  const [offer, setOffer] = useState<{ url: string; summary: ListSummary; more: number } | null>(null);
+  useEffect(() => {
+    if (tab?.id === undefined || !tab.url || !/^https?:/.test(tab.url)) return;
+    const url = tab.url;
+    browser.scripting
+      .executeScript({
+        target: { tabId: tab.id },
+        func: () => document.documentElement.outerHTML.slice(0, 2_000_000),
+      })
+      .then(([probe]) => {
+        const html = typeof probe?.result === 'string' ? probe.result : '';
+        // parsed inert (DOMParser runs no script and loads nothing)
+        const list = readListPage(new DOMParser().parseFromString(html, 'text/html'), url);
+        const summary = summarizeList(list.links);
+        if (summary.reports >= 2 && summary.years.length >= 1)
+          setOffer({ url, summary, more: Math.max(list.pageCount ?? 1, list.pages.length + 1) - 1 });
+      })
+      .catch(() => {});
+  }, [tab]);
+  if (!offer) return null;
+  const { summary } = offer;
+  const years =
+    summary.years.length > 1 ? `${summary.years[0]}–${summary.years.at(-1)}` : String(summary.years[0]);
+  return (
+    <div class="list-offer">
+      <button
+        type="button"
+        data-action="sweep"
+        onClick={() =>
+          void browser.tabs.create({
+            url: browser.runtime.getURL(`/sweep.html?list=${encodeURIComponent(offer.url)}` as '/sweep.html'),
+          })
+        }
+      >
+        {t('sweep.offer', 'zh', { n: summary.reports })} / {t('sweep.offer', 'en', { n: summary.reports })}
+      </button>
+      <p class="list-found">
+        {t('sweep.offer.found', 'zh', { bodies: summary.bodies.length, years })}
+        {offer.more ? `，${t('sweep.offer.morePages', 'zh', { n: offer.more })}` : ''}
+      </p>
+    </div>
+  );
+}
+
 function Popup() {
   const [tab, setTab] = useState<Browser.tabs.Tab | null>(null);
   const [result, setResult] = useState<TabResult | null>(null);
@@ -289,6 +336,7 @@ function Popup() {
         </button>
       )}
       <DocumentActions tab={tab} result={result} />
+      {result?.model?.kind !== 'report' && <ListOffer tab={tab} />}
       <LogPanel tabId={tab?.id ?? null} pageUrl={result?.url ?? tab?.url ?? null} />
     </main>
   );

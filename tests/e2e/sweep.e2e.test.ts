@@ -6,7 +6,7 @@ import { DEFAULT_HOST, type Harness, launch, REPO } from './harness';
 
 // The sweep view in real Chromium with the built extension: the fixture portal of the CLI's sweep
 // tests, reached as a *.gov.cn host (the extension's built-in host access), swept from
-// sweep.html?list=…, paused and resumed; then the grid, the checks across bodies and the worksheet.
+// the popup's offer on the list page into sweep.html?list=…, paused and resumed; then the grid, the checks across bodies and the worksheet.
 
 let h: Harness;
 let portal: Portal;
@@ -23,8 +23,20 @@ afterAll(async () => {
 describe('the sweep view', () => {
   it('sweeps the list politely, pauses and resumes, and shows the grid, the cross-body checks and the worksheet', async () => {
     const list = `http://${DEFAULT_HOST}:${portal.port}/xxgk/nb/index.html`;
-    const page = await h.context.newPage();
-    await page.goto(`chrome-extension://${h.extensionId}/sweep.html?list=${encodeURIComponent(list)}`);
+    // the popup on the list page offers the sweep, with what the list's titles say
+    const listPage = await h.context.newPage();
+    await listPage.goto(list);
+    const popup = await h.context.newPage();
+    await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${await h.tabIdOf(listPage)}`);
+    const offer = popup.locator('button[data-action=sweep]');
+    await offer.waitFor();
+    expect(await offer.textContent()).toBe('审核列表中的 6 份年报 / Audit the 6 reports listed here');
+    expect(await popup.locator('.list-found').textContent()).toBe('3 个机关，2021–2023，列表另有 1 页');
+    const [page] = await Promise.all([h.context.waitForEvent('page'), offer.click()]);
+    await popup.close();
+    expect(page.url()).toBe(
+      `chrome-extension://${h.extensionId}/sweep.html?list=${encodeURIComponent(list)}`,
+    );
     await page.locator('main[data-phase=running] button[name=pause]').click();
     await page.locator('main[data-phase=paused]').waitFor();
     // links already past the gate finish; then nothing moves while paused
