@@ -158,14 +158,12 @@ async function audit(
 
   const container = document.getElementById('doc')!;
   let drawn = elements;
+  let paint: (() => Promise<void>) | null = null;
   if (read.kind === 'pdf' && read.pages?.length) {
     const room = container.clientWidth || window.innerWidth - 380;
     const view = showPdf(container, bytes, read.pages, read.locations, fitScale(read.pages, room));
     drawn = view.elements;
-    view.painted.then(
-      () => (document.body.dataset.painted = 'true'),
-      (err: unknown) => console.error('[gouji] pdf.js', err),
-    );
+    paint = view.paint;
   } else if (read.document) {
     showHtml(container, read.document);
   }
@@ -173,6 +171,7 @@ async function audit(
   if (model.kind !== 'report') {
     current = null;
     drawOverlay();
+    void paint?.();
     setState({ phase: 'problem', message: both('doc.notReport') });
     return;
   }
@@ -202,6 +201,11 @@ async function audit(
   // the reading, and from the page's navigation (the download and pdf.js's start included).
   document.body.dataset.firstBoxesMs = String(Math.round(performance.now() - started));
   document.body.dataset.firstBoxesAt = String(Math.round(performance.now()));
+  // The pages under the boxes, painted now that the boxes are up.
+  void paint?.().then(
+    () => (document.body.dataset.painted = 'true'),
+    (err: unknown) => console.error('[gouji] pdf.js', err),
+  );
   setState({ phase: 'shown', kind: full.type, compared: !!page, logged: null });
 
   const message: DocumentAudited = {

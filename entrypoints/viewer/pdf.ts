@@ -25,8 +25,8 @@ export interface PdfView {
   elements: Map<string, Element>;
   placed: PlacedBox[];
   scale: number;
-  /** resolves when every page is painted */
-  painted: Promise<void>;
+  /** paints the pages (after the boxes are up: painting first would delay them); resolves when done */
+  paint(): Promise<void>;
 }
 
 /** The PDF reader's boxes only: address → the pages and boxes of that address. */
@@ -75,7 +75,7 @@ export function showPdf(
     frames[p.page - 1]!.append(el);
     elements.set(p.address, el);
   }
-  return { elements, placed, scale, painted: paint(bytes, frames, scale) };
+  return { elements, placed, scale, paint: () => paint(bytes, frames, scale) };
 }
 
 async function paint(bytes: Uint8Array, frames: HTMLElement[], scale: number): Promise<void> {

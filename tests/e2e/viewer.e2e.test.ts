@@ -201,27 +201,14 @@ describe('report viewer', () => {
     if (!pdfReaderBuilt) ctx.skip('utils/source has no PDF reader yet');
     const page = await h.open('report.html');
     await waitForHost(page);
-    // the panel may start collapsed on a small window: open it, as a user would
-    await page.evaluate(() => {
-      const root = document.querySelector('gouji-overlay')?.shadowRoot;
-      if (root?.querySelector('.panel.collapsed'))
-        root.querySelector<HTMLButtonElement>('[data-action="collapse"]')?.click();
-    });
-    await page.waitForFunction(
-      () =>
-        (document
-          .querySelector('gouji-overlay')
-          ?.shadowRoot?.querySelectorAll('[data-action="audit-attachment"]').length ?? 0) > 0,
-      undefined,
-      { timeout: 20_000 },
-    );
+    // the panel may start collapsed on a small window: open it, as a user would (a real click: the
+    // overlay ignores events a page script makes)
+    const toggle = page.locator('gouji-overlay [data-action="collapse"]');
+    if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+    const button = page.locator('gouji-overlay [data-action="audit-attachment"]');
+    await button.waitFor({ timeout: 20_000 });
     const opened = h.context.waitForEvent('page', { predicate: (p) => p.url().includes('/viewer.html') });
-    await page.evaluate(() =>
-      document
-        .querySelector('gouji-overlay')
-        ?.shadowRoot?.querySelector<HTMLButtonElement>('[data-action="audit-attachment"]')
-        ?.click(),
-    );
+    await button.click();
     const viewer = await opened;
     expect(new URL(viewer.url()).searchParams.get('src')).toBe(`${h.origin}/files/2022nb.pdf`);
     await waitShown(viewer);
