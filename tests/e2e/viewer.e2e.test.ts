@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentFromHtml } from '@/cli/dom';
 import { nodePdfOptions } from '@/cli/pdf-node';
 import type { Rect } from '@/components/overlay/geometry';
+import { runAudit } from '@/utils/audit/run';
 import type { RecordSummary } from '@/utils/log/schema';
-import { readDocument } from '@/utils/source';
+import { readDocument, readReport } from '@/utils/source';
 import { type Harness, launch, REPO } from './harness';
 import { auditInNode, drawnMarks, settle, waitForHost } from './overlay-helpers';
 
@@ -122,6 +123,9 @@ beforeAll(async () => {
       '<body><iframe src="/pdfjs/web/viewer.html?file=%2Fsample-report.pdf" width="800" height="600"></iframe></body></html>',
   );
   await mkdir(join(root, 'files'));
+  // utils/source's own document fixtures (a DOCX with merged cells, an image-only PDF)
+  for (const name of ['seed004.docx', 'scanned.pdf'])
+    await writeFile(join(root, name), await readFile(join(REPO, 'tests/fixtures/documents', name)));
   await rename(join(root, 'attachment.pdf'), join(root, 'files', '2022nb.pdf'));
 });
 
@@ -246,6 +250,42 @@ describe('report viewer', () => {
     expect(await viewer.locator('[data-kind]').getAttribute('data-kind')).toBe('pdf');
     await viewer.close();
     await page.close();
+  });
+
+  it('shows a DOCX as the page it became, with the findings of the same reading in Node', async () => {
+    const bytes = new Uint8Array(await readFile(join(root, 'seed004.docx')));
+    const node = await readReport(
+      bytes,
+      { name: 'seed004.docx' },
+      { parseHtml: (html) => documentFromHtml(html) },
+    );
+    expect(node.kind).toBe('docx');
+    const audit = runAudit(node.parsed!.model);
+    const viewer = await h.context.newPage();
+    await viewer.goto(
+      `chrome-extension://${h.extensionId}/viewer.html?src=${encodeURIComponent(`${h.origin}/seed004.docx`)}`,
+    );
+    await waitShown(viewer);
+    expect(await viewer.locator('[data-kind]').getAttribute('data-kind')).toBe('docx');
+    expect((await panelSpecs(viewer)).sort()).toEqual(audit.findings.map((f) => f.spec).sort());
+    // the document's own table cells are on the page, under the marks
+    const cells = new Set(audit.findings.flatMap((f) => f.cells).filter((a) => node.parsed!.elements.has(a)));
+    const boxes = (await drawnMarks(viewer)).filter((m) => m.kind === 'box').map((m) => m.key);
+    expect(new Set(boxes)).toEqual(cells);
+    expect(await viewer.locator('article.html-doc table').count()).toBeGreaterThan(0);
+    await viewer.close();
+  });
+
+  it('says a scanned PDF has no text layer, and files nothing', async () => {
+    const viewer = await h.context.newPage();
+    const src = `${h.origin}/scanned.pdf`;
+    await viewer.goto(`chrome-extension://${h.extensionId}/viewer.html?src=${encodeURIComponent(src)}`);
+    await viewer.waitForFunction(() => document.body.dataset.state === 'problem', undefined, {
+      timeout: 30_000,
+    });
+    expect(await viewer.locator('[data-problem]').textContent()).toContain('扫描件，没有文字层');
+    expect((await logRows(viewer)).some((r) => r.url === src)).toBe(false);
+    await viewer.close();
   });
 
   it('audits pasted text, opened from the popup', async () => {
