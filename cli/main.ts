@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
+import { runCrossYear, sameBody } from '../utils/audit/cross-year';
 import type { AuditResult, Severity } from '../utils/audit/result';
 import { addCounts, runAudit } from '../utils/audit/run';
 import { type Lang, t } from '../utils/i18n';
-import { runCrossYear, sameBody } from '../utils/log/cross-year';
 import type { ReportModel } from '../utils/report/model';
 import { ReportModelSchema } from '../utils/report/model-schema';
 import { readReport, type SourceLocation } from '../utils/source/index';

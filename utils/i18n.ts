@@ -304,6 +304,10 @@ const catalogue = {
     zh: '消息被拒绝：发送方无权发送此类消息，或内容无法读取',
     en: 'Message refused: its sender may not send it, or it could not be read',
   },
+  'log.import.newerModel': {
+    zh: '记录的报告模型版本 {version} 比本扩展新，请先升级扩展',
+    en: 'The record holds report model version {version}, newer than this extension: update it first',
+  },
   'log.notSaved': { zh: '本次审核未能存入日志：{error}', en: 'This audit was not saved in the log: {error}' },
   'log.filingError': { zh: '{error}（{url}，{time}）', en: '{error} ({url}, {time})' },
   'log.dismiss': { zh: '知道了', en: 'Dismiss' },

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ListPage } from '@/utils/log/records';
-import { toRows, toSummary } from '@/utils/log/records';
+import type { ListPage } from '@/utils/log/list-query';
+import { toRows, toSummary } from '@/utils/log/rows';
 import { syntheticRecord } from '@/utils/log/testing/synthetic';
 import { LogList } from './LogList';
 import { click, mount, q, qa, text, type } from './testing';

@@ -1,7 +1,7 @@
 import { describeReadState } from '@/utils/audit/read-state';
 import type { Severity } from '@/utils/audit/result';
 import { type Lang, t } from '@/utils/i18n';
-import { hasFilter, type ListPage, type ListQuery, type SeverityFilter } from '@/utils/log/records';
+import { hasFilter, type ListPage, type ListQuery, type SeverityFilter } from '@/utils/log/list-query';
 import type { RecordSummary } from '@/utils/log/schema';
 import { FORMATS, type Format } from '@/utils/report/model';
 import { formatLabel, statusOf, timeLabel, titleOf, yearLabel } from './view';

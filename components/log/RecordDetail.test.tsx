@@ -1,14 +1,9 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { runAudit } from '@/utils/audit/run';
 import { LogDb } from '@/utils/log/db';
-import {
-  addAudit,
-  addEvidence,
-  type RecordDetail as Detail,
-  getRecordDetail,
-  setVerdict,
-} from '@/utils/log/records';
+import { type RecordDetail as Detail, getRecordDetail } from '@/utils/log/queries';
 import { clone, freshNarrative, nextYear, parseFixture, setCell } from '@/utils/log/testing/fixtures';
+import { addAudit, addEvidence, setVerdict } from '@/utils/log/write';
 import { RecordDetail } from './RecordDetail';
 import { click, mount, q, qa, text, type } from './testing';
 

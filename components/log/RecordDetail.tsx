@@ -3,7 +3,7 @@ import { GROUP_LABEL } from '@/utils/audit/group';
 import { describeReadState, readState } from '@/utils/audit/read-state';
 import type { Finding } from '@/utils/audit/result';
 import { type Lang, type MessageKey, t } from '@/utils/i18n';
-import type { RecordDetail as Detail } from '@/utils/log/records';
+import type { RecordDetail as Detail } from '@/utils/log/queries';
 import type { Evidence, RecordSummary, TableChange, Verdict, VerdictValue } from '@/utils/log/schema';
 import { cellLabel } from '@/utils/rules/labels';
 import { toneOf } from '../overlay/findings';

@@ -1,21 +1,11 @@
+import { GROUPS, type Group, groupOf } from '@/utils/audit/group';
 import type { Finding } from '@/utils/audit/result';
-import { GROUPS, type Group, groupOf } from '../../utils/audit/group';
+import { byTone, type Tone, toneOf, worstTone } from '@/utils/audit/tones';
 
 // What the overlay draws, worked out from the audit alone (no DOM): the tone of each finding, the
 // cells it marks with the worst tone on each, and the panel's groups. Pure, so tested with plain data.
 
-/** How a finding is drawn: a fail by its severity, any uncertain finding in grey. */
-export type Tone = 'error' | 'warning' | 'uncertain' | 'info';
-export const TONES: readonly Tone[] = ['error', 'warning', 'uncertain', 'info'];
-/** Worst first: a cell named by an error and a warning is drawn red. */
-const TONE_RANK: Record<Tone, number> = { error: 0, warning: 1, uncertain: 2, info: 3 };
-
-export const toneOf = (f: Finding): Tone => (f.outcome === 'uncertain' ? 'uncertain' : f.severity);
-
-export const worstTone = (tones: readonly Tone[]): Tone =>
-  tones.reduce<Tone>((worst, t) => (TONE_RANK[t] < TONE_RANK[worst] ? t : worst), 'info');
-
-export const byTone = (a: Tone, b: Tone): number => TONE_RANK[a] - TONE_RANK[b];
+export { byTone, TONES, type Tone, toneOf, worstTone } from '@/utils/audit/tones';
 
 export interface Item {
   /** index in audit.findings: the finding's id inside the overlay */

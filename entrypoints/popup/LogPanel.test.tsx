@@ -11,7 +11,7 @@ import {
   type LogRequest,
   logAudit,
 } from '@/utils/log/hub';
-import { getVerdicts } from '@/utils/log/records';
+import { getVerdicts } from '@/utils/log/queries';
 import { parseFixture } from '@/utils/log/testing/fixtures';
 import { syntheticLog, writeBulk } from '@/utils/log/testing/synthetic';
 import { LogPanel } from './LogPanel';

@@ -15,16 +15,14 @@ import {
   type LogReply,
   type LogRequest,
 } from '@/utils/log/hub';
+import { hasFilter, type ListPage, type ListQuery } from '@/utils/log/list-query';
 import {
   type RecordDetail as Detail,
   getLatest,
   getRecordDetail,
-  hasFilter,
-  type ListPage,
-  type ListQuery,
   listLatest,
   logFacets,
-} from '@/utils/log/records';
+} from '@/utils/log/queries';
 import type { RecordSummary, VerdictValue } from '@/utils/log/schema';
 import { formatTime } from '@/utils/log/time';
 import type { Format } from '@/utils/report/model';

@@ -3,7 +3,7 @@ import type { Finding, Localized } from '@/utils/audit/result';
 import { runAudit } from '@/utils/audit/run';
 import { LogDb } from '@/utils/log/db';
 import { logAudit, notSaved } from '@/utils/log/hub';
-import { listLatest } from '@/utils/log/records';
+import { listLatest } from '@/utils/log/queries';
 import { parseFixture } from '@/utils/log/testing/fixtures';
 import { type FilingSteps, fileAudit } from './file-audit';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '@/utils/audit/result';
-import { severityCounts } from '@/utils/log/records';
+import { severityCounts } from '@/utils/log/rows';
 import type { Evidence, RecordSummary, Verdict } from '@/utils/log/schema';
 import { type Harness, launch, REPO } from './harness';
 import { auditInNode, drawnMarks, waitForHost } from './overlay-helpers';

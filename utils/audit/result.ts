@@ -30,6 +30,8 @@ export const FindingSchema = z.object({
   actual: z.number().optional(),
   /** stable across re-audits and engine upgrades: rule + place, never the values */
   fingerprint: z.string(),
+  /** a text finding's fingerprint before its place masked the sentence's numbers, for older verdicts */
+  formerFingerprint: z.string().optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

@@ -1,6 +1,7 @@
 import { type ReportModel, T4_COLS } from '../report/model';
 import { rules as registry } from '../rules/index';
 import { getCell, hasFlag, isBlankTotal, isGuess, labelsOf, t3, t4 } from '../rules/lib/cells';
+import { legacyTextPlace, textPlace } from '../rules/lib/text';
 import type { Evaluation, Flagged, Rule } from '../rules/types';
 import { fingerprint } from './fingerprint';
 import { type InferenceResult, inferT3 } from './infer';
@@ -104,12 +105,26 @@ export function toFinding(
     ...(ev.expected !== undefined ? { expected: ev.expected } : {}),
     ...(ev.actual !== undefined ? { actual: ev.actual } : {}),
     fingerprint: fingerprint(rule.id, ev.place),
+    ...formerFingerprint(rule.id, ev.place, ev.sentence?.text),
   };
 }
 
 /**
+ * The fingerprint a text finding had before text places masked their numbers: its place with the
+ * masked sentence put back verbatim. Given only when it differs, so the log can read a verdict
+ * stored under it (utils/log/queries.ts verdictsOf).
+ */
+function formerFingerprint(ruleId: string, place: string, sentence: string | undefined) {
+  if (!sentence) return {};
+  const masked = textPlace(sentence);
+  const verbatim = legacyTextPlace(sentence);
+  if (masked === verbatim || !place.includes(masked)) return {};
+  return { formerFingerprint: fingerprint(ruleId, place.replace(masked, verbatim)) };
+}
+
+/**
  * One rule's evaluations as findings and counts, whichever runner asks (runRule here, the
- * cross-year checks in utils/log/cross-year.ts): a throw is one uncertain info finding with
+ * cross-year checks in utils/audit/cross-year.ts): a throw is one uncertain info finding with
  * `crashed` as its message, no evaluation counts as not applicable, and each flagged one goes
  * through toFinding, vetted against the reports `vettedOf` names.
  */

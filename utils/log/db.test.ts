@@ -2,9 +2,11 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../audit/run';
 import { type AuditRowV1, LogDb, STORES_V1 } from './db';
-import { addAudit, getRecord, getRecordDetail, getVerdicts, listLatest, toRows } from './records';
+import { getRecord, getRecordDetail, getVerdicts, listLatest } from './queries';
+import { toRows } from './rows';
 import type { AuditRecord, Evidence, Verdict } from './schema';
 import { freshNarrative, nextYear, parseFixture } from './testing/fixtures';
+import { addAudit } from './write';
 
 // A log written by the first schema (version 1, no agencyKey) opens intact under the current one,
 // with agencyKey backfilled and the cross-year index usable.
@@ -60,7 +62,7 @@ describe('schema migration v1 → v2', () => {
 
     const db = new LogDb(dbName);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await getRecord(park.id, db)).toEqual(park);
     expect(await getRecord(trad.id, db)).toEqual(trad);
     expect(park.agencyKey).toBe('宁夏中宁工业园区管委会');
@@ -86,7 +88,7 @@ describe('schema migration v1 → v2', () => {
   it('opens a fresh log at the current version', async () => {
     const db = new LogDb(name());
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(db.tables.map((t) => t.name).sort()).toEqual(['audits', 'details', 'evidence', 'verdicts']);
     db.close();
   });

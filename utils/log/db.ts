@@ -2,7 +2,13 @@ import { Dexie, type Table } from 'dexie';
 import type { Finding } from '../audit/result';
 import type { ReportModel } from '../report/model';
 import { agencyKeyOf, searchTextOf } from './keys';
-import type { Evidence, RecordSummary, TableChange, Verdict } from './schema';
+import {
+  type Evidence,
+  FIRST_MODEL_VERSION,
+  type RecordSummary,
+  type TableChange,
+  type Verdict,
+} from './schema';
 
 // The audit log in IndexedDB (Dexie). Written only by the extension's own pages and background,
 // never by a content script on the portal's origin.
@@ -36,7 +42,7 @@ export const LOG_DB_NAME = 'gouji-log';
 export interface AuditRow extends RecordSummary {
   search: string;
 }
-export type AuditRowV1 = Omit<AuditRow, 'agencyKey'>;
+export type AuditRowV1 = Omit<AuditRow, 'agencyKey' | 'modelVersion'>;
 
 export interface DetailRow {
   id: string;
@@ -63,7 +69,7 @@ export const STORES_V2 = {
 /** v1 → v2: every record gets its agencyKey, from its agency or else its title. */
 export function upgradeRowV1(row: AuditRowV1): AuditRow {
   const agencyKey = agencyKeyOf(row.agency, row.title);
-  return { ...row, agencyKey, search: searchTextOf(row) };
+  return { ...row, agencyKey, modelVersion: FIRST_MODEL_VERSION, search: searchTextOf(row) };
 }
 
 export class LogDb extends Dexie {
@@ -83,6 +89,17 @@ export class LogDb extends Dexie {
           .toCollection()
           .modify((row: AuditRow) => {
             Object.assign(row, upgradeRowV1(row));
+          }),
+      );
+    // v3: every record says which ReportModel shape it holds; those before hold the first one.
+    this.version(3)
+      .stores(STORES_V2)
+      .upgrade((tx) =>
+        tx
+          .table('audits')
+          .toCollection()
+          .modify((row: Partial<AuditRow>) => {
+            row.modelVersion ??= FIRST_MODEL_VERSION;
           }),
       );
   }

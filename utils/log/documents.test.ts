@@ -3,7 +3,8 @@ import { runAudit } from '../audit/run';
 import { LogDb } from './db';
 import { exportJsonText } from './export';
 import { importLog } from './import';
-import { addAudit, getRecord } from './records';
+import { getRecord } from './queries';
+import { addAudit } from './write';
 import { freshNarrative, nextYear, parseFixture } from './testing/fixtures';
 
 // Reports audited from a file (the report viewer) are filed like pages: with the file's type,

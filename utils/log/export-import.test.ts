@@ -5,8 +5,9 @@ import type { ReportModel } from '../report/model';
 import { LogDb } from './db';
 import { collectRecords, csvField, exportCsv, exportFileName, exportJson, toCsv } from './export';
 import { ImportError, importLog, validateExport } from './import';
-import { addAudit, addEvidence, getRecord, listLatest, setVerdict } from './records';
+import { getRecord, listLatest } from './queries';
 import { clone, freshNarrative, nextYear, parseFixture, setCell, tinyModel } from './testing/fixtures';
+import { addAudit, addEvidence, setVerdict } from './write';
 
 let n = 0;
 const freshDb = () => new LogDb(`export-test-${++n}-${Math.random()}`);
@@ -109,7 +110,7 @@ describe('JSON export and import', () => {
     expect(exported).toMatchObject({
       app: 'gouji',
       kind: 'audit-log',
-      schemaVersion: 2,
+      schemaVersion: 3,
       exportedAt: '2024-05-01T08:00:00.000Z',
     });
     expect(exported.records).toHaveLength(4);
@@ -118,7 +119,7 @@ describe('JSON export and import', () => {
 
     const text = JSON.stringify(exported);
     const other = freshDb();
-    expect(await importLog(text, other)).toEqual({ records: 4, verdicts: 2, evidence: 1 });
+    expect(await importLog(text, other)).toMatchObject({ records: 4, verdicts: 2, evidence: 1 });
     const again = await exportJson({}, other, NOW);
     expect(again).toEqual(exported);
     expect(JSON.parse(JSON.stringify(again))).toEqual(JSON.parse(text));
@@ -193,7 +194,7 @@ describe('JSON export and import', () => {
       'not an audit log exported by Gouji',
     );
     expect((await reject({ ...file, schemaVersion: 9 })).problems[0]!.message.zh).toContain(
-      '数据版本 9，本扩展支持到 2',
+      '数据版本 9，本扩展支持到 3',
     );
     const dup = { ...file, records: [...file.records, file.records[0]] };
     expect((await reject(dup)).problems[0]!.message.zh).toBe(

@@ -3,7 +3,9 @@ import type { Finding } from '../audit/result';
 import { type Lang, type MessageKey, t } from '../i18n';
 import type { LogDb } from './db';
 import { logDb } from './db';
-import { fromRows, hasFilter, type ListQuery, listLatest, newestFirst } from './records';
+import { hasFilter, type ListQuery } from './list-query';
+import { listLatest } from './queries';
+import { fromRows, newestFirst } from './rows';
 import { type AuditRecord, type Evidence, LOG_SCHEMA_VERSION, type LogExport, type Verdict } from './schema';
 import { formatTime } from './time';
 
@@ -171,7 +173,10 @@ export function toCsv(
       continue;
     }
     for (const f of r.findings) {
-      const v = byKey.get(`${r.urlKey}\u0000${f.fingerprint}`);
+      // a verdict given under the finding's former (pre-masking) fingerprint counts for it too
+      const v =
+        byKey.get(`${r.urlKey}\u0000${f.fingerprint}`) ??
+        (f.formerFingerprint ? byKey.get(`${r.urlKey}\u0000${f.formerFingerprint}`) : undefined);
       lines.push(
         csvRow([
           ...report,

@@ -11,7 +11,7 @@ import {
   logAudit,
   REPEAT_MS,
 } from './hub';
-import { getEvidence, getHistory, getRecord, getRecordDetail, getVerdicts, listLatest } from './records';
+import { getEvidence, getHistory, getRecord, getRecordDetail, getVerdicts, listLatest } from './queries';
 import { freshNarrative, nextYear, parseFixture, setCell } from './testing/fixtures';
 
 // The background's log handlers, as plain functions over a fake-indexeddb log: what an audit files
@@ -290,7 +290,7 @@ describe('handleLogRequest', () => {
     const reply = ok(
       await handleLogRequest({ type: 'log-import', text: JSON.stringify(file) }, deps(), target),
     );
-    expect(reply.imported).toEqual({ records: 1, verdicts: 1, evidence: 0 });
+    expect(reply.imported).toEqual({ records: 1, verdicts: 1, evidence: 0, relinked: 0 });
     expect(await getVerdicts(URL_2019, target)).toMatchObject([{ verdict: 'dismissed' }]);
 
     const broken = structuredClone(file) as unknown as { records: { format: string }[] };

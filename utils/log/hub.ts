@@ -4,7 +4,7 @@ import type { ReportModel } from '../report/model';
 import { type LogDb, logDb } from './db';
 import { ImportError, type ImportSummary, importLog } from './import';
 import { urlKeyOf } from './keys';
-import { addAudit, addEvidence, clearLog, deleteRecord, setVerdict } from './records';
+import { addAudit, addEvidence, clearLog, deleteRecord, setVerdict } from './write';
 import type { DocumentSource, Evidence, RecordRef, TableChange, Verdict, VerdictValue } from './schema';
 
 // The log's side of the message hub: what the background does with an audit and with the popup's

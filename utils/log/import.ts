@@ -3,7 +3,9 @@ import type { Localized } from '../audit/result';
 import { type MessageKey, t, tBoth } from '../i18n';
 import { type LogDb, logDb } from './db';
 import { agencyKeyOf } from './keys';
-import { renumber, toRows } from './records';
+import { ModelVersionError, migrateRecordInput } from './migrate';
+import { latestRowOf } from './queries';
+import { toRows } from './rows';
 import {
   type AuditRecord,
   type AuditRecordV1,
@@ -13,6 +15,7 @@ import {
   LogExportV1Schema,
   type Verdict,
 } from './schema';
+import { relinkWithPrevious, renumber } from './write';
 
 // Import a JSON export. The whole file is validated with zod first; when any part is wrong nothing is
 // written and the error names the record (or verdict, or evidence) by index, the field by path, and
@@ -21,7 +24,12 @@ import {
 //
 // Merging into a non-empty log: records and evidence are put by id (importing a file twice changes
 // nothing); a verdict replaces the log's one only when it is newer; the version numbers and latest
-// flags of the pages touched are recomputed by audit time.
+// flags of the pages touched (the file's, and those of any record it replaced by id) are
+// recomputed by audit time. Then, best-effort and outside the write, the cross-year findings of
+// the bodies touched are recomputed against what the log now holds.
+//
+// Each record's model is first brought to the current model version (migrate.ts), so an export
+// made by an older Gouji imports and reads under the current model.
 
 export interface ImportProblem {
   /** which list of the file, or 'file' for the envelope */
@@ -53,9 +61,13 @@ export class ImportError extends Error {
 }
 
 export interface ImportSummary {
+  /** records written (new or replacing the same id) */
   records: number;
+  /** verdicts written: new ones, and those newer than the log's */
   verdicts: number;
   evidence: number;
+  /** records whose cross-year findings were recomputed after the import */
+  relinked?: number;
 }
 
 // ── Describing zod issues ───────────────────────────────────────────────────────
@@ -181,6 +193,26 @@ export function validateExport(input: unknown): LogExport {
     ]);
   }
 
+  // every record's model brought to the current model version before it is validated
+  const records = (data as { records?: unknown }).records;
+  if (Array.isArray(records)) {
+    const problems: ImportProblem[] = [];
+    const migrated = records.map((r, i) => {
+      try {
+        return migrateRecordInput(r);
+      } catch (e) {
+        const what =
+          e instanceof ModelVersionError
+            ? tBoth('log.import.newerModel', { version: e.version })
+            : tBoth('log.problem.invalid', { detail: e instanceof Error ? e.message : String(e) });
+        problems.push(problem('records', i, 'modelVersion', what));
+        return r;
+      }
+    });
+    if (problems.length) throw new ImportError(problems);
+    data = { ...(data as object), records: migrated };
+  }
+
   let parsed: LogExport;
   if (head.schemaVersion === 1) {
     const r = LogExportV1Schema.safeParse(data, { reportInput: true });
@@ -233,7 +265,7 @@ export async function importLog(input: unknown, db: LogDb = logDb()): Promise<Im
   const rows = file.records.map(toRows);
   const inFile = new Set(file.records.map((r) => r.id));
 
-  await db.transaction('rw', [db.audits, db.details, db.verdicts, db.evidence], async () => {
+  const written = await db.transaction('rw', [db.audits, db.details, db.verdicts, db.evidence], async () => {
     // evidence must belong to a record of the file or of the log
     const outside = [...new Set(file.evidence.map((e) => e.recordId).filter((id) => !inFile.has(id)))];
     const known = new Set((await db.audits.bulkGet(outside)).filter((r) => !!r).map((r) => r!.id));
@@ -248,6 +280,12 @@ export async function importLog(input: unknown, db: LogDb = logDb()): Promise<Im
       );
     }
 
+    // a record replaced by id may have been another page's latest version: renumber that page too
+    const replaced = await db.audits.bulkGet(rows.map((r) => r.row.id));
+    const touched = new Set([
+      ...file.records.map((r) => r.urlKey),
+      ...replaced.filter((r) => !!r).map((r) => r!.urlKey),
+    ]);
     await db.audits.bulkPut(rows.map((r) => r.row));
     await db.details.bulkPut(rows.map((r) => r.detail));
     const existing = await db.verdicts.bulkGet(
@@ -258,10 +296,50 @@ export async function importLog(input: unknown, db: LogDb = logDb()): Promise<Im
     );
     await db.verdicts.bulkPut(newer);
     await db.evidence.bulkPut(file.evidence);
-    await renumber(
-      file.records.map((r) => r.urlKey),
-      db,
-    );
+    await renumber(touched, db);
+    return { verdicts: newer.length, touched };
   });
-  return { records: file.records.length, verdicts: file.verdicts.length, evidence: file.evidence.length };
+
+  return {
+    records: file.records.length,
+    verdicts: written.verdicts,
+    evidence: file.evidence.length,
+    relinked: await relinkImported(file.records, written.touched, db),
+  };
+}
+
+/**
+ * The cross-year findings of every page the import touched, and of the same bodies' next-year
+ * pages, recomputed against what the log now holds. Best-effort: a record that cannot be relinked
+ * keeps its findings (write.ts relink).
+ */
+async function relinkImported(
+  records: readonly AuditRecord[],
+  touched: ReadonlySet<string>,
+  db: LogDb,
+): Promise<number> {
+  const rows = new Map<string, Awaited<ReturnType<typeof latestRowOf>>>();
+  for (const key of touched) {
+    const row = await latestRowOf(db, key);
+    if (row) rows.set(row.id, row);
+  }
+  // next year's pages of the bodies imported compare with the imported year now
+  const bodies = new Set(
+    records
+      .filter((r) => r.agencyKey && r.year !== null)
+      .map((r) => `${r.agencyKey}\u0000${r.site}\u0000${r.year! + 1}`),
+  );
+  for (const body of bodies) {
+    const [agencyKey, site, year] = body.split('\u0000');
+    const next = await db.audits
+      .where('[agencyKey+site+year]')
+      .equals([agencyKey!, site!, Number(year)])
+      .filter((r) => r.latest === 1)
+      .toArray();
+    for (const row of next) rows.set(row.id, row);
+  }
+  let relinked = 0;
+  for (const row of rows.values())
+    if (row && (await relinkWithPrevious(db, row, { keepWhenNone: true }))) relinked++;
+  return relinked;
 }

@@ -2,9 +2,10 @@ import { bench, describe } from 'vitest';
 import { runAudit } from '../audit/run';
 import { LogDb } from './db';
 import { exportCsv } from './export';
-import { addAudit, getRecordDetail, listLatest, logFacets } from './records';
+import { getRecordDetail, listLatest, logFacets } from './queries';
 import { parseFixture } from './testing/fixtures';
 import { syntheticLog, writeBulk } from './testing/synthetic';
+import { addAudit } from './write';
 
 // The popup opens on listLatest: how long a page of a 5,000-page log takes, with and without
 // filters. fake-indexeddb is far slower than Chrome's IndexedDB, so these are upper bounds.

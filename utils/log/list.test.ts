@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LogDb } from './db';
 import { searchKey } from './keys';
-import { type ListQuery, listLatest, logFacets } from './records';
+import type { ListQuery } from './list-query';
+import { listLatest, logFacets } from './queries';
 import type { AuditRecord } from './schema';
 import { syntheticLog, writeBulk } from './testing/synthetic';
 

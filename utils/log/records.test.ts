@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../audit/run';
+import { contentHash, diffTables } from '../report/content';
 import type { ReportModel } from '../report/model';
-import { contentHash, diffTables } from './content';
 import { LogDb } from './db';
 import {
-  addAudit,
-  addEvidence,
-  clearLog,
-  deleteRecord,
   getEvidence,
   getHistory,
   getRecord,
@@ -15,9 +11,9 @@ import {
   getVerdicts,
   listLatest,
   logFacets,
-  setVerdict,
-} from './records';
+} from './queries';
 import { clone, freshNarrative, nextYear, parseFixture, setCell } from './testing/fixtures';
+import { addAudit, addEvidence, clearLog, deleteRecord, setVerdict } from './write';
 
 let n = 0;
 const freshDb = () => new LogDb(`records-test-${++n}-${Math.random()}`);

@@ -8,8 +8,27 @@ import { ReportModelSchema } from '../report/model-schema';
 // returns it and as JSON exports it is AuditRecord; in IndexedDB it is split in two rows (db.ts):
 // the summary the list reads, and the heavy part (model, findings, change) that only a detail reads.
 
-/** Version of the record shapes; the database version (db.ts) and the export envelope carry it. */
-export const LOG_SCHEMA_VERSION = 2;
+/**
+ * Version of the record shapes; the database version (db.ts) and the export envelope carry it.
+ * 3 adds modelVersion (the ReportModel shape a record holds, migrate.ts); version-2 files read as
+ * holding the first model version.
+ */
+export const LOG_SCHEMA_VERSION = 3;
+
+/** The first ReportModel version: what every record written before modelVersion existed holds. */
+export const FIRST_MODEL_VERSION = 1;
+
+/**
+ * A page's address: http(s) or a local file, or the hash name of pasted report text (the viewer
+ * files it as urn:sha256:…), nothing else. The popup links to it and opens it in a tab; an imported
+ * file must not smuggle in data:, javascript: or another extension's pages (L4).
+ */
+export const PageUrlSchema = z
+  .string()
+  .min(1)
+  .refine((url) => /^(https?|file):\/\//i.test(url.trim()) || /^urn:sha256:[0-9a-f]{64}$/.test(url), {
+    message: 'not an http(s) or file address / 不是 http(s) 或本地文件地址',
+  });
 
 export const SeverityCountsSchema = z.object({
   error: z.number().int().nonnegative(),
@@ -21,7 +40,7 @@ export type SeverityCounts = z.infer<typeof SeverityCountsSchema>;
 /** Another record, named the way a message names it. */
 export const RecordRefSchema = z.object({
   id: z.string().min(1),
-  url: z.string().min(1),
+  url: PageUrlSchema,
   title: z.string().nullable(),
   year: z.number().int().nullable(),
 });
@@ -76,7 +95,7 @@ export type DocumentSource = z.infer<typeof DocumentSourceSchema>;
 export const RecordSummarySchema = z.object({
   id: z.string().min(1),
   /** the page as audited, without #fragment */
-  url: z.string().min(1),
+  url: PageUrlSchema,
   /** the page whatever the link: no scheme, no www., no fragment (keys.ts) */
   urlKey: z.string().min(1),
   /** host, lower case, no www. */
@@ -89,6 +108,8 @@ export const RecordSummarySchema = z.object({
   format: z.enum(FORMATS),
   /** YYYY-MM-DD */
   publishedAt: z.string().nullable(),
+  /** version of the ReportModel shape the record's model has (utils/report/model.ts MODEL_VERSION); absent: the first */
+  modelVersion: z.number().int().positive().default(FIRST_MODEL_VERSION),
   /** epoch ms */
   auditedAt: z.number().int().nonnegative(),
   extensionVersion: z.string(),
@@ -150,7 +171,7 @@ export const EvidenceSchema = z.object({
   /** the record (audit version) the evidence was taken on */
   recordId: z.string().min(1),
   fingerprint: z.string().min(1),
-  url: z.string().min(1),
+  url: PageUrlSchema,
   /** epoch ms */
   capturedAt: z.number().int().nonnegative(),
   /** captureVisibleTab's data URL */
@@ -167,7 +188,8 @@ export type Evidence = z.infer<typeof EvidenceSchema>;
 export const LogExportSchema = z.object({
   app: z.literal('gouji'),
   kind: z.literal('audit-log'),
-  schemaVersion: z.literal(LOG_SCHEMA_VERSION),
+  /** 2: records without modelVersion (they hold the first model version); 3: with it */
+  schemaVersion: z.literal([2, LOG_SCHEMA_VERSION]),
   /** ISO 8601 */
   exportedAt: z.string(),
   records: z.array(AuditRecordSchema),

@@ -202,6 +202,13 @@ export type PageKind = (typeof PAGE_KINDS)[number];
 
 export type Detection = z.infer<typeof S.DetectionSchema>;
 
+/**
+ * Version of the ReportModel shape. The audit log stores models and exports them; when a change of
+ * its schema (model-schema.ts) would make a stored model invalid (a new required field, a renamed
+ * flag), bump this and add the step from the old version in utils/log/migrate.ts.
+ */
+export const MODEL_VERSION = 1;
+
 export type ReportModel = z.infer<typeof S.ReportModelSchema>;
 
 export const emptyTableInfo = (reason?: string): TableInfo => ({

@@ -9,5 +9,5 @@ export const NOT_IMPLEMENTED: Readonly<Record<string, string>> = {};
 /** Checks that need more than one report, run elsewhere: id → where (a repository path). */
 export const IMPLEMENTED_ELSEWHERE: Readonly<Record<string, string>> = {
   // needs the previous year's report from the audit log, so it runs with the cross-year checks
-  'T4-04': 'utils/log/xyr/t4-04.ts',
+  'T4-04': 'utils/rules/xyr/t4-04.ts',
 };

@@ -1,7 +1,7 @@
 import { runCrossBody } from '../audit/cross-body';
+import { runCrossYear, sameBody } from '../audit/cross-year';
 import type { AuditResult } from '../audit/result';
 import { addCounts, runAudit } from '../audit/run';
-import { runCrossYear, sameBody } from '../log/cross-year';
 import type { ReportModel } from '../report/model';
 import { parseReport } from '../report/parse';
 import { FetchError, type Fetched, type Fetcher } from './fetch';

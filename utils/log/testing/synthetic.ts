@@ -1,8 +1,8 @@
 import type { Finding, Severity } from '../../audit/result';
-import { FORMATS } from '../../report/model';
+import { FORMATS, MODEL_VERSION } from '../../report/model';
 import type { LogDb } from '../db';
 import { agencyKeyOf, siteOf, urlKeyOf } from '../keys';
-import { severityCounts, toRows } from '../records';
+import { severityCounts, toRows } from '../rows';
 import type { AuditRecord } from '../schema';
 import { tinyModel } from './fixtures';
 
@@ -58,6 +58,7 @@ export function syntheticRecord(i: number, version = 1, latest: 0 | 1 = 1): Audi
     site: siteOf(host),
     title,
     agency,
+    modelVersion: MODEL_VERSION,
     agencyKey: agencyKeyOf(agency),
     year,
     format,

@@ -46,9 +46,20 @@ export const sentenceOf = (c: Pick<Claim, 'paragraph' | 'sentence'>): NonNullabl
 /** Stable place of a claim for fingerprints: paragraph, kind, subject and its rank among equals. */
 /**
  * Where a text rule applied, for the finding's fingerprint: the sentence's own words, never the
- * paragraph's position, which shifts whenever the parser reads the page's furniture differently.
+ * paragraph's position, which shifts whenever the parser reads the page's furniture differently,
+ * and never its numbers (each run of digits or Chinese numerals is one #): a verdict on a finding
+ * must survive the portal correcting "收到申请12件" to "13件" (review M5).
  */
-export const textPlace = (text: string): string => text.normalize('NFKC').replace(/\s+/g, '');
+export const textPlace = (text: string): string => legacyTextPlace(text).replace(NUMERALS, '#');
+
+/** Runs of digits (with their separators) or of Chinese numerals. */
+const NUMERALS = /[0-9][0-9.,，]*|[零〇一二两三四五六七八九十百千万亿]+/g;
+
+/**
+ * The place before numbers were masked (the engine up to 6c30d13): kept so a finding can name the
+ * fingerprint it had then (Finding.formerFingerprint) and the log reads verdicts given under it.
+ */
+export const legacyTextPlace = (text: string): string => text.normalize('NFKC').replace(/\s+/g, '');
 
 export function claimPlace(model: ReportModel, c: Claim, extra = ''): string {
   const same = model.claims.filter(

@@ -1,4 +1,4 @@
-import { sameBody } from '../../log/cross-year';
+import { sameBody } from '../../audit/cross-year';
 import { type ReportModel, TABLE_IDS } from '../../report/model';
 import { cellLabel } from '../labels';
 import { fmtNum, loc } from '../lib/cells';

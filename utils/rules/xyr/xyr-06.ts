@@ -1,7 +1,7 @@
 import type { Paragraph, ReportModel, TableId } from '../../report/model';
 import { cellAddress } from '../../report/model';
-import { isGuess } from '../../rules/lib/cells';
-import { prose } from '../../rules/lib/text';
+import { isGuess } from '../lib/cells';
+import { prose } from '../lib/text';
 import { compact, otherData, quote } from './lib';
 import type { CrossYearRule, XyrEvaluation } from './types';
 

@@ -1,12 +1,12 @@
-import { inferT3 } from '../audit/infer';
-import type { Counts, Finding, Localized } from '../audit/result';
-import { addCounts, emptyCounts, tallyRule } from '../audit/run';
+import { agencyKeyOf, siteOf } from '../report/body';
 import type { ReportModel } from '../report/model';
 import { prose } from '../rules/lib/text';
-import { agencyKeyOf, siteOf } from './keys';
-import { crossYearRules } from './xyr/index';
-import { compact } from './xyr/lib';
-import type { CrossYearContext, CrossYearRule, ReportRef } from './xyr/types';
+import { crossYearRules } from '../rules/xyr/index';
+import { compact } from '../rules/xyr/lib';
+import type { CrossYearContext, CrossYearRule, ReportRef } from '../rules/xyr/types';
+import { inferT3 } from './infer';
+import type { Counts, Finding, Localized } from './result';
+import { addCounts, emptyCounts, tallyRule } from './run';
 
 // The cross-year checks (XYR-01…07, T4-04) over this year's report and the same body's report of
 // the year before, with the policies of utils/audit/run.ts:
@@ -16,8 +16,8 @@ import type { CrossYearContext, CrossYearRule, ReportRef } from './xyr/types';
 // - a check that throws gives one 'uncertain' info finding and never stops the others.
 // Findings are utils/audit/result.ts Findings, fingerprinted by rule + place.
 
-export type { ReportRef } from './xyr/types';
-export { type FollowThrough, followThrough } from './xyr/xyr-07';
+export type { ReportRef } from '../rules/xyr/types';
+export { type FollowThrough, followThrough } from '../rules/xyr/xyr-07';
 
 /** Catalogue ids the cross-year checks report under. */
 const CROSS_YEAR_SPECS: ReadonlySet<string> = new Set(crossYearRules.map((r) => r.spec));

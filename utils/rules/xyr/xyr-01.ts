@@ -1,6 +1,6 @@
 import { T3_COLS } from '../../report/model';
-import { T3_COL_LABELS } from '../../rules/labels';
-import { loc, TABLE_FORMATS, t3, val } from '../../rules/lib/cells';
+import { T3_COL_LABELS } from '../labels';
+import { loc, TABLE_FORMATS, t3, val } from '../lib/cells';
 import { otherData, UNREADABLE_PAIR, unreadable } from './lib';
 import type { CrossYearRule, XyrEvaluation } from './types';
 

@@ -9,7 +9,8 @@ import { xyr06 } from './xyr-06';
 import { xyr07 } from './xyr-07';
 
 // The cross-year checks, in catalogue order (report-formats.md §5.8, plus T4-04 which needs Y−1).
-// XYR-08 (changed after publication) compares two versions of one page, not two years: records.ts.
+// XYR-08 (changed after publication) compares two versions of one page, not two years: xyr-08.ts,
+// run by the log when it files a new version of a page.
 export const crossYearRules: readonly CrossYearRule[] = [
   xyr01,
   xyr02,

@@ -1,5 +1,5 @@
-import { T2_ROW_LABELS } from '../../rules/labels';
-import { loc } from '../../rules/lib/cells';
+import { T2_ROW_LABELS } from '../labels';
+import { loc } from '../lib/cells';
 import { eachActiveRow, otherData, UNREADABLE_PAIR } from './lib';
 import type { CrossYearRule } from './types';
 

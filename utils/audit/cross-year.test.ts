@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprint } from '../audit/fingerprint';
-import { placeholders } from '../audit/message';
-import { type Finding, FindingSchema } from '../audit/result';
+import { freshNarrative, nextYear, parseFixture, setCell } from '../log/testing/fixtures';
 import type { ReportModel } from '../report/model';
+import { crossYearRules } from '../rules/xyr/index';
+import { xyr01 } from '../rules/xyr/xyr-01';
+import { comparable, jaccard, shingles, staleYear } from '../rules/xyr/xyr-06';
 import { type CrossYearOptions, followThrough, runCrossYear, sameBody } from './cross-year';
-import { freshNarrative, nextYear, parseFixture, setCell } from './testing/fixtures';
-import { crossYearRules } from './xyr/index';
-import { xyr01 } from './xyr/xyr-01';
-import { comparable, jaccard, shingles, staleYear } from './xyr/xyr-06';
+import { fingerprint } from './fingerprint';
+import { placeholders } from './message';
+import { type Finding, FindingSchema } from './result';
 
 // Pairs of fixture reports of the same body, the later one built by editing a copy; and pairs of
 // different bodies that must never be compared.

@@ -1,6 +1,6 @@
 import type { ReportModel } from '../../report/model';
-import { TABLE_FORMATS } from '../../rules/lib/cells';
-import { prose } from '../../rules/lib/text';
+import { TABLE_FORMATS } from '../lib/cells';
+import { prose } from '../lib/text';
 import { compact, otherData, quote } from './lib';
 import type { CrossYearRule } from './types';
 

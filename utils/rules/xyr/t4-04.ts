@@ -1,4 +1,4 @@
-import { TABLE_FORMATS, t4, val } from '../../rules/lib/cells';
+import { TABLE_FORMATS, t4, val } from '../lib/cells';
 import { otherData, UNREADABLE_PAIR, unreadable } from './lib';
 import type { CrossYearRule } from './types';
 

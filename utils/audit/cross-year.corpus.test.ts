@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { documentFromHtml } from '../../cli/dom';
 import type { ReportModel } from '../report/model';
 import { parseReport } from '../report/parse';
+import { textSimilarity } from '../rules/xyr/xyr-06';
 import { runCrossYear } from './cross-year';
-import { textSimilarity } from './xyr/xyr-06';
 
 // The one real same-body series we have: 平潭综合实验区's reports for 2021–2024, read from
 // ../shared/corpus/real where they are (never copied here); skipped when the folder is absent.

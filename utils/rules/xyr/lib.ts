@@ -1,7 +1,7 @@
 import type { Localized } from '../../audit/result';
 import type { ReportModel } from '../../report/model';
 import { fold } from '../../report/normalize';
-import { getCell, isUnknown, labelsOf, loc, t2, val } from '../../rules/lib/cells';
+import { getCell, isUnknown, labelsOf, loc, t2, val } from '../lib/cells';
 import type { ReportRef, XyrEvaluation, XyrFlagged } from './types';
 
 // What the cross-year checks share: naming the other report, judging whether a pair of cells can

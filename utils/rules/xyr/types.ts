@@ -1,6 +1,6 @@
 import type { Localized, Severity } from '../../audit/result';
 import type { Format, ReportModel } from '../../report/model';
-import type { Flagged, Passed } from '../../rules/types';
+import type { Flagged, Passed } from '../types';
 
 // A cross-year check: a rule over this year's model and the same body's previous-year model
 // (report-formats.md §5.8). The same shape as utils/rules/types.ts, with the previous report in
