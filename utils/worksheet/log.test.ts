@@ -2,7 +2,7 @@ import readXlsxFile from 'read-excel-file/universal';
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../audit/run';
 import { LogDb } from '../log/db';
-import { addAudit, setVerdict } from '../log/records';
+import { addAudit, setVerdict } from '../log/write';
 import { parseFixture } from '../log/testing/fixtures';
 import { exportXlsx } from './log';
 
