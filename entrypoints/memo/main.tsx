@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { Memo } from '@/components/memo/Memo';
 import { t } from '@/utils/i18n';
-import { getEvidence, getRecord, getVerdicts } from '@/utils/log/records';
+import { getEvidence, getRecord, getVerdicts } from '@/utils/log/queries';
 import { loadLang } from '../shared/settings';
 
 // memo.html?id=<record id>: the audit memo of one logged audit, read from the log, to print.
