@@ -3,8 +3,8 @@ import type { Finding } from '@/utils/audit/result';
 import { runAudit } from '@/utils/audit/run';
 import { LogDb } from '@/utils/log/db';
 import { getEvidence, getVerdicts } from '@/utils/log/queries';
-import { addAudit, addEvidence, setVerdict } from '@/utils/log/write';
 import { clone, parseFixture } from '@/utils/log/testing/fixtures';
+import { addAudit, addEvidence, setVerdict } from '@/utils/log/write';
 import { click, mount, q, qa, text } from '../log/testing';
 import { Memo } from './Memo';
 

@@ -2,8 +2,8 @@ import readXlsxFile from 'read-excel-file/universal';
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../audit/run';
 import { LogDb } from '../log/db';
-import { addAudit, setVerdict } from '../log/write';
 import { parseFixture } from '../log/testing/fixtures';
+import { addAudit, setVerdict } from '../log/write';
 import { exportXlsx } from './log';
 
 // The popup's XLSX export: the log's records, whole or filtered, with the reviewer's verdicts.
