@@ -101,7 +101,7 @@ describe('RecordDetail', () => {
       type: 'pdf' as const,
       url: 'https://www.example.gov.cn/files/2020.pdf',
       from: URL_2020,
-      hash: '0123456789ab'.repeat(5) + 'cdef',
+      hash: `${'0123456789ab'.repeat(5)}cdef`,
     };
     const fromPdf = { ...detail, record: { ...detail.record, document } };
     const { root } = mount(<RecordDetail {...props({ detail: fromPdf })} />);

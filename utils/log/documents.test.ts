@@ -4,8 +4,8 @@ import { LogDb } from './db';
 import { exportJsonText } from './export';
 import { importLog } from './import';
 import { getRecord } from './queries';
-import { addAudit } from './write';
 import { freshNarrative, nextYear, parseFixture } from './testing/fixtures';
+import { addAudit } from './write';
 
 // Reports audited from a file (the report viewer) are filed like pages: with the file's type,
 // address, page and hash; the same body's other years are compared whatever their type; records

@@ -4,8 +4,8 @@ import type { ReportModel } from '../report/model';
 import { type LogDb, logDb } from './db';
 import { ImportError, type ImportSummary, importLog } from './import';
 import { urlKeyOf } from './keys';
-import { addAudit, addEvidence, clearLog, deleteRecord, setVerdict } from './write';
 import type { DocumentSource, Evidence, RecordRef, TableChange, Verdict, VerdictValue } from './schema';
+import { addAudit, addEvidence, clearLog, deleteRecord, setVerdict } from './write';
 
 // The log's side of the message hub: what the background does with an audit and with the popup's
 // requests, as plain functions over the database. The background is the log's only writer; the
