@@ -20,6 +20,7 @@ import {
   VIEWER_PAGE,
   viewerQuery,
 } from './shared/messages';
+import { serialized } from './shared/serial';
 import { loadSettings } from './shared/settings';
 
 // The message hub. Results live in storage.session, not in worker memory: the MV3 worker is
@@ -168,7 +169,7 @@ async function handle(message: Message, sender: Browser.runtime.MessageSender): 
       if (tabId === undefined) return;
       // Into the log first (its only writer; the page gets the cross-year findings back), then the
       // cosmetic parts, whose failures never cost the record (shared/file-audit.ts).
-      const engine = message.model.kind === 'report' && message.audit ? message.audit.findings : null;
+      const engine = message.model.kind === 'report' ? message.audit.findings : null;
       await fileAudit(engine, {
         log: () => logAudited(message, sender),
         failed: (error) => reportNotSaved(message, sender, error),
@@ -275,7 +276,10 @@ export default defineBackground(() => {
 
   // Sites added in the options page: keep the registered detector in step with the settings and
   // with the permissions the user granted (or took back in the browser's own extension page).
-  const sync = () => void syncSiteScripts().catch((err) => console.error('[gouji] sites', err));
+  // One run at a time: adding a site fires permissions.onAdded and storage.onChanged together, and
+  // interleaved runs failed with duplicate or missing script IDs or kept the old list (review M8).
+  const syncSites = serialized(syncSiteScripts, (err) => console.error('[gouji] sites', err));
+  const sync = () => void syncSites();
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'sync' && changes[SETTINGS_KEY]) sync();
   });

@@ -209,6 +209,10 @@ const catalogue = {
   'options.sites.none': { zh: '尚未添加', en: 'None yet' },
   'options.sites.invalid': { zh: '无法识别的网址：{input}', en: 'Not a URL or host: {input}' },
   'options.sites.builtIn': { zh: '{site} 已默认自动审核', en: '{site} is audited automatically already' },
+  'options.sites.publicSuffix': {
+    zh: '{site} 涵盖整个公共域名后缀下的所有网站，请填写具体网站（如 www.example.com.cn 或 *.example.com.cn）',
+    en: '{site} covers every site under a public suffix; name one site (www.example.com.cn or *.example.com.cn)',
+  },
   'options.sites.denied': { zh: '未获得访问 {site} 的权限', en: 'Access to {site} was not granted' },
   'options.saved': { zh: '已保存', en: 'Saved' },
   // ── Audit log: popup views (components/log), CSV export and import (utils/log) ──

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { coveredByBuiltIn, patternHost, readSettings, resolveLang, sitePattern } from './settings';
+import {
+  coveredByBuiltIn,
+  onPublicSuffix,
+  patternHost,
+  readSettings,
+  resolveLang,
+  sitePattern,
+} from './settings';
 
 describe('sitePattern', () => {
   it.each([
@@ -50,5 +57,49 @@ describe('settings', () => {
     expect(resolveLang('auto', undefined)).toBe('zh');
     expect(resolveLang('zh', 'en-US')).toBe('zh');
     expect(resolveLang('en', 'zh-CN')).toBe('en');
+  });
+});
+
+describe('onPublicSuffix', () => {
+  it.each([
+    '*.com',
+    '*.cn',
+    '*.org',
+    '*.xn--fiqs8s', // .中国
+    '*.com.cn',
+    '*.net.cn',
+    '*.org.cn',
+    '*.edu.cn',
+    '*.gov.cn',
+    '*.bj.cn',
+    '*.gd.cn',
+    '*.co.uk',
+    '*.com.hk',
+    '*.gov.uk',
+    '*.co.jp',
+    '*.gob.mx',
+  ])('refuses %s: a wildcard over a public suffix', (host) => {
+    const pattern = sitePattern(host);
+    expect(pattern).toBe(`*://${host}/*`);
+    expect(onPublicSuffix(pattern!)).toBe(true);
+  });
+
+  it.each([
+    '*.example.com',
+    '*.example.com.cn',
+    '*.nbd.bj.cn',
+    'www.example.org',
+    'com.cn', // one host named so: it matches that host alone
+    '*.example.cn',
+    '*.mofcom.cn', // a body's own domain under .cn
+    '*.sz.gov.cn',
+  ])('accepts %s: one site and its subdomains', (host) => {
+    expect(onPublicSuffix(sitePattern(host)!)).toBe(false);
+  });
+
+  it('drops stored patterns over a public suffix when reading the settings', () => {
+    expect(readSettings({ sites: ['*://*.com/*', '*://*.example.com/*', '*://*.com.cn/*'] }).sites).toEqual([
+      '*://*.example.com/*',
+    ]);
   });
 });

@@ -28,7 +28,9 @@ export function readSettings(stored: unknown): Settings {
     ? (raw.lang as LangChoice)
     : DEFAULT_SETTINGS.lang;
   const sites = Array.isArray(raw.sites)
-    ? raw.sites.filter((s): s is string => typeof s === 'string' && sitePattern(s) === s)
+    ? raw.sites.filter(
+        (s): s is string => typeof s === 'string' && sitePattern(s) === s && !onPublicSuffix(s),
+      )
     : [];
   return { lang, sites };
 }
@@ -70,6 +72,53 @@ export function sitePattern(input: string): string | null {
   text = text.replace(/\.$/, '');
   if (!HOST_RE.test(text)) return null;
   return `*://${text}/*`;
+}
+
+/**
+ * Second-level labels that registries hand out under a country code (`com.cn`, `co.uk`, `gov.cn`,
+ * `ac.jp`, `gob.mx`, `com.au` …): a wildcard on them covers everyone's sites.
+ */
+const GENERIC_SECOND_LEVEL = new Set([
+  'ac',
+  'co',
+  'com',
+  'edu',
+  'gob',
+  'go',
+  'gov',
+  'govt',
+  'int',
+  'ltd',
+  'mil',
+  'ne',
+  'net',
+  'nic',
+  'or',
+  'org',
+  'plc',
+]);
+/** China's provincial second-level domains under .cn (bj.cn, sh.cn … hk.cn, mo.cn, tw.cn). */
+const CN_PROVINCES = new Set(
+  'bj sh tj cq he sx nm ln jl hl js zj ah fj jx sd ha hb hn gd gx hi sc gz yn xz sn gs qh nx xj tw hk mo'.split(
+    ' ',
+  ),
+);
+
+/**
+ * True when a wildcard pattern would cover a public suffix: a top-level domain (`*.com`, `*.cn`),
+ * a registry's generic second level under a country code (`*.com.cn`, `*.co.uk`, `*.gov.cn`) or a
+ * Chinese province's (`*.bj.cn`). The options page refuses these: the detector would then run on a
+ * whole TLD's worth of sites (review L5). A site's own wildcard (`*.example.com.cn`) is fine.
+ */
+export function onPublicSuffix(pattern: string): boolean {
+  const host = /^\*:\/\/([^/]+)\/\*$/.exec(pattern)?.[1];
+  if (!host?.startsWith('*.')) return host === '*';
+  const labels = host.slice(2).split('.');
+  if (labels.length === 1) return true;
+  if (labels.length !== 2) return false;
+  const [second, top] = labels as [string, string];
+  if (top.length !== 2) return false;
+  return GENERIC_SECOND_LEVEL.has(second) || (top === 'cn' && CN_PROVINCES.has(second));
 }
 
 /** True when the built-in *.gov.cn matches already cover the pattern. */

@@ -6,6 +6,7 @@ import {
   coveredByBuiltIn,
   LANG_CHOICES,
   type LangChoice,
+  onPublicSuffix,
   patternHost,
   readSettings,
   SETTINGS_KEY,
@@ -62,6 +63,10 @@ function Options() {
     const site = patternHost(pattern);
     if (coveredByBuiltIn(pattern)) {
       setStatus({ text: t('options.sites.builtIn', lang, { site }), error: false });
+      return;
+    }
+    if (onPublicSuffix(pattern)) {
+      setStatus({ text: t('options.sites.publicSuffix', lang, { site }), error: true });
       return;
     }
     // Must run straight from the click: the browser asks the user only during a user gesture.

@@ -88,7 +88,7 @@ const AttachmentSchema = z.strictObject({
 const AuditedSchema = z.strictObject({
   type: z.literal('audited'),
   model: ReportModelSchema,
-  audit: AuditResultSchema.nullable(),
+  audit: AuditResultSchema,
   requested: z.boolean().optional(),
   attachments: z.array(AttachmentSchema).max(200).optional(),
 });

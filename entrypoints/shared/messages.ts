@@ -16,11 +16,11 @@ export interface ReportDetected {
   detection: Detection;
 }
 
-/** auditor → background: the page was read (audit is null until the rule engine exists) */
+/** auditor → background: the page was read and audited */
 export interface Audited {
   type: 'audited';
   model: ReportModel;
-  audit: AuditResult | null;
+  audit: AuditResult;
   /** the user asked for this audit (the panel's 审核 again): the log files it as a new version */
   requested?: boolean;
   /** the report files the page offers (PDF/DOCX links, pdf.js viewers), for "审核附件" */
