@@ -82,13 +82,21 @@ describe('options page', () => {
     await page.close();
   });
 
-  it('refuses what is not a site, and says *.gov.cn needs no entry', async () => {
+  it('refuses what is not a site or a whole public suffix, and says *.gov.cn needs no entry', async () => {
     await options.getByRole('textbox').fill('not a site');
     await options.getByRole('button', { name: '添加' }).click();
     await expect.poll(() => options.getByRole('status').textContent()).toContain('无法识别');
     await options.getByRole('textbox').fill('www.beijing.gov.cn');
     await options.getByRole('button', { name: '添加' }).click();
     await expect.poll(() => options.getByRole('status').textContent()).toContain('已默认自动审核');
+    // a whole public suffix is no site: refused before the browser is asked (which would say "denied")
+    for (const suffix of ['*.com.cn', '*.cn']) {
+      await options.getByRole('textbox').fill(suffix);
+      await options.getByRole('button', { name: '添加' }).click();
+      await expect
+        .poll(() => options.getByRole('status').textContent())
+        .toContain(`${suffix} 涵盖整个公共域名后缀`);
+    }
     expect((await settings()).sites).toEqual([`*://${OTHER_HOST}/*`]);
   });
 
