@@ -26,10 +26,13 @@ const JUSTIFIED = [
   {
     code: 'DANGEROUS_EVAL',
     why:
-      "zod's `allowsEval` probe, `try { return Function(''), true } catch { return false }`: it only asks " +
-      'whether eval is allowed (the extension CSP says no) and falls back to plain validation.',
-    // the only Function( in the file is that probe
-    holds: (text) => {
+      'Outside content scripts (background, extension pages, the pdf.js worker): the default extension ' +
+      'CSP, which tests/e2e/manifest.e2e.test.ts keeps (no content_security_policy key), forbids eval ' +
+      'there, so these library paths (zod and pdf.js feature probes, core-js global lookups, pdf.js ' +
+      'PostScript compiling, off with isEvalSupported: false) throw and fall back. In a content script ' +
+      "(not covered by the MV2 CSP) only zod's probe `try { return Function(''), true } catch {…}` is allowed.",
+    holds: (text, file) => {
+      if (!file.startsWith('content-scripts/')) return true;
       const all = text.match(/\bFunction\(/g) ?? [];
       return (
         all.length === 1 &&
@@ -75,7 +78,7 @@ for (const kind of ['errors', 'warnings', 'notices']) {
   for (const m of report[kind]) {
     const rule = kind === 'errors' ? undefined : JUSTIFIED.find((j) => j.code === m.code);
     const text = m.file ? readFileSync(join(BUILD, m.file), 'utf8') : '';
-    if (rule?.holds(text)) continue;
+    if (rule?.holds(text, m.file ?? '')) continue;
     problems.push(`${kind.slice(0, -1)} ${m.code} ${m.file ?? ''}: ${m.message}`);
   }
 }
