@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { click, mount, q, qa, text, type } from '@/components/log/testing';
 import { runAudit } from '@/utils/audit/run';
 import { logDb } from '@/utils/log/db';
+import { exportJson } from '@/utils/log/export';
 import {
   FILING_ERROR_KEY,
   type FilingError,
@@ -11,9 +12,10 @@ import {
   type LogRequest,
   logAudit,
 } from '@/utils/log/hub';
-import { getVerdicts } from '@/utils/log/queries';
+import { getVerdicts, listLatest } from '@/utils/log/queries';
 import { parseFixture } from '@/utils/log/testing/fixtures';
 import { syntheticLog, writeBulk } from '@/utils/log/testing/synthetic';
+import { clearLog } from '@/utils/log/write';
 import { LogPanel } from './LogPanel';
 
 // The popup's log on a log of thousands of pages (fake-indexeddb): it shows one page of summaries
@@ -168,22 +170,37 @@ describe('LogPanel on a log of thousands of pages', () => {
     view.unmount();
   });
 
-  it('re-enables the buttons after a failed import', async () => {
-    const b = fakeBrowser as unknown as { runtime: { sendMessage(m: LogRequest): Promise<unknown> } };
-    b.runtime.sendMessage = async () => {
-      throw new Error('Could not establish connection');
-    };
-    const view = mount(<LogPanel tabId={null} pageUrl={null} />);
-    await until(() => qa(view.root, '.log-row').length > 0, 'the list');
+  const choose = (view: { root: HTMLElement }, content: string) => {
     const input = q(view.root, '.export-bar input[type="file"]') as HTMLInputElement;
-    const file = new File(['{}'], 'log.json', { type: 'application/json' });
-    Object.defineProperty(input, 'files', { value: [file] });
+    Object.defineProperty(input, 'files', {
+      value: [new File([content], 'log.json', { type: 'application/json' })],
+      configurable: true,
+    });
     act(() => {
       input.dispatchEvent(new Event('change', { bubbles: true }));
     });
+  };
+
+  it('imports a file itself, without one giant runtime message, and re-enables the buttons after a failure', async () => {
+    const view = mount(<LogPanel tabId={null} pageUrl={null} />);
+    await until(() => qa(view.root, '.log-row').length > 0, 'the list');
+    choose(view, '{}');
     await until(() => !!view.root.querySelector('.export-bar .message.error'), 'the failure');
-    expect(text(q(view.root, '.export-bar .message.error'))).toContain('Could not establish connection');
+    expect(text(q(view.root, '.export-bar .message.error'))).toContain('不是勾稽导出的审核日志');
     expect((q(view.root, '.export-bar button[name="csv"]') as HTMLButtonElement).disabled).toBe(false);
+
+    const file = await exportJson({ query: '中宁县2019' }, logDb());
+    expect(file.records.length).toBeGreaterThan(0);
+    await clearLog(logDb());
+    choose(view, JSON.stringify(file));
+    await until(
+      () => text(view.root.querySelector('.export-bar .message')).includes('已导入'),
+      'the summary',
+    );
+    expect(sent.filter((m) => m.type === 'log-import')).toEqual([]);
+    expect((await listLatest({}, logDb())).total).toBe(file.records.filter((r) => r.latest === 1).length);
+    // put the shared log back for the other tests
+    await writeBulk(logDb(), syntheticLog(PAGES));
     view.unmount();
   });
 });

@@ -15,6 +15,7 @@ import {
   type LogReply,
   type LogRequest,
 } from '@/utils/log/hub';
+import { ImportError, importLog } from '@/utils/log/import';
 import { hasFilter, type ListPage, type ListQuery } from '@/utils/log/list-query';
 import {
   type RecordDetail as Detail,
@@ -275,12 +276,19 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
     }
   };
 
+  // Validated and written here: the popup is an extension page on the log's own origin, so the file
+  // never travels as one runtime message (Chrome caps those at 64 MiB, and exports carry screenshots).
   const onImport = async (file: File) => {
     setBusy(true);
-    const reply = await write({ type: 'log-import', text: await file.text() }).finally(() => setBusy(false));
-    if (!reply.ok) return say(reply.error, true);
-    const n = reply.imported ?? { records: 0, verdicts: 0, evidence: 0 };
-    say(t('log.import.done', lang, { ...n }));
+    try {
+      const n = await importLog(await file.text());
+      say(t('log.import.done', lang, { ...n }));
+    } catch (e) {
+      say(e instanceof ImportError ? e.localized : tBoth('log.failed', { error: String(e) }), true);
+    } finally {
+      setBusy(false);
+      setVersion((v) => v + 1);
+    }
   };
 
   const onClear = async () => {
