@@ -48,8 +48,12 @@ export interface Part {
 
 // an item may open with when or who before its verb: 本年度办理… / 2021年共办理… / 本机关答复…
 const OPENER = String.raw`(?:\d{4}年度?|本年度?|全年|年内|今年|本机关|本单位|我单位)?,?`;
-const NEW_TOTAL = new RegExp(`^${OPENER}(?:并|且|还|已)?(?:共|合计|总计|累计|共计|另外|另有|另|同时|此外|以上)`);
-const PREDICATE = new RegExp(`^${OPENER}(?:并|且|还|已|均已|共)?(受理|收到|接收|接到|新收|办理|办结|答复|转办|审结)`);
+const NEW_TOTAL = new RegExp(
+  `^${OPENER}(?:并|且|还|已)?(?:共|合计|总计|累计|共计|另外|另有|另|同时|此外|以上)`,
+);
+const PREDICATE = new RegExp(
+  `^${OPENER}(?:并|且|还|已|均已|共)?(受理|收到|接收|接到|新收|办理|办结|答复|转办|审结)`,
+);
 const rank = (sep: string): number => (sep === ';' ? 2 : sep === ',' ? 1 : 0);
 
 export interface ReadList {
