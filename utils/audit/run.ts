@@ -1,4 +1,4 @@
-import { type ReportModel, T4_COLS } from '../report/model';
+import { parseAddress, type ReportModel, T4_COLS, TABLE_IDS } from '../report/model';
 import { rules as registry } from '../rules/index';
 import { getCell, hasFlag, isBlankTotal, isGuess, labelsOf, t3, t4 } from '../rules/lib/cells';
 import { legacyTextPlace, textPlace } from '../rules/lib/text';
@@ -34,6 +34,10 @@ const NOTE_GUESS: Localized = {
 const NOTE_BLANK_TOTAL: Localized = {
   zh: '（总计单元格为空白：{cells}，无法判定）',
   en: ' (blank total cell: {cells}; cannot be judged)',
+};
+const NOTE_ABSENT: Localized = {
+  zh: '（涉及页面未给出的单元格：{cells}，不判为错误）',
+  en: ' (involves cells the page does not give: {cells}; not judged an error)',
 };
 const RULE_CRASHED: Localized = {
   zh: '检查 {rule} 运行出错，结果未知：{error}',
@@ -72,6 +76,20 @@ export function toFinding(
     ? fillMessage(template, ev.data)
     : { zh: `${rule.id}：${ev.messageId}`, en: `${rule.id}: ${ev.messageId}` };
 
+  // A finding points only at cells the page gave (the overlay draws them, the log keeps them);
+  // a fail that involves a cell the page does not have is a guess like any other.
+  const absent = ev.cells.filter(
+    (a) =>
+      (TABLE_IDS as readonly string[]).includes(parseAddress(a)?.table ?? '') &&
+      !vetted.some(({ model }) => getCell(model, a) !== undefined),
+  );
+  const cells = absent.length ? ev.cells.filter((a) => !absent.includes(a)) : ev.cells;
+  if (outcome === 'fail' && absent.length && !rule.reportsOnFlags) {
+    outcome = 'uncertain';
+    const note = fillMessage(NOTE_ABSENT, { cells: absent.join(', ') });
+    message = { zh: message.zh + note.zh, en: message.en + note.en };
+  }
+
   if (outcome === 'fail' && !rule.reportsOnFlags) {
     const named = (test: (model: ReportModel, a: string) => boolean) =>
       vetted.flatMap(({ model, cells }) => {
@@ -100,7 +118,7 @@ export function toFinding(
     messageId: ev.messageId,
     severity,
     message,
-    cells: ev.cells,
+    cells,
     ...(ev.sentence ? { sentence: ev.sentence } : {}),
     ...(ev.expected !== undefined ? { expected: ev.expected } : {}),
     ...(ev.actual !== undefined ? { actual: ev.actual } : {}),
