@@ -6,7 +6,7 @@ import { type Lang, t } from '../utils/i18n';
 import type { ReportModel } from '../utils/report/model';
 import { ReportModelSchema } from '../utils/report/model-schema';
 import { readReport, type SourceLocation } from '../utils/source/index';
-import { documentFromHtml } from './dom';
+import { documentFromHtml, releaseDocuments } from './dom';
 import { expandInputs, load } from './load';
 import { nodePdfOptions } from './pdf-node';
 import { type CliReport, formatReadable, toCliReport } from './report';
@@ -123,6 +123,9 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     } catch (error) {
       unreadable = true;
       io.err(`${source}: ${t('cli.readError', lang, { error: describe(error) })}`);
+    } finally {
+      // The model is plain data now; the page's DOM would otherwise stay in memory to the end.
+      await releaseDocuments();
     }
   }
   for (const { source, model } of read) {

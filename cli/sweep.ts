@@ -10,7 +10,7 @@ import { politeFetcher } from '../utils/sweep/fetch';
 import { runSweep, type SweepEntry, type SweepProgress, type SweepResult } from '../utils/sweep/run';
 import { fromSweep } from '../utils/worksheet/worksheet';
 import { worksheetXlsx } from '../utils/worksheet/xlsx';
-import { documentFromHtml } from './dom';
+import { documentFromHtml, releaseDocument } from './dom';
 import { decodePage } from './load';
 import { nodePdfOptions } from './pdf-node';
 import { type CliReport, formatReadable, toCliReport } from './report';
@@ -132,6 +132,7 @@ export async function sweepCommand(target: string, opts: SweepCliOptions, io: Io
       fetch: fetcher,
       decode: (bytes, charset) => decodePage(bytes, charset),
       toDocument: documentFromHtml,
+      releaseDocument,
       readDocument: async (fetched) => {
         const read = await readReport(
           fetched.bytes,
@@ -142,7 +143,10 @@ export async function sweepCommand(target: string, opts: SweepCliOptions, io: Io
             pdf: nodePdfOptions(),
           },
         );
-        return { model: read.parsed?.model ?? null, problem: read.problem?.[lang] };
+        const model = read.parsed?.model ?? null;
+        // The model is plain data: free the report's DOM (a sweep reads hundreds of pages).
+        if (read.document) await releaseDocument(read.document);
+        return { model, problem: read.problem?.[lang] };
       },
       onProgress: (_: SweepProgress, entry) => {
         if (entry.status !== 'audited')

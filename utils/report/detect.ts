@@ -31,7 +31,9 @@ const F2021_SIGNALS = [
   '现行有效件数',
   '本年处理决定数量',
   '本年收费金额',
+  // （六）其他处理's sub-rows (FMT-03): either one is enough, a pasted table may lose the other's label.
   '逾期不补正',
+  '逾期未按收费通知要求缴纳费用',
 ];
 const F2019_SIGNALS = [
   '本年新制作数量',

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
+import { documentFromHtml, releaseDocuments } from '../../cli/dom';
 import type { Cell, ReportModel } from './model';
 import { ReportModelSchema } from './model-schema';
 import { parseReport } from './parse';
@@ -17,21 +17,9 @@ const RUNS = Number(process.env.GOUJI_GENERATOR_RUNS ?? 200);
 const OUT = join(__dirname, '../../test-output/generator');
 const SEED = Number(process.env.GOUJI_GENERATOR_SEED ?? 20261203);
 
-// One happy-dom window parses every page (cli/dom.ts opens one per page, which hundreds of pages
-// in one test would exhaust memory with); its settings are the CLI's: nothing loads or runs.
-const window = new Window({
-  url: 'http://www.example.gov.cn/',
-  settings: {
-    disableJavaScriptEvaluation: true,
-    disableJavaScriptFileLoading: true,
-    disableCSSFileLoading: true,
-    disableIframePageLoading: true,
-    disableComputedStyleRendering: true,
-  },
-});
-const parser = new window.DOMParser();
-const documentFromHtml = (html: string) => parser.parseFromString(html, 'text/html') as unknown as Document;
-
+// Each page is parsed in its own happy-dom window (the CLI's, where nothing loads or runs), and
+// the window is closed right after: happy-dom keeps every open window's DOM, and hundreds of
+// pages in one test otherwise ran out of memory.
 const norm = (c: Cell | undefined) =>
   c && { value: c.value, flags: [...c.flags].sort(), ...(c.unit ? { unit: c.unit } : {}) };
 const want = (c: ExpectedCell) => ({
@@ -74,12 +62,13 @@ function differences(model: ReportModel, gen: Generated): string[] {
 const FORMAT = { '2019': '2019', '2021': '2021', hybrid: 'hybrid', pre2019: 'pre2019' } as const;
 
 describe('generated pages (fast-check, fixed seed)', () => {
-  it(`reads ${RUNS} pages of every format in random real-world markup exactly`, () => {
-    fc.assert(
-      fc.property(modelArb, idiomsArb, (model, idioms) => {
+  it(`reads ${RUNS} pages of every format in random real-world markup exactly`, async () => {
+    await fc.assert(
+      fc.asyncProperty(modelArb, idiomsArb, async (model, idioms) => {
         const gen = renderPage(model, idioms);
         const url = 'http://www.example.gov.cn/art/t1.html';
-        const read = parseReport(documentFromHtml(gen.html), { url }).model;
+        const read = parseReport(documentFromHtml(gen.html, url), { url }).model;
+        await releaseDocuments();
         ReportModelSchema.parse(read);
         const diff = differences(read, gen);
         const detected = { kind: read.kind, format: read.format, year: read.year };

@@ -59,6 +59,8 @@ export interface SweepDeps {
   /** bytes → text by the charset the server or the page declares (GBK included) */
   decode(bytes: Uint8Array, headerCharset: string | null): string;
   toDocument(html: string, url: string): Document;
+  /** Frees a document once read (the CLI's happy-dom keeps each page's DOM until closed). */
+  releaseDocument?(doc: Document): Promise<void>;
   /**
    * a PDF / DOCX reader (utils/source readReport); without it such links are 'unreadable'. No model
    * means the document could not be read, and `problem` says why (scanned, legacy Word…).
@@ -222,10 +224,16 @@ async function readLink(
   if (kind === 'other')
     return { status: 'unreadable', note: fetched.contentType || 'unknown type', model: null };
   const doc = deps.toDocument(deps.decode(fetched.bytes, fetched.charset), fetched.url);
-  const model = parseReport(doc, { url: fetched.url }).model;
+  let model: ReportModel;
+  let pdf: string | null;
+  try {
+    model = parseReport(doc, { url: fetched.url }).model;
+    // A viewer page around the PDF of a listed report: read the PDF.
+    pdf = model.kind !== 'report' && link.namesReport ? embeddedPdf(doc, fetched.url) : null;
+  } finally {
+    await deps.releaseDocument?.(doc);
+  }
   if (model.kind === 'report') return { status: 'audited', note: null, model };
-  // A viewer page around the PDF of a listed report: read the PDF.
-  const pdf = link.namesReport ? embeddedPdf(doc, fetched.url) : null;
   if (pdf) {
     try {
       const inner = await deps.fetch(pdf);
