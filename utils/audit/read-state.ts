@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { type Lang, type MessageKey, t } from '../i18n';
-import { type ReportModel, TABLE_IDS, type TableId } from '../report/model';
+import type { ReportModel, TableId } from '../report/model';
+import type * as S from './read-state-schema';
 import type { Finding } from './result';
 
 // What could be read of a report, once, for every view (badge, overlay, popup, log, CLI, export).
@@ -13,23 +14,8 @@ export type ReadLevel = (typeof READ_LEVELS)[number];
 /** How a table that should be there was not read: not on the page, an image/attachment, too large, partly. */
 export const TABLE_READ_PROBLEMS = ['absent', 'not-in-dom', 'too-large', 'partial'] as const;
 
-export const ReadReasonSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('table'),
-    table: z.enum(TABLE_IDS),
-    problem: z.enum(TABLE_READ_PROBLEMS),
-    /** official rows not found or not read fully, for 'partial' */
-    rows: z.number().int().nonnegative().optional(),
-  }),
-  z.object({ kind: z.literal('narrative') }),
-]);
-export type ReadReason = z.infer<typeof ReadReasonSchema>;
-
-export const ReadStateSchema = z.object({
-  level: z.enum(READ_LEVELS),
-  reasons: z.array(ReadReasonSchema),
-});
-export type ReadState = z.infer<typeof ReadStateSchema>;
+export type ReadReason = z.infer<typeof S.ReadReasonSchema>;
+export type ReadState = z.infer<typeof S.ReadStateSchema>;
 
 /** The tables a report of this format must have. */
 function expectedTables(model: ReportModel): TableId[] {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ReadStateSchema } from '../audit/read-state';
+import { ReadStateSchema } from '../audit/read-state-schema';
 import { CountsSchema, FiguresSchema, FindingSchema } from '../audit/result';
 import { FORMATS, UNITS } from '../report/model';
 import { ReportModelSchema } from '../report/model-schema';
