@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../audit/run';
-import { type AuditRowV1, LogDb, STORES_V1 } from './db';
+import { type AuditRowV1, LogDb, STORES_V1, STORES_V2 } from './db';
 import { getRecord, getRecordDetail, getVerdicts, listLatest } from './queries';
 import { toRows } from './rows';
 import type { AuditRecord, Evidence, Verdict } from './schema';
@@ -62,7 +62,7 @@ describe('schema migration v1 → v2', () => {
 
     const db = new LogDb(dbName);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await getRecord(park.id, db)).toEqual(park);
     expect(await getRecord(trad.id, db)).toEqual(trad);
     expect(park.agencyKey).toBe('宁夏中宁工业园区管委会');
@@ -88,8 +88,73 @@ describe('schema migration v1 → v2', () => {
   it('opens a fresh log at the current version', async () => {
     const db = new LogDb(name());
     await db.open();
-    expect(db.verno).toBe(3);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['audits', 'details', 'evidence', 'verdicts']);
+    expect(db.verno).toBe(4);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'audits',
+      'details',
+      'evidence',
+      'sweepItems',
+      'sweeps',
+      'verdicts',
+    ]);
+    db.close();
+  });
+});
+
+describe('schema migration v3 → v4 (the sweep queue)', () => {
+  it('adds the sweep tables and keeps every record, verdict and evidence as they were', async () => {
+    const dbName = name();
+    const park = await recordOf('2019/seed000-word', 'https://www.example.gov.cn/park/2020.html', 1000);
+    const verdict: Verdict = {
+      urlKey: park.urlKey,
+      fingerprint: 'VAL-02:1234abcd',
+      verdict: 'confirmed',
+      note: '已核对',
+      updatedAt: 3000,
+      rule: 'VAL-02',
+    };
+    const evidence: Evidence = {
+      id: 'e1',
+      recordId: park.id,
+      fingerprint: 'VAL-02:1234abcd',
+      url: park.url,
+      capturedAt: 4000,
+      cells: [{ address: 'reviews/rev/total', text: '' }],
+    };
+    // a log as version 3 wrote it (the same stores as v2, modelVersion set)
+    const v3 = new Dexie(dbName);
+    v3.version(3).stores(STORES_V2);
+    await v3.open();
+    const { row, detail } = toRows(park);
+    await v3.table('audits').add(row);
+    await v3.table('details').add(detail);
+    await v3.table('verdicts').add(verdict);
+    await v3.table('evidence').add(evidence);
+    v3.close();
+
+    const db = new LogDb(dbName);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await getRecord(park.id, db)).toEqual(park);
+    expect(await getVerdicts(park.url, db)).toEqual([verdict]);
+    expect((await getRecordDetail(park.id, db))!.evidence).toEqual([evidence]);
+    expect((await listLatest({}, db)).items.map((r) => r.id)).toEqual([park.id]);
+    expect(await db.sweeps.count()).toBe(0);
+    await db.sweeps.add({
+      id: 's1',
+      list: 'https://www.example.gov.cn/xxgk/nb/index.html',
+      createdAt: 1,
+      updatedAt: 1,
+      state: 'running',
+      maxPages: 50,
+      pagesToRead: [],
+      knownPages: [],
+      listPages: [],
+      failedListPages: [],
+      listed: 0,
+      finished: false,
+    });
+    expect((await db.sweeps.where('state').equals('running').toArray()).map((s) => s.id)).toEqual(['s1']);
     db.close();
   });
 });

@@ -1,6 +1,7 @@
 import { Dexie, type Table } from 'dexie';
 import type { Finding } from '../audit/result';
 import type { ReportModel } from '../report/model';
+import type { SweepItemRow, SweepRow } from '../sweep/queue-schema';
 import { agencyKeyOf, searchTextOf } from './keys';
 import {
   type Evidence,
@@ -35,6 +36,13 @@ import {
 // - [latest+year+auditedAt], [latest+format+auditedAt]   the same, filtered by year / format
 // - [agencyKey+site+year]                    (v2) the same body's report of another year: XYR
 // - auditedAt                                every version by time (export)
+//
+// (v4) The sweep queue, kept here so a sweep outlives the popup, its tab, the MV3 worker and a
+// browser restart (utils/sweep/queue.ts):
+// - sweeps:     one row per sweep: its list, state (running / paused / cancelled / done), the list
+//               pages still to read.
+// - sweepItems: one row per listed link: pending, taken or read, with what was read. The counts of a
+//               sweep's progress are counted from these rows, never kept apart.
 
 export const LOG_DB_NAME = 'gouji-log';
 
@@ -72,11 +80,20 @@ export function upgradeRowV1(row: AuditRowV1): AuditRow {
   return { ...row, agencyKey, modelVersion: FIRST_MODEL_VERSION, search: searchTextOf(row) };
 }
 
+/** Version 4 adds the sweep queue; the log's own tables are unchanged. */
+export const STORES_V4 = {
+  ...STORES_V2,
+  sweeps: 'id, state, createdAt',
+  sweepItems: 'id, sweepId, [sweepId+state], [sweepId+index]',
+} as const;
+
 export class LogDb extends Dexie {
   audits!: Table<AuditRow, string>;
   details!: Table<DetailRow, string>;
   verdicts!: Table<Verdict, [string, string]>;
   evidence!: Table<Evidence, string>;
+  sweeps!: Table<SweepRow, string>;
+  sweepItems!: Table<SweepItemRow, string>;
 
   constructor(name: string = LOG_DB_NAME) {
     super(name);
@@ -102,6 +119,8 @@ export class LogDb extends Dexie {
             row.modelVersion ??= FIRST_MODEL_VERSION;
           }),
       );
+    // v4: two new tables, nothing to rewrite
+    this.version(4).stores(STORES_V4);
   }
 }
 

@@ -150,6 +150,34 @@ function embeddedPdf(doc: Document, base: string): string | null {
   return null;
 }
 
+/** One list page read: its links and the further list pages it names (same site only), or why not. */
+export async function readOneListPage(
+  url: string,
+  start: URL,
+  deps: SweepDeps,
+  startHtml?: string,
+): Promise<{ links: ListedLink[]; pages: string[] } | { error: string }> {
+  let html: string;
+  let finalUrl = url;
+  try {
+    if (startHtml !== undefined) html = startHtml;
+    else {
+      const fetched = await deps.fetch(url);
+      html = deps.decode(fetched.bytes, fetched.charset);
+      finalUrl = fetched.url;
+    }
+  } catch (error) {
+    return { error: describe(error) };
+  }
+  const doc = deps.toDocument(html, finalUrl);
+  try {
+    const page = readListPage(doc, finalUrl);
+    return { links: page.links, pages: page.pages.filter((next) => sameSite(start, new URL(next))) };
+  } finally {
+    await deps.releaseDocument?.(doc);
+  }
+}
+
 async function readLists(start: string, deps: SweepDeps, opts: SweepOptions) {
   const maxPages = Math.max(1, opts.maxPages ?? 50);
   const queue = [start];
@@ -161,28 +189,19 @@ async function readLists(start: string, deps: SweepDeps, opts: SweepOptions) {
   const startUrl = new URL(start);
   while (queue.length && listPages.length + failedListPages.length < maxPages) {
     const url = queue.shift()!;
-    let html: string;
-    let finalUrl = url;
-    try {
-      if (url === start && opts.startHtml !== undefined) html = opts.startHtml;
-      else {
-        const fetched = await deps.fetch(url);
-        html = deps.decode(fetched.bytes, fetched.charset);
-        finalUrl = fetched.url;
-      }
-    } catch (error) {
-      failedListPages.push({ url, error: describe(error) });
+    const page = await readOneListPage(url, startUrl, deps, url === start ? opts.startHtml : undefined);
+    if ('error' in page) {
+      failedListPages.push({ url, error: page.error });
       continue;
     }
     listPages.push(url);
-    const page = readListPage(deps.toDocument(html, finalUrl), finalUrl);
     for (const link of page.links) {
       if (seenLinks.has(link.url)) continue;
       seenLinks.add(link.url);
       links.push({ ...link, listPage: url });
     }
     for (const next of page.pages) {
-      if (known.has(next) || !sameSite(startUrl, new URL(next))) continue;
+      if (known.has(next)) continue;
       known.add(next);
       queue.push(next);
     }
@@ -190,7 +209,8 @@ async function readLists(start: string, deps: SweepDeps, opts: SweepOptions) {
   return { listPages, failedListPages, unreadPages: queue, links };
 }
 
-async function readLink(
+/** Fetches and reads one listed link: its status, and the model when there is one. */
+export async function readLink(
   link: ListedLink & { listPage: string },
   deps: SweepDeps,
 ): Promise<Pick<SweepEntry, 'status' | 'note' | 'model'>> {
