@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentFromHtml } from '../../cli/dom';
-import { detectFormat, detectReport, normalizeAgency } from './detect';
+import { detectFormat, detectReport, normalizeAgency, SINGLE_ROW_SIX } from './detect';
 import { fold } from './normalize';
 
 // Detection examples beside the detector, as github-url-detection keeps them: each page is
@@ -91,6 +91,57 @@ describe('detectFormat (FMT-03)', () => {
     expect(detectFormat('统计指标', 2017, true).format).toBe('pre2019');
     expect(detectFormat('', 2020, false).format).toBe('unknown');
   });
+
+  // 2019's （六）其他处理 is one row; 2021's has three numbered sub-rows (spec §2.2, FMT-03).
+  const sixRows = (six: string, cell = (n: number) => String(n)) =>
+    fold(
+      `<td>（五）不予处理</td><td>5.要求行政机关确认或重新出具已获取信息</td>${[0, 1, 2].map((n) => `<td>${cell(n)}</td>`).join('')}${six}<td>（七）总计</td><td>4</td>`,
+    ).replace(/<[^>]+>/g, ' ');
+  const single = sixRows('<td>（六）其他处理</td><td>1</td><td>—</td><td>无</td><td>1,024件</td>');
+  const subRows = sixRows(
+    '<td>（六）其他处理</td><td>1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请</td><td>1</td><td>2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请</td><td>0</td><td>3.其他</td><td>2</td>',
+  );
+
+  it.each([
+    ['with blanks, a unit and a thousands separator', single],
+    ['shortened to （六）其他, full-width digits', sixRows('<td>（六）其他</td><td>１</td><td>０</td>')],
+    ['in traditional characters', fold('（六）其他處理 1 0 0 （七）總計 4')],
+    ['numbered 六、', sixRows('<td>六、其他处理</td><td>2</td>')],
+  ])('counts a single-row （六）其他处理 as a 2019 signal: %s', (_name, text) => {
+    expect(detectFormat(text, 2020, false)).toMatchObject({
+      format: '2019',
+      signals: { f2019: [SINGLE_ROW_SIX], f2021: [] },
+    });
+  });
+
+  it('does not count （六）其他处理 with its sub-rows, even when a sub-row lost its label', () => {
+    expect(detectFormat(subRows, 2022, false).signals.f2019).toEqual([]);
+    const lostFirst = sixRows(
+      '<td>（六）其他处理</td><td></td><td>1</td><td>2.申请人逾期未按收费通知要求缴纳费用</td><td>0</td>',
+    );
+    expect(detectFormat(lostFirst, 2022, false).signals.f2019).toEqual([]);
+    // 3.其他 right before 总计 is 2021's last sub-row, not the single row.
+    expect(detectFormat(fold('3.其他 0 0 （七）总计 4'), 2022, false).signals.f2019).toEqual([]);
+    // Section 六 of the narrative is no table row.
+    expect(
+      detectFormat(fold('六、其他需要报告的事项 本年度收取信息处理费总计0元。'), 2022, false).signals.f2019,
+    ).toEqual([]);
+  });
+
+  it('counts the single row across a table continued after a page break, header repeated', () => {
+    const continued = sixRows(
+      '<td>（六）其他处理</td><td>0</td><td>3</td></table><p>（续表）</p><table><tr><td>申请人情况</td><td>自然人</td><td>法人或其他组织</td><td>商业企业</td><td>其他</td><td>总计</td></tr>',
+    );
+    expect(detectFormat(continued, 2020, false).signals.f2019).toEqual([SINGLE_ROW_SIX]);
+  });
+
+  it('tells 表二 of 2021 with a single-row （六） of 2019 as the hybrid format', () => {
+    expect(detectFormat(`本年制发件数 现行有效件数 ${single}`, 2021, false)).toMatchObject({
+      format: 'hybrid',
+      signals: { f2019: [SINGLE_ROW_SIX], f2021: ['本年制发件数', '现行有效件数'] },
+    });
+    expect(detectFormat(`本年制发件数 现行有效件数 ${subRows}`, 2021, false).format).toBe('2021');
+  });
 });
 
 describe('normalizeAgency', () => {
@@ -120,5 +171,39 @@ describe('detectReport: from the body alone', () => {
       format: '2021',
       year: null,
     });
+  });
+});
+
+describe('detectReport: the hybrid of 表二 2021 and a single-row （六） of 2019 (FMT-03)', () => {
+  const row = (label: string, ...values: string[]) =>
+    `<tr><td>${label}</td>${values.map((v) => `<td>${v}</td>`).join('')}</tr>`;
+  const t2 = `<table>${row('信息内容', '本年制发件数', '本年废止件数', '现行有效件数')}${row('规章', '0', '0', '3')}</table>`;
+  const t3 = (six: string) =>
+    `<table>${row('一、本年新收政府信息公开申请数量', ...'3000003'.split(''))}${row('二、上年结转政府信息公开申请数量', ...'0000000'.split(''))}${row('（一）予以公开', ...'2000002'.split(''))}${six}${row('（七）总计', ...'3000003'.split(''))}${row('四、结转下年度继续办理', ...'0000000'.split(''))}</table>`;
+  const title = '<title>某县2021年政府信息公开工作年度报告</title>';
+
+  it('reads it as hybrid, naming both formats’ signals', () => {
+    const single = t3(row('（六）其他处理', '1', '', '', '', '', '', '1'));
+    expect(detectReport(documentFromHtml(`${title}${t2}${single}`))).toMatchObject({
+      kind: 'report',
+      year: 2021,
+      format: 'hybrid',
+      formatSignals: { f2019: [SINGLE_ROW_SIX], f2021: ['本年制发件数', '本年废止件数', '现行有效件数'] },
+    });
+  });
+
+  it('keeps 2021 when （六） has its sub-rows', () => {
+    const subRows =
+      row(
+        '（六）其他处理',
+        '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+        ...'1000001'.split(''),
+      ) +
+      row(
+        '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+        ...'0000000'.split(''),
+      ) +
+      row('3.其他', ...'0000000'.split(''));
+    expect(detectReport(documentFromHtml(`${title}${t2}${t3(subRows)}`)).format).toBe('2021');
   });
 });

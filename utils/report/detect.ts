@@ -44,6 +44,29 @@ const F2019_SIGNALS = [
   '其他对外管理服务事项',
   '第二十条第(九)项',
 ];
+/** The name FMT-03 lists for a single-row （六）其他处理 among the 2019 signals. */
+export const SINGLE_ROW_SIX = '单行(六)其他处理';
+/**
+ * 2019's （六）其他处理 is one row: between its label and （七）总计 stand only that row's values.
+ * 2021's has numbered sub-rows there (1.申请人…逾期不补正…, 2.…缴纳费用…, 3.其他), and any one of
+ * them is enough to tell, since a pasted table may lose a sub-row's label. What else may stand
+ * between (续表, a header repeated on the continued table, a page number) names no sub-row.
+ */
+/** The row's label, followed by a value, a blank mark, a bracket or 总计 (never 六、其他需要报告的事项). */
+const SIX_LABEL_RE = /(?:\(六\)|六[、.])其他(?:处理)?(?=[\d\-—–/无(]|总计)/g;
+const SIX_SUB_ROW_RE = /[1-3][.、](?:申请人|其他)|逾期|不补正|收费|缴纳/;
+/** How far after （六） its row ends at 总计: seven values and a repeated header fit easily. */
+const SIX_ROW_REACH = 400;
+
+function hasSingleRowSix(compact: string): boolean {
+  for (const m of compact.matchAll(SIX_LABEL_RE)) {
+    const start = m.index + m[0].length;
+    const rest = compact.slice(start, start + SIX_ROW_REACH);
+    const end = rest.indexOf('总计');
+    if (end >= 0 && !SIX_SUB_ROW_RE.test(rest.slice(0, end))) return true;
+  }
+  return false;
+}
 
 /** Words that make a page about reports rather than a report: notices, templates, meetings. */
 const NOT_A_REPORT_TITLE = /通知|格式|模板|样式|会议|工作要点|函$|报表|预算|决算|征集|解读|图解/;
@@ -224,6 +247,7 @@ export function detectFormat(foldedText: string, year: number | null, hasLegacyT
   const compact = foldedText.replace(/\s+/g, '').replace(/增\/?减|增减/g, '增/减');
   const f2021 = F2021_SIGNALS.filter((s) => compact.includes(s));
   const f2019 = F2019_SIGNALS.filter((s) => compact.includes(s));
+  if (hasSingleRowSix(compact)) f2019.push(SINGLE_ROW_SIX);
   let format: Format;
   if (f2021.length && f2019.length) format = 'hybrid';
   else if (f2021.length) format = '2021';

@@ -234,13 +234,18 @@ export const modelArb: fc.Arbitrary<GenModel> = fc
           legacy,
         }),
       );
-    // Hybrid: 表二 of 2019 with 表三 of 2021. (表二 of 2021 with a single-row （六）其他处理 is
-    // hybrid too, but detection does not yet count that row as a 2019 signal: FMT-03.)
-    const [t2, t3]: ['2019' | '2021', '2019' | '2021'] =
-      format === 'hybrid' ? ['2019', '2021'] : [format, format];
+    // Hybrid either way round (FMT-03): 表二 of 2019 with 表三 of 2021, or 表二 of 2021 with
+    // 2019's single-row （六）其他处理 in 表三.
+    const pairs: ['2019' | '2021', '2019' | '2021'][] =
+      format === 'hybrid'
+        ? [
+            ['2019', '2021'],
+            ['2021', '2019'],
+          ]
+        : [[format, format]];
     return fc
-      .constant(null)
-      .chain(() =>
+      .constantFrom(...pairs)
+      .chain(([t2, t3]) =>
         fc
           .record({ active: t2Arb(t2), applications: t3Arb(t3), reviews: t4Arb })
           .map((tables): GenModel => ({ format, t2, t3, ...tables, legacy: [] })),
