@@ -39,7 +39,16 @@ export default defineConfig({
     default_locale: 'zh_CN',
     // unlimitedStorage: the audit log (with its evidence screenshots) must not hit a quota; it adds
     // no install warning.
-    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting'],
+    // offscreen (Chrome, MV3): the sweep's runner reads pages in an offscreen document, since the
+    // service worker has no DOM (entrypoints/sweep-runner); no install warning. Firefox's background
+    // page holds the runner in a frame instead.
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'activeTab',
+      'scripting',
+      ...(manifestVersion === 3 ? ['offscreen'] : []),
+    ],
     // MV3 (Chrome): host permissions apart; MV2 (Firefox): WXT moves host_permissions into
     // `permissions`, but drops optional_host_permissions, so they go in optional_permissions.
     host_permissions: BUILT_IN_HOSTS,

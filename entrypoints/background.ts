@@ -2,18 +2,30 @@ import { type Browser, browser, defineBackground } from '#imports';
 import { badgeOf } from '@/utils/audit/read-state';
 import type { Finding } from '@/utils/audit/result';
 import { tBoth } from '@/utils/i18n';
+import { logDb } from '@/utils/log/db';
 import { notSaved } from '@/utils/log/hub';
 import type { ReportModel } from '@/utils/report/model';
-import { coveredByBuiltIn, SETTINGS_KEY } from '@/utils/settings';
+import { coveredByBuiltIn, SETTINGS_KEY, sitePattern } from '@/utils/settings';
+import { createSweep, setSweepState, unfinishedSweeps } from '@/utils/sweep/queue';
 import { fileAudit } from './shared/file-audit';
 import { admit, ReauditLimiter } from './shared/inbound';
-import { handleLog, logAudited, logDocumentAudited, reportNotSaved } from './shared/log-background';
+import {
+  handleLog,
+  logAudited,
+  logDocumentAudited,
+  logSweptAudited,
+  reportNotSaved,
+} from './shared/log-background';
 import {
   AUDITOR_SCRIPT,
   type ContentMessage,
   type ContentReply,
   type Message,
   type OpenViewer,
+  SWEEP_RUNNER_PAGE,
+  type SweepControl,
+  type SweepStart,
+  type SweepWake,
   type TabResult,
   TOGGLE_COMMAND,
   tabKey,
@@ -152,6 +164,86 @@ async function syncSiteScripts(): Promise<void> {
   ]);
 }
 
+// ── The sweep ────────────────────────────────────────────────────────────────────
+// The queue is in the log's database (utils/sweep/queue.ts); the runner that works through it needs
+// a DOM to read pages with, which an MV3 worker lacks: in Chrome it is an offscreen document
+// (reason DOM_PARSER), in Firefox a frame of the background page. Both outlive the popup and the
+// sweep tab. The worker starts the runner when a sweep starts or resumes, and at browser start when
+// the queue has work left.
+
+/** Whether the extension may fetch from the list's site: *.gov.cn built in, others granted. */
+async function mayFetch(list: string): Promise<boolean> {
+  const pattern = sitePattern(list);
+  if (!pattern) return false;
+  return coveredByBuiltIn(pattern) || browser.permissions.contains({ origins: [pattern] });
+}
+
+interface OffscreenApi {
+  createDocument(p: { url: string; reasons: string[]; justification: string }): Promise<void>;
+}
+interface ContextsApi {
+  getContexts?(filter: { contextTypes: string[] }): Promise<unknown[]>;
+}
+
+/** Starts the runner if it is not up, and tells it there is work. */
+async function wakeRunner(): Promise<void> {
+  const offscreen = (globalThis as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen;
+  const url = browser.runtime.getURL(SWEEP_RUNNER_PAGE as '/');
+  if (offscreen) {
+    const open = await (browser.runtime as unknown as ContextsApi).getContexts?.({
+      contextTypes: ['OFFSCREEN_DOCUMENT'],
+    });
+    if (!open?.length) {
+      // a new runner starts on the queue by itself
+      await offscreen
+        .createDocument({
+          url,
+          reasons: ['DOM_PARSER'],
+          justification: 'Reads the report pages of a portal list the user asked to audit.',
+        })
+        .catch((err: unknown) => {
+          // created meanwhile by another wake: it is up, which is all we want
+          if (!/single offscreen|already/i.test(String(err))) throw err;
+        });
+      return;
+    }
+  } else if (typeof document !== 'undefined') {
+    // Firefox's background page has a document: the runner is a frame of it
+    if (!document.querySelector(`iframe[src="${url}"]`)) {
+      const frame = document.createElement('iframe');
+      frame.src = url;
+      document.body.append(frame);
+      return;
+    }
+  }
+  const wake: SweepWake = { type: 'sweep-wake' };
+  await browser.runtime.sendMessage(wake).catch(() => {});
+}
+
+async function startSweep(
+  message: SweepStart,
+): Promise<{ ok: true; id: string } | { ok: false; error: string }> {
+  // Nothing is fetched from a site the user has not let the extension reach (the popup and the
+  // sweep view ask for the permission from the user's click before sending this).
+  if (!(await mayFetch(message.list))) return { ok: false, error: 'no host permission' };
+  const sweep = await createSweep(logDb(), message.list, { maxPages: message.maxPages });
+  await wakeRunner();
+  return { ok: true, id: sweep.id };
+}
+
+async function controlSweep(message: SweepControl): Promise<{ ok: boolean }> {
+  const state = message.action === 'pause' ? 'paused' : message.action === 'resume' ? 'running' : 'cancelled';
+  const changed = await setSweepState(logDb(), message.id, state);
+  // resumed, or cancelled (the runner then runs the checks over what was read)
+  if (changed && state !== 'paused') await wakeRunner();
+  return { ok: changed };
+}
+
+/** At browser start: a sweep the last session left unfinished goes on. */
+async function resumeSweeps(): Promise<void> {
+  if ((await unfinishedSweeps(logDb())).length) await wakeRunner();
+}
+
 /** Requested re-audits per page (the panel's ↻), at most one every 10 s: see ReauditLimiter. */
 const reaudits = new ReauditLimiter();
 
@@ -211,6 +303,12 @@ async function handle(message: Message, sender: Browser.runtime.MessageSender): 
         ...(url ? { from: url } : {}),
         ...(tabId !== undefined ? { tabId } : {}),
       });
+    case 'sweep-start':
+      return startSweep(message);
+    case 'sweep-control':
+      return controlSweep(message);
+    case 'sweep-audited':
+      return logSweptAudited(message, sender);
     case 'log-verdict':
     case 'log-evidence':
     case 'log-delete':
@@ -286,4 +384,8 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(sync);
   browser.permissions.onRemoved.addListener(sync);
   browser.runtime.onInstalled.addListener(sync);
+
+  const resume = () => void resumeSweeps().catch((err) => console.error('[gouji] sweep', err));
+  browser.runtime.onStartup.addListener(resume);
+  browser.runtime.onInstalled.addListener(resume);
 });

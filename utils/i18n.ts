@@ -506,6 +506,14 @@ const catalogue = {
   'sweep.offer.found': { zh: '{bodies} 个机关，{years}', en: '{bodies} bodies, {years}' },
   'sweep.offer.morePages': { zh: '列表另有 {n} 页', en: 'the list has {n} more pages' },
   'sweep.view.noCrossBody': { zh: '未发现跨机关问题', en: 'No problems across bodies' },
+  'sweep.view.start': { zh: '开始审核此列表', en: 'Sweep this list' },
+  'sweep.view.listing': { zh: '正在读取列表页…', en: 'Reading the list pages…' },
+  'sweep.open': { zh: '查看审核进度', en: 'Open the sweep' },
+  'sweep.permission.refused': {
+    zh: '未获准访问 {host}：没有获取任何页面。请允许访问该网站后再审核列表。',
+    en: 'No access to {host} was granted: nothing was fetched. Allow access to the site to sweep its list.',
+  },
+  'sweep.startFailed': { zh: '无法开始审核：{error}', en: 'The sweep could not start: {error}' },
   'memo.notFound': { zh: '审核记录不存在或已删除', en: 'The audit record does not exist or was deleted' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

@@ -4,11 +4,16 @@ import { type Browser, browser } from '#imports';
 import { describeReadState, type ReadState, readState } from '@/utils/audit/read-state';
 import type { Localized } from '@/utils/audit/result';
 import { t, tBoth } from '@/utils/i18n';
+import { logDb } from '@/utils/log/db';
 import { type Attachment, findAttachments, pdfOfTab } from '@/utils/report/attachments';
 import { type Format, TABLE_IDS, type TableId } from '@/utils/report/model';
 import { type ListSummary, readListPage, summarizeList } from '@/utils/sweep/list';
-import type { AuditTab, OpenViewer, TabResult, ToggleOverlay } from '../shared/messages';
-import { tabKey } from '../shared/messages';
+import { getSweep, latestSweepOf, sweepProgress } from '@/utils/sweep/queue';
+import type { SweepRow } from '@/utils/sweep/queue-schema';
+import type { SweepProgress } from '@/utils/sweep/run';
+import type { AuditTab, OpenViewer, SweepControl, TabResult, ToggleOverlay } from '../shared/messages';
+import { SWEEP_VIEW_PAGE, tabKey } from '../shared/messages';
+import { startSweep } from '../shared/sweep-start';
 import { LogPanel } from './LogPanel';
 
 // Minimal popup: what the background holds for the active tab, and a button to audit it.
@@ -203,9 +208,39 @@ function DocumentActions({ tab, result }: { tab: Browser.tabs.Tab | null; result
   );
 }
 
-/** On a portal's list of reports: the offer to sweep it, with what the list's titles say. */
+const SWEEP_POLL_MS = 700;
+
+/** The newest sweep of this list, read from the queue again and again while the popup is open. */
+function useSweepOf(list: string | null, startedId: string | null) {
+  const [sweep, setSweep] = useState<{ row: SweepRow; progress: SweepProgress } | null>(null);
+  useEffect(() => {
+    if (!list) return;
+    let stopped = false;
+    const tick = async () => {
+      const db = logDb();
+      const row = startedId ? await getSweep(db, startedId) : await latestSweepOf(db, list);
+      if (stopped) return;
+      setSweep(row ? { row, progress: await sweepProgress(db, row.id) } : null);
+      if (!stopped) setTimeout(() => void tick().catch(() => {}), SWEEP_POLL_MS);
+    };
+    void tick().catch(() => {});
+    return () => {
+      stopped = true;
+    };
+  }, [list, startedId]);
+  return sweep;
+}
+
+/**
+ * On a portal's list of reports: the offer to sweep it, with what the list's titles say; once
+ * started, the sweep's progress from the queue (it runs in the background: closing the popup stops
+ * nothing), pause / resume / cancel, and the sweep view.
+ */
 function ListOffer({ tab }: { tab: Browser.tabs.Tab | null }) {
   const [offer, setOffer] = useState<{ url: string; summary: ListSummary; more: number } | null>(null);
+  const [started, setStarted] = useState<string | null>(null);
+  const [error, setError] = useState<Localized | null>(null);
+  const sweep = useSweepOf(offer?.url ?? null, started);
   useEffect(() => {
     if (tab?.id === undefined || !tab.url || !/^https?:/.test(tab.url)) return;
     const url = tab.url;
@@ -228,23 +263,88 @@ function ListOffer({ tab }: { tab: Browser.tabs.Tab | null }) {
   const { summary } = offer;
   const years =
     summary.years.length > 1 ? `${summary.years[0]}–${summary.years.at(-1)}` : String(summary.years[0]);
+  const control = (id: string, action: SweepControl['action']) => {
+    const message: SweepControl = { type: 'sweep-control', id, action };
+    void browser.runtime.sendMessage(message);
+  };
+  const row = sweep?.row;
+  const active = row && !row.finished && row.state !== 'cancelled';
   return (
     <div class="list-offer">
-      <button
-        type="button"
-        data-action="sweep"
-        onClick={() =>
-          void browser.tabs.create({
-            url: browser.runtime.getURL(`/sweep.html?list=${encodeURIComponent(offer.url)}` as '/sweep.html'),
-          })
-        }
-      >
-        {t('sweep.offer', 'zh', { n: summary.reports })} / {t('sweep.offer', 'en', { n: summary.reports })}
-      </button>
+      {active ? null : (
+        <button
+          type="button"
+          data-action="sweep"
+          onClick={() => {
+            setError(null);
+            void startSweep(offer.url).then((r) => (r.ok ? setStarted(r.id) : setError(r.error)));
+          }}
+        >
+          {t('sweep.offer', 'zh', { n: summary.reports })} / {t('sweep.offer', 'en', { n: summary.reports })}
+        </button>
+      )}
       <p class="list-found">
         {t('sweep.offer.found', 'zh', { bodies: summary.bodies.length, years })}
         {offer.more ? `，${t('sweep.offer.morePages', 'zh', { n: offer.more })}` : ''}
       </p>
+      {error ? <p class="sweep-error">{both(error)}</p> : null}
+      {row && sweep ? (
+        <div
+          class="sweep-progress"
+          data-state={row.finished && row.state !== 'cancelled' ? 'done' : row.state}
+        >
+          <progress value={sweep.progress.done} max={Math.max(1, sweep.progress.total)} />
+          <p class="counts">
+            {!row.finished && row.state === 'running' && !sweep.progress.total
+              ? t('sweep.view.listing', 'zh')
+              : t('sweep.view.progress', 'zh', { ...sweep.progress })}
+          </p>
+          {active && row.state === 'running' ? (
+            <button
+              type="button"
+              name="sweep-pause"
+              class="secondary"
+              onClick={() => control(row.id, 'pause')}
+            >
+              {both(tBoth('sweep.view.pause'))}
+            </button>
+          ) : null}
+          {active && row.state === 'paused' ? (
+            <button
+              type="button"
+              name="sweep-resume"
+              class="secondary"
+              onClick={() => control(row.id, 'resume')}
+            >
+              {both(tBoth('sweep.view.resume'))}
+            </button>
+          ) : null}
+          {active ? (
+            <button
+              type="button"
+              name="sweep-cancel"
+              class="secondary"
+              onClick={() => control(row.id, 'cancel')}
+            >
+              {both(tBoth('sweep.view.cancel'))}
+            </button>
+          ) : null}
+          <button
+            type="button"
+            name="sweep-open"
+            class="secondary"
+            onClick={() =>
+              void browser.tabs.create({
+                url: browser.runtime.getURL(
+                  `${SWEEP_VIEW_PAGE}?id=${encodeURIComponent(row.id)}` as '/sweep.html',
+                ),
+              })
+            }
+          >
+            {both(tBoth('sweep.open'))}
+          </button>
+        </div>
+      ) : null}
     </div>
   );
 }

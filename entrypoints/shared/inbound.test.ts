@@ -117,6 +117,35 @@ describe('admit', () => {
   });
 });
 
+describe('the sweep messages', () => {
+  const runner: SenderFacts = { id: SELF.id, url: `${SELF.base}sweep-runner.html` };
+  const list = 'https://www.example.gov.cn/xxgk/nb/index.html';
+
+  it('lets the popup and the sweep view start and steer a sweep, and the runner file a report', () => {
+    expect(admit({ type: 'sweep-start', list }, popup, SELF)).toMatchObject({ ok: true, from: 'page' });
+    expect(admit({ type: 'sweep-control', id: 'sw-1', action: 'pause' }, optionsInTab, SELF).ok).toBe(true);
+    const filed = admit({ type: 'sweep-audited', url: PAGE_URL, model, audit }, runner, SELF);
+    expect(filed).toMatchObject({ ok: true, from: 'page' });
+    expect(filed.ok && filed.message.type === 'sweep-audited' && filed.message.model.year).toBe(model.year);
+  });
+
+  it('refuses them from a portal page, and in any shape but their own', () => {
+    for (const m of [
+      { type: 'sweep-start', list },
+      { type: 'sweep-control', id: 'sw-1', action: 'cancel' },
+      { type: 'sweep-audited', url: PAGE_URL, model, audit },
+    ])
+      expect(admit(m, content, SELF)).toMatchObject({
+        ok: false,
+        reason: `${m.type} needs a page sender, got content`,
+      });
+    expect(admit({ type: 'sweep-start', list: 'file:///etc/passwd' }, popup, SELF).ok).toBe(false);
+    expect(admit({ type: 'sweep-start', list, cookies: true }, popup, SELF).ok).toBe(false);
+    expect(admit({ type: 'sweep-control', id: 'sw-1', action: 'delete' }, popup, SELF).ok).toBe(false);
+    expect(admit({ type: 'sweep-audited', url: PAGE_URL, model, audit: {} }, runner, SELF).ok).toBe(false);
+  });
+});
+
 describe('ReauditLimiter', () => {
   it('lets one requested re-audit of a page through per window', () => {
     const limiter = new ReauditLimiter(10_000);

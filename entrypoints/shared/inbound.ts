@@ -18,6 +18,9 @@ import type {
   Message,
   OpenViewer,
   ReportDetected,
+  SweepAudited,
+  SweepControl,
+  SweepStart,
   ToggleOverlay,
 } from './messages';
 
@@ -151,6 +154,28 @@ sameType<z.infer<typeof OpenViewerSchema>, OpenViewer>(true);
 const AuditAttachmentSchema = z.strictObject({ type: z.literal('audit-attachment'), src: webAddress });
 sameType<z.infer<typeof AuditAttachmentSchema>, AuditAttachment>(true);
 
+const SweepStartSchema = z.strictObject({
+  type: z.literal('sweep-start'),
+  list: webAddress,
+  maxPages: z.number().int().min(1).max(1000).optional(),
+});
+sameType<z.infer<typeof SweepStartSchema>, SweepStart>(true);
+
+const SweepControlSchema = z.strictObject({
+  type: z.literal('sweep-control'),
+  id: z.string().min(1).max(100),
+  action: z.enum(['pause', 'resume', 'cancel']),
+});
+sameType<z.infer<typeof SweepControlSchema>, SweepControl>(true);
+
+const SweepAuditedSchema = z.strictObject({
+  type: z.literal('sweep-audited'),
+  url: webAddress,
+  model: ReportModelSchema,
+  audit: AuditResultSchema,
+});
+sameType<z.infer<typeof SweepAuditedSchema>, SweepAudited>(true);
+
 /** Every message the background accepts. */
 export const InboundMessageSchema = z.discriminatedUnion('type', [
   ReportDetectedSchema,
@@ -166,6 +191,9 @@ export const InboundMessageSchema = z.discriminatedUnion('type', [
   DocumentAuditedSchema,
   OpenViewerSchema,
   AuditAttachmentSchema,
+  SweepStartSchema,
+  SweepControlSchema,
+  SweepAuditedSchema,
 ]);
 sameType<z.infer<typeof InboundMessageSchema>['type'], Message['type']>(true);
 
@@ -184,6 +212,11 @@ export const SENDER_CLASS: { readonly [T in Message['type']]: SenderClass } = {
   'document-audited': 'page',
   'open-viewer': 'page',
   'audit-attachment': 'content',
+  // the sweep: started and steered from the popup or the sweep view, filed by the runner (all pages
+  // of the extension; a portal's page can neither start a sweep nor file a report)
+  'sweep-start': 'page',
+  'sweep-control': 'page',
+  'sweep-audited': 'page',
 };
 
 /** The schemes of the pages a content script of ours can run in. */

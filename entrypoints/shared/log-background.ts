@@ -14,7 +14,7 @@ import {
   type LogResult,
   logAudit,
 } from '@/utils/log/hub';
-import type { Audited, DocumentAudited, EvidenceTextsRequest } from './messages';
+import type { Audited, DocumentAudited, EvidenceTextsRequest, SweepAudited } from './messages';
 
 // The background's log glue: the browser calls the log's handlers (utils/log/hub.ts) need, and who
 // may ask. The background is the only writer of the log.
@@ -105,6 +105,22 @@ export async function logDocumentAudited(
     requested: message.requested === true,
     document: message.source,
   });
+  if (!result) return { ok: false, error: 'not a report' };
+  changed();
+  return result;
+}
+
+/**
+ * Files a report the sweep runner read and audited, like an audit the user made of that page: under
+ * the listed address, through the same write (cross-year against the log, repeats within 10 min add
+ * no version). Only the runner, a page of the extension, may send it.
+ */
+export async function logSweptAudited(
+  message: SweepAudited,
+  sender: Browser.runtime.MessageSender,
+): Promise<LogResult | { ok: false; error: string }> {
+  if (!fromExtensionPage(sender)) return { ok: false, error: 'not an extension page' };
+  const result = await logAudit(message.model, message.audit, message.url, deps());
   if (!result) return { ok: false, error: 'not a report' };
   changed();
   return result;

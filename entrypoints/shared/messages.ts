@@ -84,6 +84,44 @@ export interface AuditAttachment {
   src: string;
 }
 
+/**
+ * popup or sweep view → background: sweep this list page (an http(s) address) in the background.
+ * The answer: `{ ok: true, id }`, or `{ ok: false, error }` when the extension may not fetch from
+ * the list's site (the page asks for the host permission first, from the user's click).
+ */
+export interface SweepStart {
+  type: 'sweep-start';
+  list: string;
+  maxPages?: number;
+}
+
+/** popup or sweep view → background: pause, resume or cancel a sweep. */
+export interface SweepControl {
+  type: 'sweep-control';
+  id: string;
+  action: 'pause' | 'resume' | 'cancel';
+}
+
+/**
+ * sweep runner (offscreen document) → background: a swept report, read and audited, to be filed in
+ * the log like an audit the user made. The answer is the LogResult, or `{ ok: false }`.
+ */
+export interface SweepAudited {
+  type: 'sweep-audited';
+  url: string;
+  model: ReportModel;
+  audit: AuditResult;
+}
+
+/** background → sweep runner: there is work in the queue (a sweep started or resumed). */
+export interface SweepWake {
+  type: 'sweep-wake';
+}
+
+/** The runner's page: an offscreen document in Chrome, a frame of the background page in Firefox. */
+export const SWEEP_RUNNER_PAGE = '/sweep-runner.html';
+export const SWEEP_VIEW_PAGE = '/sweep.html';
+
 export type Message =
   | ReportDetected
   | Audited
@@ -93,7 +131,10 @@ export type Message =
   | LogRequest
   | DocumentAudited
   | OpenViewer
-  | AuditAttachment;
+  | AuditAttachment
+  | SweepStart
+  | SweepControl
+  | SweepAudited;
 
 /** background → auditor (in whichever frame holds the report): show or hide the overlay. */
 export interface OverlayToggle {

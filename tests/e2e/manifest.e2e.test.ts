@@ -27,7 +27,12 @@ const read = (dir: string): Manifest => {
 };
 
 /** The README's permission list: `- \`name\`…: why` items after the line that starts "Permissions". */
-function readmePermissions(): { api: string[]; hosts: string[]; optionalHosts: string[] } {
+function readmePermissions(): {
+  api: string[];
+  chromeOnly: string[];
+  hosts: string[];
+  optionalHosts: string[];
+} {
   const lines = readFileSync(join(REPO, 'README.md'), 'utf8').split('\n');
   const start = lines.findIndex((l) => l.startsWith('Permissions'));
   if (start < 0) throw new Error('README.md has no "Permissions" paragraph');
@@ -37,13 +42,21 @@ function readmePermissions(): { api: string[]; hosts: string[]; optionalHosts: s
     else if (line.startsWith('  ') && items.length) items[items.length - 1] += line;
     else if (items.length) break;
   }
-  const out = { api: [] as string[], hosts: [] as string[], optionalHosts: [] as string[] };
+  const out = {
+    api: [] as string[],
+    /** API permissions marked "(Chrome only)" */
+    chromeOnly: [] as string[],
+    hosts: [] as string[],
+    optionalHosts: [] as string[],
+  };
   for (const item of items) {
     // the names come before the colon that starts the reason
     const head = item.slice(2, item.indexOf(': '));
     for (const [, name] of head.matchAll(/`([^`]+)`/g)) {
-      if (!name!.includes('://')) out.api.push(name!);
-      else if (head.startsWith('optional')) out.optionalHosts.push(name!);
+      if (!name!.includes('://')) {
+        out.api.push(name!);
+        if (head.includes('(Chrome only)')) out.chromeOnly.push(name!);
+      } else if (head.startsWith('optional')) out.optionalHosts.push(name!);
       else out.hosts.push(name!);
     }
   }
@@ -55,7 +68,14 @@ const readme = readmePermissions();
 
 describe('the README lists the permissions', () => {
   it('as API permissions, required hosts and optional hosts', () => {
-    expect(sorted(readme.api)).toEqual(['activeTab', 'scripting', 'storage', 'unlimitedStorage']);
+    expect(sorted(readme.api)).toEqual([
+      'activeTab',
+      'offscreen',
+      'scripting',
+      'storage',
+      'unlimitedStorage',
+    ]);
+    expect(readme.chromeOnly).toEqual(['offscreen']);
     expect(readme.hosts).toEqual(['*://*.gov.cn/*']);
     expect(readme.optionalHosts).toEqual(['*://*/*']);
   });
@@ -79,7 +99,8 @@ describe.each([
       expect(manifest.optional_permissions).toBeUndefined();
     } else {
       // MV2 has one list for API and host permissions, and optional hosts in optional_permissions
-      expect(sorted(manifest.permissions)).toEqual(sorted([...readme.api, ...readme.hosts]));
+      const api = readme.api.filter((p) => !readme.chromeOnly.includes(p));
+      expect(sorted(manifest.permissions)).toEqual(sorted([...api, ...readme.hosts]));
       expect(sorted(manifest.optional_permissions)).toEqual(sorted(readme.optionalHosts));
       expect(manifest.host_permissions).toBeUndefined();
       expect(manifest.optional_host_permissions).toBeUndefined();

@@ -1,67 +1,153 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EDUCATION, GOVERNMENT, type Portal, servePortal } from '../sweep/portal';
 import { DEFAULT_HOST, type Harness, launch, REPO } from './harness';
 
-// The sweep view in real Chromium with the built extension: the fixture portal of the CLI's sweep
-// tests, reached as a *.gov.cn host (the extension's built-in host access), swept from
-// the popup's offer on the list page into sweep.html?list=…, paused and resumed; then the grid, the checks across bodies and the worksheet.
+// The sweep in real Chromium with the built extension, on the fixture portal of the CLI's sweep
+// tests reached as a *.gov.cn host (the extension's built-in host access). Started from the popup's
+// offer on the list page, it runs in the background (the offscreen runner) from its queue in the
+// log's database: the popup is closed and opened again to see the progress, the sweep is paused and
+// resumed, the browser is closed mid-sweep and started again on the same profile, and the sweep goes
+// on by itself. Then the log holds the reports, the sweep view shows the grid and the checks across
+// bodies, and the worksheet has the rows.
 
 let h: Harness;
 let portal: Portal;
+let profile: string;
+let list: string;
 beforeAll(async () => {
-  portal = await servePortal();
-  h = await launch({ root: REPO });
+  // slow answers, so the sweep is still running when the browser is closed
+  portal = await servePortal({ latency: 400 });
+  profile = await mkdtemp(join(tmpdir(), 'gouji-sweep-profile-'));
+  h = await launch({ root: REPO, userDataDir: profile });
   await h.setSettings({ lang: 'zh' });
+  list = `http://${DEFAULT_HOST}:${portal.port}/xxgk/nb/index.html`;
 }, 60_000);
 afterAll(async () => {
   await h?.close();
   await portal?.close();
+  if (profile) await rm(profile, { recursive: true, force: true });
 });
 
-describe('the sweep view', () => {
-  it('sweeps the list politely, pauses and resumes, and shows the grid, the cross-body checks and the worksheet', async () => {
-    const list = `http://${DEFAULT_HOST}:${portal.port}/xxgk/nb/index.html`;
-    // the popup on the list page offers the sweep, with what the list's titles say
-    const listPage = await h.context.newPage();
-    await listPage.goto(list);
-    const popup = await h.context.newPage();
-    await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${await h.tabIdOf(listPage)}`);
+/** The popup as opened on the list page's tab. */
+async function openPopup(): Promise<Page> {
+  const listPage = h.context.pages().find((p) => p.url() === list) ?? (await h.context.newPage());
+  if (listPage.url() !== list) await listPage.goto(list);
+  const popup = await h.context.newPage();
+  await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${await h.tabIdOf(listPage)}`);
+  return popup;
+}
+
+/** done of "done/total：…" */
+const doneOf = (counts: string | null) => Number(/^(\d+)\/15/.exec(counts ?? '')?.[1] ?? -1);
+
+async function readAudits(page: Page): Promise<Array<{ url: string; latest: number }>> {
+  return page.evaluate(
+    () =>
+      new Promise<Array<{ url: string; latest: number }>>((ok, fail) => {
+        const open = indexedDB.open('gouji-log');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('audits', 'readonly').objectStore('audits').getAll();
+          all.onsuccess = () => {
+            ok(all.result);
+            open.result.close();
+          };
+          all.onerror = () => fail(all.error);
+        };
+      }),
+  );
+}
+
+describe('a sweep started from the popup', () => {
+  it('runs in the background: the popup closes and reopens on its progress; it pauses and resumes', async () => {
+    let popup = await openPopup();
     const offer = popup.locator('button[data-action=sweep]');
     await offer.waitFor();
     expect(await offer.textContent()).toBe('审核列表中的 6 份年报 / Audit the 6 reports listed here');
     expect(await popup.locator('.list-found').textContent()).toBe('3 个机关，2021–2023，列表另有 1 页');
-    const [page] = await Promise.all([h.context.waitForEvent('page'), offer.click()]);
+    await offer.click();
+    await popup.locator('.sweep-progress[data-state=running]').waitFor();
     await popup.close();
-    expect(page.url()).toBe(
-      `chrome-extension://${h.extensionId}/sweep.html?list=${encodeURIComponent(list)}`,
-    );
-    await page.locator('main[data-phase=running] button[name=pause]').click();
-    await page.locator('main[data-phase=paused]').waitFor();
-    // links already past the gate finish; then nothing moves while paused
-    await page.waitForTimeout(2_500);
-    const held = await page.locator('.counts').textContent();
-    await page.waitForTimeout(1_500);
-    expect(await page.locator('.counts').textContent()).toBe(held);
-    expect(held).not.toMatch(/^15\/15/);
-    await page.locator('button[name=resume]').click();
-    await page.locator('main[data-phase=done]').waitFor({ timeout: 60_000 });
 
+    // opened again: the sweep went on without it
+    popup = await openPopup();
+    const counts = popup.locator('.sweep-progress .counts');
+    await expect.poll(async () => doneOf(await counts.textContent()), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(doneOf(await counts.textContent())).toBeLessThan(15);
+    expect(await popup.locator('button[data-action=sweep]').count()).toBe(0);
+
+    await popup.locator('button[name=sweep-pause]').click();
+    await popup.locator('.sweep-progress[data-state=paused]').waitFor();
+    // links already taken finish; then nothing moves while paused
+    await popup.waitForTimeout(3_000);
+    const held = await counts.textContent();
+    await popup.waitForTimeout(2_000);
+    expect(await counts.textContent()).toBe(held);
+    expect(doneOf(held)).toBeLessThan(15);
+    await popup.locator('button[name=sweep-resume]').click();
+    await popup.locator('.sweep-progress[data-state=running]').waitFor();
+    await expect
+      .poll(async () => doneOf(await counts.textContent()), { timeout: 30_000 })
+      .toBeGreaterThan(doneOf(held));
+    await popup.close();
+  }, 120_000);
+
+  it('goes on after the browser is closed mid-sweep and started again on the same profile', async () => {
+    const worker = await h.serviceWorker();
+    const before = await worker.evaluate(
+      () =>
+        new Promise<number>((ok) => {
+          const open = indexedDB.open('gouji-log');
+          open.onsuccess = () => {
+            const all = open.result.transaction('sweepItems', 'readonly').objectStore('sweepItems').getAll();
+            all.onsuccess = () => ok(all.result.filter((i: { state: string }) => i.state === 'read').length);
+          };
+        }),
+    );
+    expect(before).toBeLessThan(15);
+    const id = h.extensionId;
+    await h.close();
+    h = await launch({ root: REPO, userDataDir: profile });
+    expect(h.extensionId).toBe(id);
+
+    const popup = await openPopup();
+    await popup.locator('.sweep-progress[data-state=done]').waitFor({ timeout: 60_000 });
+    expect(await popup.locator('.sweep-progress .counts').textContent()).toBe(
+      '15/15：已审核 12（有错误 1），不是年报 1，无法读取 1，获取失败 1',
+    );
+    // the log holds the twelve reports, filed like audits the user made
+    const audited = (await readAudits(popup))
+      .filter((r) => r.latest === 1)
+      .map((r) => r.url.replace(/:\d+/, ''));
+    expect(audited).toHaveLength(12);
+    expect(audited).toContain(`http://${DEFAULT_HOST}/xxgk/nb/2023/edu-2022.html`);
+    expect(audited).not.toContain(`http://${DEFAULT_HOST}/xxgk/nb/2024/news-tuijinhui.html`);
+    expect(Math.max(...portal.maxInFlight().values())).toBeLessThanOrEqual(2);
+
+    // the sweep view, from the popup
+    const [page] = await Promise.all([
+      h.context.waitForEvent('page'),
+      popup.locator('button[name=sweep-open]').click(),
+    ]);
+    await page.locator('main[data-phase=done]').waitFor({ timeout: 30_000 });
     expect(await page.locator('.counts').textContent()).toBe(
       '15/15：已审核 12（有错误 1），不是年报 1，无法读取 1，获取失败 1',
     );
     await expect.poll(() => page.locator('.rows tbody tr').count()).toBe(15);
     const grid = await page
       .locator('.grid tr')
-      .evaluateAll((rows) => rows.map((r) => Array.from(r.children).map((c) => c.textContent)));
+      .evaluateAll((rows: Element[]) => rows.map((r) => Array.from(r.children).map((c) => c.textContent)));
     expect(grid[0]).toEqual(['机关', '2020', '2021', '2022', '2023']);
     const row = (body: string) => grid.find((r) => r[0] === body)!;
     expect(row(EDUCATION)[3]).toMatch(/^✗2/);
     expect(row(GOVERNMENT)[1]).toBe('缺');
     expect(await page.locator('.cross-body li[data-spec=XBD-02]').textContent()).toContain(GOVERNMENT);
     await expect.poll(() => page.locator('.cross-body li[data-spec=XBD-01]').count()).toBe(2);
-    expect(Math.max(...portal.maxInFlight().values())).toBeLessThanOrEqual(2);
 
     // filter and sort
     await page.locator('select[name=status]').selectOption('fetch-failed');
@@ -78,5 +164,5 @@ describe('the sweep view', () => {
     const sheets = await readXlsxFile(await readFile((await download.path())!));
     expect(sheets.map((s) => s.sheet)).toEqual(['报告', '问题', '机关×年度']);
     expect(sheets[0]!.data.slice(1)).toHaveLength(15);
-  }, 120_000);
+  }, 150_000);
 });

@@ -177,7 +177,7 @@ export interface Portal {
   listUrl: string;
   /** every link the lists carry, by URL → listed title */
   links: Map<string, string>;
-  /** the most requests one host had in flight at once */
+  /** the most requests one host had in flight at once (a browser tab's navigations not counted) */
   maxInFlight(): Map<string, number>;
   requests: string[];
   close(): Promise<void>;
@@ -221,15 +221,20 @@ export async function servePortal(opts: PortalOptions = {}): Promise<Portal> {
 
   const server: Server = createServer(async (req: IncomingMessage, res) => {
     const host = req.headers.host ?? '';
-    const now = (inFlight.get(host) ?? 0) + 1;
+    // A browser tab showing the list (e2e), with its favicon, is not the sweep: its requests name
+    // what they accept (text/html…, image/…), a fetch() accepts */* (Chromium sends no Sec-Fetch
+    // headers to a plain-http host, so those cannot tell them apart).
+    const accept = req.headers.accept ?? '*/*';
+    const counted = accept === '*/*';
+    const now = (inFlight.get(host) ?? 0) + (counted ? 1 : 0);
     inFlight.set(host, now);
     maxInFlight.set(host, Math.max(maxInFlight.get(host) ?? 0, now));
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     requests.push(path);
     const route = byPath.get(path);
+    // before the wait: a request the client drops meanwhile (a browser closed mid-sweep) ends too
+    res.on('close', () => counted && inFlight.set(host, (inFlight.get(host) ?? 1) - 1));
     await new Promise((r) => setTimeout(r, latency + (route?.delay ?? 0)));
-    const done = () => inFlight.set(host, (inFlight.get(host) ?? 1) - 1);
-    res.on('close', done);
     const list = lists.get(path);
     if (list) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(list);
     const failed = failures.get(req.url ?? path) ?? 0;
