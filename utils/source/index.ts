@@ -1,7 +1,8 @@
 import { tBoth } from '../i18n';
+import { parseAddress, TABLE_IDS } from '../report/model';
 import { type Parsed, parseReport } from '../report/parse';
 import { decodeBytes } from './decode';
-import { locationsOf, type SourceLocation } from './location';
+import { locationsOf, PLACED_ATTRIBUTE, type SourceLocation } from './location';
 import type { PdfOptions } from './pdf';
 import { type SniffedKind, type SourceHint, sniff } from './sniff';
 import { textToHtml } from './text';
@@ -147,6 +148,20 @@ export async function readDocument(
   }
 }
 
+/**
+ * Cells the reader placed by inference are guesses: flagged garbled, so no rule errs on them
+ * (VAL-06 names them, every other check on them is uncertain).
+ */
+function flagPlaced({ model, elements }: Parsed): void {
+  for (const [address, el] of elements) {
+    if (!el.hasAttribute(PLACED_ATTRIBUTE)) continue;
+    const a = parseAddress(address);
+    if (!a || !(TABLE_IDS as readonly string[]).includes(a.table)) continue;
+    const cell = model.tables[a.table]?.[a.row]?.[a.col];
+    if (cell && !cell.flags.includes('garbled')) cell.flags = [...cell.flags, 'garbled'];
+  }
+}
+
 /** Reads a document and parses it as a report: the model, its elements and their locations. */
 export async function readReport(
   bytes: Uint8Array,
@@ -156,7 +171,9 @@ export async function readReport(
   const read = await readDocument(bytes, hint, options);
   if (!read.document) return { ...read, parsed: null, locations: {} };
   const parsed = parseReport(read.document, { url: options.url });
-  return { ...read, parsed, locations: read.kind === 'html' ? {} : locationsOf(parsed.elements) };
+  if (read.kind === 'html') return { ...read, parsed, locations: {} };
+  flagPlaced(parsed);
+  return { ...read, parsed, locations: locationsOf(parsed.elements) };
 }
 
 export { declaredCharset, decodeBytes } from './decode';

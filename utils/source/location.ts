@@ -16,6 +16,13 @@ export type SourceLocation =
 
 export const LOCATION_ATTRIBUTE = 'data-at';
 
+/**
+ * Set by a reader on a cell it placed by inference (a space-aligned text's column positions),
+ * not read as a cell of its own. Honoured only in a reader's own synthetic page (readReport),
+ * never in a web page, which must not be able to steer the audit.
+ */
+export const PLACED_ATTRIBUTE = 'data-gouji-placed';
+
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

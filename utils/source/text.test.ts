@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { documentFromHtml } from '../../cli/dom';
 import { parseReport } from '../report/parse';
+import { readReport } from './index';
 import { locationsOf } from './location';
 import { textToHtml } from './text';
 
@@ -127,5 +130,64 @@ describe('textToHtml', () => {
     expect(model.tables.reviews?.rev?.corrected?.value).toBe(1);
     const locations = locationsOf(elements);
     expect(locations['reviews/rev/corrected']).toEqual({ kind: 'text', lines: [7, 7] });
+  });
+
+  it('reads a wider gap in a space-aligned row as a blank cell at its column, flagged as placed', async () => {
+    const text = [
+      '某县2021年政府信息公开工作年度报告',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '行政复议                                          行政诉讼',
+      '结果维持  结果纠正  其他结果  尚未审结  总计      未经复议直接起诉                                  复议后起诉',
+      '                                                  结果维持  结果纠正  其他结果  尚未审结  总计      结果维持  结果纠正  其他结果  尚未审结  总计',
+      // 复议 其他结果 and 直接起诉 尚未审结 are blank: two cells, one gap each.
+      '1         2                   3         6         0         0         0                   0         0         0         0         0         0',
+    ].join('\n');
+    const { rows } = read(text);
+    expect(rows[3]).toEqual(['1', '2', '', '3', '6', '0', '0', '0', '', '0', '0', '0', '0', '0', '0']);
+    // Through readReport, which honours the placed mark of its own synthetic page.
+    const report = await readReport(
+      new TextEncoder().encode(text),
+      { name: 'r.txt' },
+      { parseHtml: documentFromHtml },
+    );
+    const model = report.parsed!.model;
+    const rev = model.tables.reviews!.rev!;
+    expect(rev.other).toEqual({ raw: '', value: 0, flags: ['blank', 'garbled'] });
+    expect(rev.pending).toEqual({ raw: '3', value: 3, flags: ['garbled'] });
+    expect(model.tables.reviews!.litDirect!.pending).toMatchObject({ value: 0, flags: ['blank', 'garbled'] });
+    expect(model.tableInfo.reviews.complete).toBe(true);
+  });
+
+  it('names a column no row fills from the header, and leaves a row shifted into the labels as read', () => {
+    const { rows } = read(
+      [
+        '信息内容      甲      乙      丙',
+        '行政许可      1               3',
+        '行政处罚      2               4',
+        '其他  5  6  7',
+      ].join('\n'),
+    );
+    expect(rows).toEqual([
+      ['信息内容', '甲', '乙', '丙'],
+      ['行政许可', '1', '', '3'],
+      ['行政处罚', '2', '', '4'],
+      ['其他', '5', '6', '7'],
+    ]);
+  });
+
+  it('honours the placed mark only in its own synthetic page: a web page cannot make a check uncertain', async () => {
+    const text = readFileSync(
+      join(__dirname, '../../tests/fixtures/pages/2021/seed004-ueditor.html'),
+      'utf8',
+    );
+    const page = text.replace(/<td(?=[\s>])/g, '<td data-gouji-placed');
+    const report = await readReport(
+      new TextEncoder().encode(page),
+      { name: 'p.html' },
+      { parseHtml: documentFromHtml },
+    );
+    const cells = Object.values(report.parsed!.model.tables.applications!).flatMap((r) => Object.values(r));
+    expect(cells.length).toBeGreaterThan(100);
+    expect(cells.filter((c) => c.flags.includes('garbled'))).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { escapeHtml, type SourceLocation, stamp } from './location';
+import { escapeHtml, PLACED_ATTRIBUTE, type SourceLocation, stamp } from './location';
 
 // Plain text → a synthetic HTML page the DOM parser reads like any portal page.
 //
@@ -46,20 +46,48 @@ function unmark(text: string): string {
     .replace(/^\s*[-*•]\s+(?=\S)/, '');
 }
 
-/** Cells of a space-aligned line: runs of two or more spaces (or an ideographic space) split. */
-function alignedCells(text: string): string[] {
-  const cells = text
-    .trim()
-    .split(/\s{2,}|\u3000+/)
-    .filter((c) => c !== '');
-  // A viewer copy often keeps single spaces between numbers: `246 减45 52772` after the label.
-  return cells.flatMap((c) =>
-    /^(?:[增减]?\s*\d[\d,.]*\s+)+[增减]?\s*\d[\d,.]*$/.test(c) ? splitNumbers(c) : [c],
-  );
+/** A cell of a space-aligned line and the display columns it takes, [start, end). */
+interface Positioned {
+  text: string;
+  start: number;
+  end: number;
 }
 
-function splitNumbers(cell: string): string[] {
-  return cell.match(/[增减]?\s*\d[\d,.]*/g)!.map((n) => n.trim());
+/**
+ * Cells of a space-aligned line with their display columns: runs of two or more spaces (or an
+ * ideographic space) split; a viewer copy often keeps single spaces between numbers
+ * (`246 减45 52772` after the label), which split too.
+ */
+function positionedCells(text: string): Positioned[] {
+  const out: Positioned[] = [];
+  const separator = /\s{2,}|\u3000+/g;
+  let from = 0;
+  const push = (piece: string, offset: number) => {
+    const lead = piece.length - piece.trimStart().length;
+    const body = piece.trim();
+    if (!body) return;
+    const at = offset + lead;
+    if (/^(?:[增减]?\s*\d[\d,.]*\s+)+[增减]?\s*\d[\d,.]*$/.test(body)) {
+      for (const m of body.matchAll(/[增减]?\s*\d[\d,.]*/g)) {
+        const start = displayWidth(text.slice(0, at + m.index));
+        out.push({ text: m[0].trim(), start, end: start + displayWidth(m[0]) });
+      }
+      return;
+    }
+    const start = displayWidth(text.slice(0, at));
+    out.push({ text: body, start, end: start + displayWidth(body) });
+  };
+  for (const m of text.matchAll(separator)) {
+    push(text.slice(from, m.index), from);
+    from = m.index + m[0].length;
+  }
+  push(text.slice(from), from);
+  return out;
+}
+
+/** Cells of a space-aligned line, without their places. */
+function alignedCells(text: string): string[] {
+  return positionedCells(text).map((c) => c.text);
 }
 
 function classify(original: string, no: number): Line {
@@ -253,65 +281,234 @@ const at = (from: number, to: number): SourceLocation => ({ kind: 'text', lines:
  * fields between values are blank values. Empty fields at the start of a row stay single:
  * they stand under the row-spanning labels above;
  * empty fields at its end are blank cells up to the table's widest row, and padding beyond it.
+ * A field placed by column position (`placed`) stays its own cell, empty or not.
  */
-function spans(fields: string[], width: number): { text: string; span: number }[] {
-  const out: { text: string; span: number }[] = [];
+function spans(
+  fields: string[],
+  width: number,
+  placed: ReadonlySet<number> = new Set(),
+): { text: string; span: number; placed: boolean }[] {
+  const out: { text: string; span: number; placed: boolean }[] = [];
+  const empty = (k: number) => fields[k] === '' && !placed.has(k);
+  const cell = (k: number) => ({ text: fields[k]!, span: 1, placed: placed.has(k) });
   let end = fields.length;
-  while (end > 0 && fields[end - 1] === '') end--;
+  while (end > 0 && empty(end - 1)) end--;
   const content = end;
   let i = 0;
-  while (i < end && fields[i] === '') out.push({ text: fields[i++]!, span: 1 });
+  while (i < end && empty(i)) out.push(cell(i++));
   while (i < end) {
-    if (fields[i] !== '') {
-      out.push({ text: fields[i++]!, span: 1 });
+    if (!empty(i)) {
+      out.push(cell(i++));
       continue;
     }
     let j = i;
-    while (j < end && fields[j] === '') j++;
-    if (VALUE_CELL.test(fields[i - 1]!)) for (let k = i; k < j; k++) out.push({ text: '', span: 1 });
+    while (j < end && empty(j)) j++;
+    if (VALUE_CELL.test(fields[i - 1]!) || placed.has(i - 1)) for (let k = i; k < j; k++) out.push(cell(k));
     // Part of the label before them (a label cell spanning those columns), never a blank value.
     else out[out.length - 1]!.span += j - i;
     i = j;
   }
   // Empty fields up to the table's width are blank cells of this row (a blank amount).
-  for (let k = content; k < Math.min(fields.length, width); k++) out.push({ text: '', span: 1 });
+  for (let k = content; k < Math.min(fields.length, width); k++) out.push(cell(k));
   return out;
 }
 
 /** How many fields the table's rows fill: the widest row without its trailing empty fields. */
-function contentWidth(rows: string[][]): number {
+function contentWidth(rows: TableRow[]): number {
   let width = 0;
-  for (const fields of rows) {
-    let end = fields.length;
-    while (end > 0 && fields[end - 1] === '') end--;
+  for (const { cells, placed } of rows) {
+    let end = cells.length;
+    while (end > 0 && cells[end - 1] === '' && !placed.has(end - 1)) end--;
     width = Math.max(width, end);
   }
   return width;
 }
 
+interface TableRow {
+  cells: string[];
+  from: number;
+  to: number;
+  /** a space-aligned row's cells with their display columns (none for tab-separated rows) */
+  positioned?: Positioned[];
+  /** indexes of cells placed by column position, not read as fields */
+  placed: Set<number>;
+}
+
+/** The trailing run of a positioned row's value cells (a 表四 row is values only). */
+function valueRun(cells: Positioned[]): number {
+  let i = cells.length;
+  while (i > 0 && VALUE_CELL.test(cells[i - 1]!.text)) i--;
+  return i;
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
+
+/**
+ * Columns of a run of space-aligned data rows, from where their values stand: the values of
+ * one column overlap whatever their alignment (left, right or centred), so overlapping values
+ * across rows make one column. Values standing in another row's label area are a row shifted
+ * by the copy, not a column. A column no row fills (a body that only serves 自然人 leaves five
+ * blank in every row) is known from the header rows above. A header cell over a header cell of
+ * a lower row spans it (法人或其他组织, 行政诉讼) and names no column. Any other header cell
+ * names the column it overlaps, or else the unnamed column beside it on the side the numbers
+ * are set to (right-set numbers in a wide column stand right of their header, left-set ones
+ * left of a right-set header); with none there, it heads a column no row fills. Null when the
+ * values do not make clean columns.
+ */
+function inferColumns(segment: TableRow[], headers: TableRow[]): { start: number; end: number }[] | null {
+  const labels = segment.flatMap((r) => r.positioned!.slice(0, valueRun(r.positioned!)));
+  const valuesOf = (r: TableRow) => r.positioned!.slice(valueRun(r.positioned!));
+  // A row with a value in another row's label area was shifted by the copy: no evidence.
+  const shifted = (r: TableRow) => valuesOf(r).some((v) => labels.some((l) => overlaps(l, v)));
+  const aligned = segment.filter((r) => !shifted(r));
+  const clusters: { start: number; end: number; members: Positioned[] }[] = [];
+  for (const v of aligned.flatMap(valuesOf).sort((a, b) => a.start - b.start)) {
+    const last = clusters[clusters.length - 1];
+    if (last && v.start < last.end) {
+      last.end = Math.max(last.end, v.end);
+      last.members.push(v);
+    } else clusters.push({ start: v.start, end: v.end, members: [v] });
+  }
+  // Two values of one row in one column: the places do not make columns.
+  for (const r of aligned) {
+    const hit = valuesOf(r).map((v) => clusters.findIndex((c) => overlaps(c, v)));
+    if (new Set(hit).size < hit.length) return null;
+  }
+  const columns = clusters.map((c) => ({ start: c.start, end: c.end, named: false }));
+  if (!columns.length) return null;
+
+  // Which side numbers are set to: a column of numbers of different widths sharing a start is
+  // left-set, sharing an end right-set.
+  let leftSet = 0;
+  let otherwise = 0;
+  for (const { members } of clusters) {
+    if (new Set(members.map((m) => m.end - m.start)).size < 2) continue;
+    if (new Set(members.map((m) => m.start)).size === 1) leftSet++;
+    else otherwise++;
+  }
+  const side = leftSet > otherwise ? -1 : 1;
+
+  const cells = headers.flatMap((row, r) =>
+    (row.positioned ?? [])
+      .filter((h) => !labels.some((l) => overlaps(l, h)) && !/单位/.test(h.text))
+      .filter((h) => !headers.slice(r + 1).some((lower) => lower.positioned?.some((o) => overlaps(o, h)))),
+  );
+  const name = (column: (typeof columns)[number], cell: Positioned) => {
+    column.start = Math.min(column.start, cell.start);
+    column.end = Math.max(column.end, cell.end);
+    column.named = true;
+  };
+  const beside: Positioned[] = [];
+  for (const cell of cells) {
+    const over = columns.filter((c) => overlaps(c, cell));
+    if (over.length === 1) name(over[0]!, cell);
+    else if (!over.length) beside.push(cell);
+  }
+  const sequence = [
+    ...columns.map((column) => ({ start: column.start, column })),
+    ...cells.map((cell) => ({ start: cell.start, column: null })),
+  ].sort((a, b) => a.start - b.start);
+  const added: typeof columns = [];
+  for (const cell of beside) {
+    const i = sequence.findIndex((e) => e.start === cell.start && !e.column);
+    const column = sequence[i + side]?.column;
+    if (column && !column.named) name(column, cell);
+    else added.push({ start: cell.start, end: cell.end, named: true });
+  }
+  return [...columns, ...added].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Blank cells inside a space-aligned row: a copy from a PDF viewer writes an empty cell as a
+ * wider gap, so a row with fewer values than the table has columns gets each value at the
+ * column it stands in and a blank cell at each column it leaves empty. All of such a row's value
+ * cells are marked placed: their columns come from positions, so rules treat them as guesses.
+ * A row whose values do not each stand in a column of their own keeps its fields (read short).
+ * Returns how many rows were placed.
+ */
+function placeByColumns(rows: TableRow[]): number {
+  let placedRows = 0;
+  let i = 0;
+  while (i < rows.length) {
+    const hasValues = (r: TableRow) => !!r.positioned && valueRun(r.positioned) < r.positioned.length;
+    if (!hasValues(rows[i]!)) {
+      i++;
+      continue;
+    }
+    let h = i;
+    while (h > 0 && rows[h - 1]!.positioned && !hasValues(rows[h - 1]!)) h--;
+    // A one-cell row (a caption, a label the copy set on its own line) does not end the run:
+    // the columns go on below it unless a header row starts another table.
+    let j = i;
+    let end = i;
+    while (j < rows.length && (hasValues(rows[j]!) || !rows[j]!.positioned))
+      if (hasValues(rows[j++]!)) end = j;
+    j = end;
+    const segment = rows.slice(i, j).filter(hasValues);
+    const columns = inferColumns(segment, rows.slice(h, i));
+    if (columns)
+      for (const row of segment) {
+        const run = valueRun(row.positioned!);
+        const values = row.positioned!.slice(run);
+        if (values.length >= columns.length) continue;
+        const at = values.map((v) => columns.findIndex((c) => overlaps(c, v)));
+        if (at.some((c) => c < 0) || new Set(at).size < at.length) continue;
+        // Labels as read (a wrapped label was joined into the first), then one field a column.
+        const labelCount = row.cells.length - values.length;
+        const fields = row.cells.slice(0, labelCount);
+        for (let c = 0; c < columns.length; c++) {
+          const k = at.indexOf(c);
+          row.placed.add(fields.length);
+          fields.push(k < 0 ? '' : values[k]!.text);
+        }
+        row.cells = fields;
+        placedRows++;
+      }
+    i = j;
+  }
+  return placedRows;
+}
+
+/**
+ * Which label cell of a space-aligned row a wrapped fragment continues: the one it stands under
+ * (the last that starts at or left of it), so a wrapped item label (1. 申请人无正当理由逾期不补正、
+ * … 行政机关不再处理其政府信息公开申请) joins the item, not the category left of it.
+ */
+function labelFor(positioned: Positioned[] | undefined, column: number): number {
+  if (!positioned) return 0;
+  let k = 0;
+  for (let i = 0; i < valueRun(positioned); i++) if (positioned[i]!.start <= column + 1) k = i;
+  return k;
+}
+
 function tableHtml(block: Block, explain: string[]): string {
-  const rows: { cells: string[]; from: number; to: number }[] = [];
+  const rows: TableRow[] = [];
   let pending: Line[] = [];
   const footers = block.lines.filter((l) => l.kind === 'footer').length;
   let joined = 0;
   const tabbed = block.lines.some((l) => l.kind === 'tab');
   block.lines.forEach((line, index) => {
     if (line.kind === 'blank' || line.kind === 'footer') return;
-    const next = block.lines.slice(index + 1).find((l) => l.kind !== 'blank' && l.kind !== 'footer');
+    // (Past the rest of a label wrapped over several lines.)
+    const next = block.lines
+      .slice(index + 1)
+      .find((l) => l.kind !== 'blank' && l.kind !== 'footer' && l.kind !== 'text');
     // A line without cells is a one-cell row (a merged caption) when Word copied the table with
     // tabs, or when a header row follows it; otherwise a wrapped piece of a neighbouring label.
     if (
       line.kind === 'text' &&
       (tabbed || !rows.length || !next || !isDataRow(next) || SECTION.test(line.text.trim()))
     ) {
-      rows.push({ cells: [line.text.trim()], from: line.no, to: line.no });
+      rows.push({ cells: [line.text.trim()], from: line.no, to: line.no, placed: new Set() });
       return;
     }
     if (line.kind === 'text') {
       pending.push(line);
       return;
     }
-    const cells = line.kind === 'tab' ? line.text.split('\t').map((c) => c.trim()) : alignedCells(line.text);
+    const positioned = line.kind === 'aligned' ? positionedCells(line.text) : undefined;
+    const cells = positioned ? positioned.map((c) => c.text) : line.text.split('\t').map((c) => c.trim());
     // A space-aligned row ending in its unit has a blank value: it is there, only empty.
     if (line.kind === 'aligned' && cells.length === 2 && UNIT.test(cells[1]!)) cells.push('');
     if (pending.length) {
@@ -319,41 +516,48 @@ function tableHtml(block: Block, explain: string[]): string {
       // already had values (the label wrapped below them), else the start of this row's.
       const previous = rows[rows.length - 1];
       const fragment = joinText(pending.map((l) => l.text.trim()));
+      const column = positionedCells(pending[0]!.text)[0]?.start ?? 0;
       if (previous?.cells.slice(1).some((c) => VALUE_CELL.test(c)) && cells[0] !== '') {
-        previous.cells[0] = joinText([previous.cells[0] ?? '', fragment]);
+        const k = labelFor(previous.positioned, column);
+        previous.cells[k] = joinText([previous.cells[k] ?? '', fragment]);
         previous.to = pending[pending.length - 1]!.no;
       } else {
-        cells[0] = joinText([fragment, cells[0] ?? '']);
+        const k = labelFor(positioned, column);
+        cells[k] = joinText([fragment, cells[k] ?? '']);
       }
       joined += pending.length;
       pending = [];
     }
-    rows.push({ cells, from: line.no, to: line.no });
+    rows.push({ cells, from: line.no, to: line.no, positioned, placed: new Set() });
   });
   if (pending.length && rows.length) {
     const last = rows[rows.length - 1]!;
     last.cells[0] = joinText([last.cells[0] ?? '', ...pending.map((l) => l.text.trim())]);
     joined += pending.length;
   }
+  const placedRows = tabbed ? 0 : placeByColumns(rows);
   const first = block.lines[0]!.no;
   const last = block.lines[block.lines.length - 1]!.no;
-  const layout = block.lines.some((l) => l.kind === 'tab')
-    ? '制表符分隔 / tab-separated'
-    : '空格对齐 / space-aligned';
+  const layout = tabbed ? '制表符分隔 / tab-separated' : '空格对齐 / space-aligned';
   explain.push(
     `第 ${first}–${last} 行：表格（${layout}），${rows.length} 行` +
       (footers ? `，跳过页脚 ${footers} 行` : '') +
       (joined ? `，${joined} 行短文字并入相邻行的标签（不确定）` : '') +
+      (placedRows ? `，${placedRows} 行按列位置放置数值并补出空格（不确定）` : '') +
       ` / lines ${first}–${last}: a table (${layout.split(' / ')[1]}), ${rows.length} rows` +
       (footers ? `, ${footers} footer lines skipped` : '') +
-      (joined ? `, ${joined} short lines joined to a neighbouring row's label (uncertain)` : ''),
+      (joined ? `, ${joined} short lines joined to a neighbouring row's label (uncertain)` : '') +
+      (placedRows
+        ? `, ${placedRows} rows' values placed by column position with blank cells (uncertain)`
+        : ''),
   );
-  const width = contentWidth(rows.map((r) => r.cells));
+  const width = contentWidth(rows);
   const body = rows
     .map((r) => {
       const where = stamp(at(r.from, r.to));
-      const cells = spans(r.cells, width).map(
-        ({ text, span }) => `<td${span > 1 ? ` colspan="${span}"` : ''}${where}>${escapeHtml(text)}</td>`,
+      const cells = spans(r.cells, width, r.placed).map(
+        ({ text, span, placed }) =>
+          `<td${span > 1 ? ` colspan="${span}"` : ''}${placed ? ` ${PLACED_ATTRIBUTE}` : ''}${where}>${escapeHtml(text)}</td>`,
       );
       return `<tr${where}>${cells.join('')}</tr>`;
     })
