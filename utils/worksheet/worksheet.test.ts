@@ -79,7 +79,7 @@ describe('worksheetSheets', () => {
     expect(first[7]).toMatchObject({ value: 1, backgroundColor: expect.any(String) });
     expect(sheet!.data[2]![2]).toMatchObject({
       type: 'Formula',
-      value: '=HYPERLINK("http://x.gov.cn/b.html","标题 ""带引号""")',
+      value: 'HYPERLINK("http://x.gov.cn/b.html","标题 ""带引号""")',
     });
     expect(sheet!.data[2]![5]).toMatchObject({ value: '按时' });
     // unread: body and year from the listed title, no counts
@@ -155,5 +155,29 @@ describe('worksheetXlsx', () => {
     expect(first).toMatch(/<pane ySplit="1"/);
     expect(unzip(bytes, 'xl/worksheets/sheet2.xml')).toContain('<autoFilter ref="A1:L2"/>');
     expect(unzip(bytes, 'xl/worksheets/sheet3.xml')).not.toContain('<autoFilter');
+  });
+
+  // write-excel-file 4.1.1 has no hyperlink cells (no <hyperlinks> element, no relationship per
+  // link; its README and source have none), so a title links back to its report by a HYPERLINK
+  // formula, and the link column holds the address as plain text for readers that do not compute
+  // formulas: read-excel-file reads a formula cell without a cached value as empty.
+  it('links each title back to its report by a formula, and keeps the address as text beside it', async () => {
+    const url = 'http://x.gov.cn/nb/2023.html?id=1&x=2';
+    const blob = await worksheetXlsx(
+      [report({ url, title: '某县教育局2023年"年报"', findings: [finding('T3-01', 'error')] })],
+      'zh',
+    );
+    const bytes = Buffer.from(await blob.arrayBuffer());
+    const [reports, findings] = (await readXlsxFile(bytes)).map((s) => s.data);
+    const title = reports![0]!.indexOf('标题');
+    const link = reports![0]!.indexOf('链接');
+    expect(reports![1]![link]).toBe(url);
+    expect(reports![1]![title]).toBeNull();
+    const fromXml = (xml: string) => xml.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const formula = /<c r="C2"[^>]*><f>([^<]*)<\/f><\/c>/.exec(unzip(bytes, 'xl/worksheets/sheet1.xml'))?.[1];
+    expect(fromXml(formula ?? '')).toBe(`HYPERLINK("${url}","某县教育局2023年""年报""")`);
+    // the findings sheet links each finding to its report the same way
+    expect(fromXml(unzip(bytes, 'xl/worksheets/sheet2.xml'))).toContain(`<f>HYPERLINK("${url}",`);
+    expect(findings).toHaveLength(2);
   });
 });

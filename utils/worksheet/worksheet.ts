@@ -65,10 +65,14 @@ export function isLate(r: WorksheetReport): boolean | null {
   return failed(r, 'FMT-12');
 }
 
-/** A formula link; quotes doubled, so a title cannot break out of the string. */
+/**
+ * A formula link (write-excel-file 4.1.1 writes no hyperlink cells); quotes doubled, so a title
+ * cannot break out of the string. No leading "=": the library writes the value into <f> as it is,
+ * and a stored formula has none (ECMA-376 Part 1, 18.3.1.40).
+ */
 function link(url: string, text: string) {
   const q = (s: string) => s.replace(/"/g, '""').slice(0, 250);
-  return { type: 'Formula' as const, value: `=HYPERLINK("${q(url)}","${q(text)}")`, textColor: '#0563C1' };
+  return { type: 'Formula' as const, value: `HYPERLINK("${q(url)}","${q(text)}")`, textColor: '#0563C1' };
 }
 
 const bodyOf = (r: WorksheetReport): string | null =>
