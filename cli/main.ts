@@ -7,12 +7,14 @@ import type { ReportModel } from '../utils/report/model';
 import { ReportModelSchema } from '../utils/report/model-schema';
 import { readReport, type SourceLocation } from '../utils/source/index';
 import { documentFromHtml, releaseDocuments } from './dom';
+import { type Explained, explainInput, formatExplained } from './explain';
 import { expandInputs, load } from './load';
 import { nodePdfOptions } from './pdf-node';
 import { type CliReport, formatReadable, toCliReport } from './report';
 import { sweepCommand } from './sweep';
 
 // gouji <file.html|.pdf|.docx|.txt|URL|folder>… [--json] [--fail-on error|warning] [--lang zh|en]
+// gouji --explain <input>… [--json] [--lang zh|en]: how each input was read (cli/explain.ts)
 // gouji --sweep <list URL|saved list page> [--json] [--max-pages N] [--out DIR] [--delay MS] (cli/sweep.ts)
 // Exit status: 0 done; 1 a finding at or above --fail-on; 2 bad usage; 3 an input could not be read.
 
@@ -36,6 +38,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       allowPositionals: true,
       options: {
         json: { type: 'boolean', default: false },
+        explain: { type: 'boolean', default: false },
         'fail-on': { type: 'string' },
         lang: { type: 'string', default: 'zh' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -80,6 +83,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   }
   if (
     !args.positionals.length ||
+    (args.values.explain && failOn !== undefined) ||
     (lang !== 'zh' && lang !== 'en') ||
     (failOn !== undefined && failOn !== 'error' && failOn !== 'warning')
   ) {
@@ -88,6 +92,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   }
 
   const reports: CliReport[] = [];
+  const explained: Explained[] = [];
   let unreadable = false;
   // `explain` (how a document was read, one line per step) and `locations` (address → page and
   // box, or lines) are the hook for `gouji --explain` on documents; see utils/source/location.ts
@@ -113,6 +118,17 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         io.err(`${source}: ${document.problem?.[lang] ?? t('cli.readError', lang, { error: '?' })}`);
         continue;
       }
+      // The reading record needs the page's DOM (the rows as located): taken before it is released.
+      if (args.values.explain) {
+        const e = explainInput(source, document.kind, document.explain, document.parsed);
+        explained.push(e);
+        if (!args.values.json) io.out(formatExplained(e, lang));
+        if (document.parsed.model.kind !== 'report')
+          io.err(
+            `${source}: ${t(document.parsed.model.kind === 'index' ? 'cli.index' : 'cli.notReport', lang)}`,
+          );
+        continue;
+      }
       // The parser does not validate its own output (the content script ships without it); the CLI does.
       read.push({
         source,
@@ -127,6 +143,10 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       // The model is plain data now; the page's DOM would otherwise stay in memory to the end.
       await releaseDocuments();
     }
+  }
+  if (args.values.explain) {
+    if (args.values.json) io.out(JSON.stringify(explained.length === 1 ? explained[0] : explained, null, 2));
+    return unreadable ? 3 : 0;
   }
   for (const { source, model } of read) {
     let report: CliReport;

@@ -1,6 +1,6 @@
 import { extractClaims } from './claims';
 import { detectReport } from './detect';
-import { locateTables, reportTables, type Skipped } from './locate';
+import { type Located, locateTables, reportTables, type Skipped } from './locate';
 import { emptyTableInfo, type ReportModel, type TableInfo } from './model';
 import { readNarrative } from './narrative';
 import { parseActive } from './parse-active';
@@ -17,6 +17,11 @@ export interface Parsed {
   model: ReportModel;
   /** cell and paragraph address → the element it was read from, for drawing */
   elements: Map<string, Element>;
+  /**
+   * The rows each table was read from, as located (DOM-bound, like `elements`): with them,
+   * reading.ts tells how the page was read, only when asked, at no cost to the parse.
+   */
+  located: Located;
 }
 
 function hostOf(url: string | undefined): string | null {
@@ -61,7 +66,7 @@ export function parseReport(doc: Document, opts: { url?: string } = {}): Parsed 
       paragraphs: [],
       claims: [],
     };
-    return { model, elements };
+    return { model, elements, located: { active: [], applications: [], reviews: [], legacy: [] } };
   }
 
   const skipped: Skipped[] = [];
@@ -108,5 +113,5 @@ export function parseReport(doc: Document, opts: { url?: string } = {}): Parsed 
     paragraphs,
     claims: extractClaims(paragraphs),
   };
-  return { model, elements };
+  return { model, elements, located };
 }
