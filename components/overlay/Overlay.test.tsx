@@ -202,6 +202,16 @@ describe('Overlay', () => {
     expect(total.getAttribute('aria-label')).toBe('行政复议·总计：2 项问题，错误');
   });
 
+  it('draws a cell cut by a page break on both pages: a box over each piece', () => {
+    targets.set('reviews/rev/total', { kind: 'cell', el: cell(140, 300), more: [cell(140, 900)] });
+    show();
+    const total = Array.from(container.querySelectorAll<HTMLElement>('.box[data-key="reviews/rev/total"]'));
+    expect(total.map((b) => [b.style.left, b.style.top])).toEqual([
+      ['140px', '300px'],
+      ['140px', '900px'],
+    ]);
+  });
+
   it('shows the findings of a focused box in a tooltip', () => {
     show();
     const total = container.querySelector<HTMLElement>('.box[data-key="reviews/rev/total"]')!;

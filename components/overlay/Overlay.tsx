@@ -31,7 +31,10 @@ import { userOnly } from './trusted';
 // found by hit-testing the mouse position, so the page under the overlay stays fully usable.
 
 /** Where a mark is on the page: a cell element, or a sentence's text range in its paragraph. */
-export type Target = { kind: 'cell'; el: Element } | { kind: 'sentence'; el: Element; range: Range | null };
+/** `more`: the rest of an element continued on later pages (a PDF cell or paragraph cut by a page break). */
+export type Target =
+  | { kind: 'cell'; el: Element; more?: readonly Element[] }
+  | { kind: 'sentence'; el: Element; range: Range | null; more?: readonly Element[] };
 
 export interface OverlayProps {
   lang: Lang;
@@ -61,8 +64,8 @@ function measure(targets: ReadonlyMap<string, Target>): Map<string, Rect[]> {
   const out = new Map<string, Rect[]>();
   for (const [key, target] of targets) {
     if (target.kind === 'cell' || !target.range) {
-      const r = toRect(target.el.getBoundingClientRect());
-      out.set(key, isDrawable(r) ? [r] : []);
+      const rects = [target.el, ...(target.more ?? [])].map((el) => toRect(el.getBoundingClientRect()));
+      out.set(key, rects.filter(isDrawable));
     } else {
       out.set(key, lineRects(Array.from(target.range.getClientRects(), toRect)));
     }

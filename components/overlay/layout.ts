@@ -13,6 +13,8 @@ export interface OverlayData {
   audit: AuditResult;
   /** address (cell, or paragraph/<id>) → the element it was read from */
   elements: ReadonlyMap<string, Element>;
+  /** address → the rest of its element on later pages (a PDF cell or paragraph cut by a page break) */
+  continued?: ReadonlyMap<string, readonly Element[]>;
   /** inferred cell address → value (T3-08) */
   inferred: ReadonlyMap<string, number>;
   /** the log could not file this audit: the panel says it is not saved */
@@ -73,12 +75,19 @@ export function layout(data: OverlayData): { marks: Mark[]; targets: Map<string,
   const targets = new Map<string, Target>();
   for (const mark of marks) {
     if (mark.kind === 'cell') {
-      targets.set(mark.key, { kind: 'cell', el: elements.get(mark.key)! });
+      targets.set(mark.key, {
+        kind: 'cell',
+        el: elements.get(mark.key)!,
+        more: data.continued?.get(mark.key),
+      });
       continue;
     }
     const { paragraph, text } = mark.sentence!;
     const el = elements.get(`paragraph/${paragraph}`)!;
-    targets.set(mark.key, { kind: 'sentence', el, range: findTextRange(el, text) });
+    const range = findTextRange(el, text);
+    // A sentence found in the paragraph's text is drawn there; else the paragraph's boxes are.
+    const more = range ? undefined : data.continued?.get(`paragraph/${paragraph}`);
+    targets.set(mark.key, { kind: 'sentence', el, range, more });
   }
   // Tab order follows the page: marks sorted by where their node is in the document.
   const position = (m: Mark) => targets.get(m.key)!.el;

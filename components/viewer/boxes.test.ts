@@ -48,8 +48,8 @@ describe('placeBoxes', () => {
     ]);
   });
 
-  it('draws an element continued over a page break where it starts', () => {
-    const [placed] = placeBoxes(
+  it('draws an element continued over a page break on both pages, where it starts first', () => {
+    const placed = placeBoxes(
       {
         'paragraph/p9': [
           { page: 3, box: [72, 72, 520, 100] },
@@ -59,8 +59,10 @@ describe('placeBoxes', () => {
       [A4, A4, A4],
       1,
     );
-    expect(placed?.page).toBe(2);
-    expect(placed?.rect).toEqual({ left: 72, top: 780, width: 448, height: 40 });
+    expect(placed.map((p) => [p.address, p.page, p.rect])).toEqual([
+      ['paragraph/p9', 2, { left: 72, top: 780, width: 448, height: 40 }],
+      ['paragraph/p9', 3, { left: 72, top: 72, width: 448, height: 28 }],
+    ]);
   });
 
   it('clips a box to its page and drops boxes on missing pages or with no area', () => {

@@ -56,9 +56,9 @@ function clip(box: PdfBox, page: PageSize): PdfBox | null {
 }
 
 /**
- * Every address the reader located on a page, placed at `scale`. An element continued on the next
- * page (a paragraph, a cell split by the page break) has a box per page; the overlay draws one
- * mark per address, so it is drawn where it starts (its first box on a page that exists).
+ * Every box the reader located on a page, placed at `scale`, an address's boxes in page order. An
+ * element continued on the next page (a paragraph, a row cut by the page break) has a box per
+ * page, and each is drawn: the first where it starts, the rest where it goes on.
  */
 export function placeBoxes(
   locations: Readonly<Record<string, { page: number; box: PdfBox }[]>>,
@@ -72,7 +72,6 @@ export function placeBoxes(
       const clipped = size ? clip(box, size) : null;
       if (!clipped) continue;
       out.push({ address, page, rect: boxToCss(clipped, scale), box });
-      break;
     }
   }
   return out;

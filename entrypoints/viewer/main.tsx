@@ -51,6 +51,8 @@ interface Shown {
   model: ReportModel;
   audit: AuditResult;
   elements: Map<string, Element>;
+  /** the boxes of elements cut by a page break, on the later pages */
+  continued?: Map<string, Element[]>;
   inferred: Map<string, number>;
   source: DocumentSource;
   bytes: Uint8Array;
@@ -80,6 +82,7 @@ function drawOverlay(): void {
     model: current.model,
     audit: current.audit,
     elements: current.elements,
+    continued: current.continued,
     inferred: current.inferred,
   });
   render(
@@ -158,11 +161,13 @@ async function audit(
 
   const container = document.getElementById('doc')!;
   let drawn = elements;
+  let continued: Map<string, Element[]> | undefined;
   let paint: (() => Promise<void>) | null = null;
   if (read.kind === 'pdf' && read.pages?.length) {
     const room = container.clientWidth || window.innerWidth - 380;
     const view = showPdf(container, bytes, read.pages, read.locations, fitScale(read.pages, room));
     drawn = view.elements;
+    continued = view.continued;
     paint = view.paint;
   } else if (read.document) {
     showHtml(container, read.document);
@@ -190,6 +195,7 @@ async function audit(
     model: filed,
     audit: result,
     elements: drawn,
+    continued,
     inferred: new Map(inference.steps.map((s) => [s.cell, s.value])),
     source: full,
     bytes,

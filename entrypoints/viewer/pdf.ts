@@ -23,6 +23,8 @@ export const PDF_RESOURCES = {
 export interface PdfView {
   /** address → the element placed over its box */
   elements: Map<string, Element>;
+  /** address → the elements over its boxes on later pages (an element cut by a page break) */
+  continued: Map<string, Element[]>;
   placed: PlacedBox[];
   scale: number;
   /** paints the pages (after the boxes are up: painting first would delay them); resolves when done */
@@ -61,6 +63,7 @@ export function showPdf(
   });
   const placed = placeBoxes(pdfBoxes(locations), pages, scale);
   const elements = new Map<string, Element>();
+  const continued = new Map<string, Element[]>();
   for (const p of placed) {
     const el = document.createElement('div');
     el.className = 'at';
@@ -73,9 +76,10 @@ export function showPdf(
       height: `${p.rect.height}px`,
     });
     frames[p.page - 1]!.append(el);
-    elements.set(p.address, el);
+    if (!elements.has(p.address)) elements.set(p.address, el);
+    else continued.set(p.address, [...(continued.get(p.address) ?? []), el]);
   }
-  return { elements, placed, scale, paint: () => paint(bytes, frames, scale) };
+  return { elements, continued, placed, scale, paint: () => paint(bytes, frames, scale) };
 }
 
 async function paint(bytes: Uint8Array, frames: HTMLElement[], scale: number): Promise<void> {

@@ -124,7 +124,7 @@ beforeAll(async () => {
   );
   await mkdir(join(root, 'files'));
   // utils/source's own document fixtures (a DOCX with merged cells, an image-only PDF)
-  for (const name of ['seed004.docx', 'scanned.pdf'])
+  for (const name of ['seed004.docx', 'scanned.pdf', 'seed003.pdf'])
     await writeFile(join(root, name), await readFile(join(REPO, 'tests/fixtures/documents', name)));
   await rename(join(root, 'attachment.pdf'), join(root, 'files', '2022nb.pdf'));
 });
@@ -173,7 +173,11 @@ describe('report viewer', () => {
     const cellMarks = marks.filter((m) => m.kind === 'box');
     expect(cellMarks.map((m) => m.key)).toContain('applications/new/TOT');
     for (const mark of cellMarks) {
-      const at = placed.find((p) => p.address === mark.key);
+      // A cell cut by a page break has a box on each page: the one this mark is drawn over.
+      const boxes = placed.filter((p) => p.address === mark.key);
+      const at = boxes.find(
+        (p) => Math.abs(p.frame.top + p.box[1] * scales[p.page - 1]! - mark.rect.top) < 3,
+      );
       expect(at, `${mark.key} was placed`).toBeDefined();
       const scale = scales[at!.page - 1]!;
       const [x0, y0, x1, y1] = at!.box;
@@ -196,6 +200,39 @@ describe('report viewer', () => {
     expect(row?.document).toMatchObject({ type: 'pdf', url: `${h.origin}/sample-report.pdf` });
     expect(row?.document?.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(row?.severities.error).toBeGreaterThan(0);
+    await viewer.close();
+    await popup.close();
+    await pdfTab.close();
+  });
+
+  it('boxes a table row cut by a page break on both pages', async (ctx) => {
+    if (!pdfReaderBuilt) ctx.skip('utils/source has no PDF reader yet');
+    const pdfTab = await h.open('seed003.pdf');
+    const tabId = await h.tabIdOf(pdfTab);
+    const popup = await h.context.newPage();
+    await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}`);
+    const opened = h.context.waitForEvent('page', { predicate: (p) => p.url().includes('/viewer.html') });
+    await popup.click('[data-action="audit-pdf"]');
+    const viewer = await opened;
+    await waitShown(viewer);
+    await settle(viewer);
+    // 7. 属于行政执法案卷 begins at the foot of page 4 and ends at the top of page 5.
+    const row = (await placedBoxes(viewer)).filter((p) => p.address === 'applications/r3_7/TOT');
+    expect(row.map((p) => p.page)).toEqual([4, 5]);
+    const rects = await viewer.evaluate(() =>
+      Array.from(
+        document.querySelectorAll<HTMLElement>('.pdf-page .at[data-address="applications/r3_7/TOT"]'),
+        (el) => {
+          const r = el.getBoundingClientRect();
+          const f = el.closest<HTMLElement>('.pdf-page')!.getBoundingClientRect();
+          return { top: r.top - f.top, bottom: r.bottom - f.top, frame: f.height, left: r.left - f.left };
+        },
+      ),
+    );
+    // at the foot of one page and the head of the next, in the same column
+    expect(rects[0]!.bottom).toBeGreaterThan(rects[0]!.frame * 0.85);
+    expect(rects[1]!.top).toBeLessThan(rects[1]!.frame * 0.15);
+    expect(Math.abs(rects[0]!.left - rects[1]!.left)).toBeLessThan(1);
     await viewer.close();
     await popup.close();
     await pdfTab.close();

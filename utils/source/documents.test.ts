@@ -158,6 +158,24 @@ describe('PDF', () => {
     expect(result.explain.join('\n')).toMatch(/跨页续表已合并/);
   });
 
+  it('boxes a row cut by a page break on both pages, in the same columns', async () => {
+    const result = await read('seed003.pdf');
+    // 7. 属于行政执法案卷 starts at the foot of page 4 and ends at the top of page 5
+    for (const col of ['NP', 'TOT']) {
+      const location = result.locations[`applications/r3_7/${col}`];
+      if (location?.kind !== 'pdf') throw new Error('no PDF location');
+      const [upper, lower] = location.boxes;
+      expect(location.boxes.map((b) => b.page)).toEqual([4, 5]);
+      expect(upper!.box[3]).toBeGreaterThan(result.pages![3]!.height * 0.85);
+      expect(lower!.box[1]).toBeLessThan(result.pages![4]!.height * 0.15);
+      expect(Math.abs(upper!.box[0] - lower!.box[0])).toBeLessThan(1);
+      expect(Math.abs(upper!.box[2] - lower!.box[2])).toBeLessThan(1);
+    }
+    // A row that does not cross the break keeps one box.
+    const whole = result.locations['applications/r3_6/TOT'];
+    expect(whole?.kind === 'pdf' && whole.boxes.length).toBe(1);
+  });
+
   it('says a scan has no text layer, and does not audit it', async () => {
     const result = await read('scanned.pdf');
     expect(result.kind).toBe('pdf');

@@ -55,6 +55,8 @@ interface Cell {
   colSpan: number;
   box: Box;
   items: Item[];
+  /** the rest of a cell cut by a page break, on the pages after its own */
+  continued?: { page: number; box: Box }[];
 }
 
 interface Table {
@@ -451,7 +453,13 @@ function tableHtml(table: Table): string {
         .sort((a, b) => a.col - b.col)
         .map((c) => {
           const spans = `${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''}${c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ''}`;
-          const at: SourceLocation = { kind: 'pdf', boxes: [{ page: part.page, box: round(c.box) }] };
+          const at: SourceLocation = {
+            kind: 'pdf',
+            boxes: [{ page: part.page, box: c.box }, ...(c.continued ?? [])].map(({ page, box }) => ({
+              page,
+              box: round(box),
+            })),
+          };
           return `<td${spans}${stamp(at)}>${escapeHtml(cellText(c))}</td>`;
         });
       rows.push(`<tr>${tds.join('')}</tr>`);
@@ -592,8 +600,11 @@ async function read(doc: PdfDocument, pdfjs: PdfJs): Promise<PdfRead> {
         const upper = previous.cells.filter((c) => c.row === lastRow);
         for (const lower of cells.filter((c) => c.row === 0)) {
           const above = upper.find((c) => Math.abs(c.box[0] - lower.box[0]) <= TOLERANCE * 2);
-          if (above) above.items.push(...lower.items.map((i) => ({ ...i, y: i.y + 10_000 })));
-          else upper.push({ ...lower, row: lastRow });
+          if (above) {
+            above.items.push(...lower.items.map((i) => ({ ...i, y: i.y + 10_000 })));
+            // Drawn on both pages: the viewer boxes each piece where it is.
+            above.continued = [...(above.continued ?? []), { page: first.table.page, box: lower.box }];
+          } else upper.push({ ...lower, row: lastRow });
         }
         first.table.cells = cells.filter((c) => c.row !== 0);
       }
