@@ -5,7 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EDUCATION, FINANCE, GOVERNMENT, LIST_PATHS, type Portal, servePortal } from '../tests/sweep/portal';
+import {
+  EDUCATION,
+  FINANCE,
+  GOVERNMENT,
+  LIST_PATHS,
+  PARK,
+  type Portal,
+  servePortal,
+  VIEWER_HREF,
+} from '../tests/sweep/portal';
 import { main } from './main';
 import type { SweepCliEntry } from './sweep';
 
@@ -57,7 +66,7 @@ describe('gouji --sweep', () => {
     expect(entries.map((e) => e.source).sort()).toEqual([...portal.links.keys()].sort());
     for (const e of entries) expect(e.listedTitle).toBe(portal.links.get(e.source));
     const status = Object.fromEntries(entries.map((e) => [e.source.replace(portal.origin, ''), e.status]));
-    expect(Object.values(status).filter((s) => s === 'audited')).toHaveLength(12);
+    expect(Object.values(status).filter((s) => s === 'audited')).toHaveLength(13);
     expect(status).toMatchObject({
       '/xxgk/nb/2024/news-tuijinhui.html': 'not-a-report',
       '/xxgk/nb/2024/health-2023.pdf': 'unreadable',
@@ -68,7 +77,16 @@ describe('gouji --sweep', () => {
     expect(one('/xxgk/nb/2024/health-2023.pdf').note).toMatch(/^PDF: ./);
     expect(one('/xxgk/nb/2022/gone.html').note).toBe('HTTP 404');
     expect(sweep.code).toBe(3);
-    expect(sweep.err).toContain('列表页 3 个，链接 15 个：已审核 12');
+    expect(sweep.err).toContain('列表页 3 个，链接 16 个：已审核 13');
+  });
+
+  it('follows a pdf.js 全真版 viewer to the PDF in its ?file= and reads that', () => {
+    const viewer = one(VIEWER_HREF);
+    expect(viewer).toMatchObject({ status: 'audited', agency: PARK, year: 2020, format: '2019' });
+    expect(viewer.tables.applications?.new?.TOT?.value).toBeTypeOf('number');
+    expect(portal.requests).toContain('/xxgk/nb/2021/park-2020.pdf');
+    // the shell page itself is not fetched: it holds no report
+    expect(portal.requests).not.toContain('/pdfjs/web/viewer.html');
   });
 
   it('reads each report as a file audit would: body, year, tables', () => {
@@ -118,7 +136,7 @@ describe('gouji --sweep', () => {
     expect(sheets.map((s) => s.sheet)).toEqual(['报告', '问题', '机关×年度']);
     const [reports, findings, grid] = sheets.map((s) => s.data);
     expect(reports![0]!.slice(0, 2)).toEqual(['机关', '年度']);
-    expect(reports!.slice(1)).toHaveLength(15);
+    expect(reports!.slice(1)).toHaveLength(16);
     const urlColumn = reports![0]!.indexOf('链接');
     expect(
       reports!
@@ -175,7 +193,8 @@ describe('gouji --sweep', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
+    // the whole list again, its PDF included
+  }, 30_000);
 
   it('refuses bad usage', async () => {
     expect((await run('--sweep', portal.listUrl, '--max-pages', '0')).code).toBe(2);

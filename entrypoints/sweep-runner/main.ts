@@ -6,6 +6,7 @@ import { readReport } from '@/utils/source/index';
 import { politeFetcher } from '@/utils/sweep/fetch';
 import { type QueueDeps, runQueue } from '@/utils/sweep/queue';
 import type { SweepAudited } from '../shared/messages';
+import { PDF_RESOURCES } from '../shared/pdf-resources';
 import { serialized } from '../shared/serial';
 
 // The sweep runner: works through the sweep queue in the log's database (utils/sweep/queue.ts), a
@@ -34,7 +35,7 @@ const deps: QueueDeps = {
     const read = await readReport(
       fetched.bytes,
       { contentType: fetched.contentType, name: fetched.url },
-      { url: fetched.url, parseHtml },
+      { url: fetched.url, parseHtml, pdf: PDF_RESOURCES },
     );
     // the problem in both languages, as the sweep's rows are read in either
     const problem = read.problem ? `${read.problem.zh} / ${read.problem.en}` : undefined;

@@ -1,24 +1,17 @@
 // The legacy build, as the reader (utils/source/pdf.ts) loads it: one copy of pdf.js in the viewer.
 import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-// The worker is bundled with the extension (no remote code); Vite gives its packaged address.
-import workerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
-import { browser } from '#imports';
 import { type PageSize, type PlacedBox, placeBoxes } from '@/components/viewer/boxes';
 import type { SourceLocation } from '@/utils/source';
+import { PDF_RESOURCES } from '../shared/pdf-resources';
+
+export { PDF_RESOURCES };
 
 // The viewer's PDF pages: a frame per page at the scale the window allows, the reader's box of
 // every located cell and sentence placed in it as an empty element (the overlay draws its marks
 // from these elements' client rects, exactly as over a portal's table cells), then the pages
 // painted by pdf.js one after the other. The boxes are up before the first page is painted.
 
-GlobalWorkerOptions.workerSrc = workerUrl;
-
-/** Where pdf.js finds what it loads at run time: the extension's own copies (wxt.config.ts copies them). */
-export const PDF_RESOURCES = {
-  workerSrc: workerUrl,
-  cMapUrl: browser.runtime.getURL('/pdfjs/cmaps/' as '/'),
-  standardFontDataUrl: browser.runtime.getURL('/pdfjs/standard_fonts/' as '/'),
-};
+GlobalWorkerOptions.workerSrc = PDF_RESOURCES.workerSrc;
 
 export interface PdfView {
   /** address → the element placed over its box */

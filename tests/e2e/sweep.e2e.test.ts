@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EDUCATION, GOVERNMENT, type Portal, servePortal } from '../sweep/portal';
+import { EDUCATION, GOVERNMENT, PARK, type Portal, servePortal, VIEWER_HREF } from '../sweep/portal';
 import { DEFAULT_HOST, type Harness, launch, REPO } from './harness';
 
 // The sweep in real Chromium with the built extension, on the fixture portal of the CLI's sweep
@@ -43,7 +43,7 @@ async function openPopup(): Promise<Page> {
 }
 
 /** done of "done/total：…" */
-const doneOf = (counts: string | null) => Number(/^(\d+)\/15/.exec(counts ?? '')?.[1] ?? -1);
+const doneOf = (counts: string | null) => Number(/^(\d+)\/16/.exec(counts ?? '')?.[1] ?? -1);
 
 async function readAudits(page: Page): Promise<Array<{ url: string; latest: number }>> {
   return page.evaluate(
@@ -78,7 +78,7 @@ describe('a sweep started from the popup', () => {
     popup = await openPopup();
     const counts = popup.locator('.sweep-progress .counts');
     await expect.poll(async () => doneOf(await counts.textContent()), { timeout: 30_000 }).toBeGreaterThan(0);
-    expect(doneOf(await counts.textContent())).toBeLessThan(15);
+    expect(doneOf(await counts.textContent())).toBeLessThan(16);
     expect(await popup.locator('button[data-action=sweep]').count()).toBe(0);
 
     await popup.locator('button[name=sweep-pause]').click();
@@ -88,7 +88,7 @@ describe('a sweep started from the popup', () => {
     const held = await counts.textContent();
     await popup.waitForTimeout(2_000);
     expect(await counts.textContent()).toBe(held);
-    expect(doneOf(held)).toBeLessThan(15);
+    expect(doneOf(held)).toBeLessThan(16);
     await popup.locator('button[name=sweep-resume]').click();
     await popup.locator('.sweep-progress[data-state=running]').waitFor();
     await expect
@@ -109,7 +109,7 @@ describe('a sweep started from the popup', () => {
           };
         }),
     );
-    expect(before).toBeLessThan(15);
+    expect(before).toBeLessThan(16);
     const id = h.extensionId;
     await h.close();
     h = await launch({ root: REPO, userDataDir: profile });
@@ -118,14 +118,16 @@ describe('a sweep started from the popup', () => {
     const popup = await openPopup();
     await popup.locator('.sweep-progress[data-state=done]').waitFor({ timeout: 60_000 });
     expect(await popup.locator('.sweep-progress .counts').textContent()).toBe(
-      '15/15：已审核 12（有错误 1），不是年报 1，无法读取 1，获取失败 1',
+      '16/16：已审核 13（有错误 1），不是年报 1，无法读取 1，获取失败 1',
     );
     // the log holds the twelve reports, filed like audits the user made
     const audited = (await readAudits(popup))
       .filter((r) => r.latest === 1)
       .map((r) => r.url.replace(/:\d+/, ''));
-    expect(audited).toHaveLength(12);
+    expect(audited).toHaveLength(13);
     expect(audited).toContain(`http://${DEFAULT_HOST}/xxgk/nb/2023/edu-2022.html`);
+    // the 全真版 viewer's PDF, read with pdf.js in the runner, filed under the listed address
+    expect(audited).toContain(`http://${DEFAULT_HOST}${VIEWER_HREF}`);
     expect(audited).not.toContain(`http://${DEFAULT_HOST}/xxgk/nb/2024/news-tuijinhui.html`);
     expect(Math.max(...portal.maxInFlight().values())).toBeLessThanOrEqual(2);
 
@@ -136,9 +138,9 @@ describe('a sweep started from the popup', () => {
     ]);
     await page.locator('main[data-phase=done]').waitFor({ timeout: 30_000 });
     expect(await page.locator('.counts').textContent()).toBe(
-      '15/15：已审核 12（有错误 1），不是年报 1，无法读取 1，获取失败 1',
+      '16/16：已审核 13（有错误 1），不是年报 1，无法读取 1，获取失败 1',
     );
-    await expect.poll(() => page.locator('.rows tbody tr').count()).toBe(15);
+    await expect.poll(() => page.locator('.rows tbody tr').count()).toBe(16);
     const grid = await page
       .locator('.grid tr')
       .evaluateAll((rows: Element[]) => rows.map((r) => Array.from(r.children).map((c) => c.textContent)));
@@ -146,6 +148,7 @@ describe('a sweep started from the popup', () => {
     const row = (body: string) => grid.find((r) => r[0] === body)!;
     expect(row(EDUCATION)[3]).toMatch(/^✗2/);
     expect(row(GOVERNMENT)[1]).toBe('缺');
+    expect(row(PARK)[1]).toBe('!1'); // seed 000's one warning (VAL-02), as the CLI reads the PDF
     expect(await page.locator('.cross-body li[data-spec=XBD-02]').textContent()).toContain(GOVERNMENT);
     await expect.poll(() => page.locator('.cross-body li[data-spec=XBD-01]').count()).toBe(2);
 
@@ -163,6 +166,6 @@ describe('a sweep started from the popup', () => {
     ]);
     const sheets = await readXlsxFile(await readFile((await download.path())!));
     expect(sheets.map((s) => s.sheet)).toEqual(['报告', '问题', '机关×年度']);
-    expect(sheets[0]!.data.slice(1)).toHaveLength(15);
+    expect(sheets[0]!.data.slice(1)).toHaveLength(16);
   }, 150_000);
 });

@@ -11,6 +11,11 @@ import { reportPage, t3Row } from '../../utils/rules/testing/pages';
 // link, a slow page and a news item. The server records how many requests each host had in flight.
 
 const ENCODED = fileURLToPath(new URL('../fixtures/encoded/seed003-gb2312.html', import.meta.url));
+/** Seed 000 as a PDF with a text layer: 宁夏中宁工业园区管理委员会, 2020, no errors. */
+const PARK_PDF = fileURLToPath(new URL('../fixtures/documents/seed000.pdf', import.meta.url));
+export const PARK = '宁夏中宁工业园区管理委员会';
+/** A pdf.js viewer's address, as the list links it: the PDF is in ?file= */
+export const VIEWER_HREF = '/pdfjs/web/viewer.html?file=%2Fxxgk%2Fnb%2F2021%2Fpark-2020.pdf';
 
 export const GOVERNMENT = '示例县人民政府';
 export const EDUCATION = '示例县教育局';
@@ -52,6 +57,8 @@ export function fixtureReport(spec: ReportSpec): string {
 
 interface Route {
   path: string;
+  /** the address the list links to, when not `path` (a viewer with its ?file=) */
+  href?: string;
   title: string;
   body: () => { type: string; bytes: Buffer } | null;
   /** ms before answering */
@@ -149,15 +156,35 @@ function routes(): Route[][] {
         body: report({ agency: EDUCATION, year: 2020, apps: 2, published: '2021-03-10' }),
         delay: 400,
       },
+      {
+        // a pdf.js "全真版" viewer: a shell page; the report is the PDF in its ?file=
+        path: '/pdfjs/web/viewer.html',
+        href: VIEWER_HREF,
+        title: `${PARK}2020年政府信息公开工作年度报告（全真版）`,
+        body: () =>
+          html(
+            '<!doctype html><html><head><meta charset="utf-8"><title>PDF.js viewer</title><script src="pdf.mjs" type="module"></script></head><body><div id="outerContainer"><div id="toolbarContainer"><button id="print">打印</button><button id="download">下载</button></div><div id="viewerContainer"><div id="viewer" class="pdfViewer"></div></div></div></body></html>',
+          ),
+      },
     ],
   ];
 }
+
+/** Files the lists do not link to directly (a viewer's PDF). */
+const UNLISTED: Route[] = [
+  {
+    path: '/xxgk/nb/2021/park-2020.pdf',
+    title: '',
+    body: () => ({ type: 'application/pdf', bytes: readFileSync(PARK_PDF) }),
+  },
+];
 
 function listPage(items: Route[], paging: string, copies = 1): string {
   const li = items
     .flatMap((r) =>
       Array.from({ length: copies }, (_, i) => {
-        const href = i ? `${r.path}?copy=${i}` : r.path;
+        const base = r.href ?? r.path;
+        const href = i ? `${base}${base.includes('?') ? '&' : '?'}copy=${i}` : base;
         return `<li><a href="${href}" title="${r.title}" target="_blank">${r.title}</a><span>2024-01-01</span></li>`;
       }),
     )
@@ -192,7 +219,7 @@ export interface PortalOptions {
 
 export async function servePortal(opts: PortalOptions = {}): Promise<Portal> {
   const pages = routes();
-  const byPath = new Map(pages.flat().map((r) => [r.path, r]));
+  const byPath = new Map([...pages.flat(), ...UNLISTED].map((r) => [r.path, r]));
   const copies = opts.copies ?? 1;
   const lists = new Map<string, string>([
     // TRS: the page count only in the script; no link to index_1.html in the markup
@@ -253,7 +280,7 @@ export async function servePortal(opts: PortalOptions = {}): Promise<Portal> {
     port,
     origin,
     listUrl: `${origin}${LIST_PATHS[0]}`,
-    links: new Map(pages.flat().map((r) => [`${origin}${r.path}`, r.title])),
+    links: new Map(pages.flat().map((r) => [`${origin}${r.href ?? r.path}`, r.title])),
     maxInFlight: () => new Map(maxInFlight),
     requests,
     close: () => new Promise<void>((ok) => server.close(() => ok())),

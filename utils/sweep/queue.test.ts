@@ -3,10 +3,12 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentFromHtml, releaseDocument } from '../../cli/dom';
 import { decodePage } from '../../cli/load';
-import { EDUCATION, FINANCE, type Portal, servePortal } from '../../tests/sweep/portal';
+import { nodePdfOptions } from '../../cli/pdf-node';
+import { EDUCATION, FINANCE, PARK, type Portal, servePortal, VIEWER_HREF } from '../../tests/sweep/portal';
 import { LogDb } from '../log/db';
 import { logAudit } from '../log/hub';
 import { listLatest } from '../log/queries';
+import { readReport } from '../source/index';
 import { politeFetcher } from './fetch';
 import {
   createSweep,
@@ -37,6 +39,16 @@ function depsFor(db: LogDb, filed: string[]): QueueDeps {
     decode: (bytes, charset) => decodePage(bytes, charset),
     toDocument: documentFromHtml,
     releaseDocument,
+    readDocument: async (fetched) => {
+      const read = await readReport(
+        fetched.bytes,
+        { contentType: fetched.contentType, name: fetched.url },
+        { url: fetched.url, parseHtml: (html) => documentFromHtml(html, fetched.url), pdf: nodePdfOptions() },
+      );
+      const model = read.parsed?.model ?? null;
+      if (read.document) await releaseDocument(read.document);
+      return { model, problem: read.problem?.en };
+    },
     // the background's write path, as the extension's runner asks it to file
     file: async (model, audit, url) => {
       filed.push(url);
@@ -46,9 +58,9 @@ function depsFor(db: LogDb, filed: string[]): QueueDeps {
 }
 
 const ALL_DONE = {
-  total: 15,
-  done: 15,
-  audited: 12,
+  total: 16,
+  done: 16,
+  audited: 13,
   withErrors: 1,
   notReport: 1,
   unreadable: 1,
@@ -72,9 +84,9 @@ describe('the sweep queue', () => {
     };
     await runQueue(db, counting, { concurrency: 2, stop: () => steps >= 7 });
     const midway = await sweepProgress(db, sweep.id);
-    expect(midway.total).toBe(15);
+    expect(midway.total).toBe(16);
     expect(midway.done).toBeGreaterThan(0);
-    expect(midway.done).toBeLessThan(15);
+    expect(midway.done).toBeLessThan(16);
     // as a killed runner leaves it: one link taken and never read
     const pending = await db.sweepItems.where('[sweepId+state]').equals([sweep.id, 'pending']).first();
     await db.sweepItems.update(pending!.id, { state: 'taken' });
@@ -86,7 +98,7 @@ describe('the sweep queue', () => {
     expect((await db.sweeps.get(sweep.id))!.state).toBe('done');
     expect((await db.sweeps.get(sweep.id))!.listPages).toHaveLength(3);
     expect(new Set(filed).size).toBe(filed.length);
-    expect(filed).toHaveLength(12);
+    expect(filed).toHaveLength(13);
     // the log holds the twelve reports as audits, one record each
     const log = await listLatest({}, db);
     expect(log.items.map((r) => r.url).sort()).toEqual([...filed].sort());
@@ -107,6 +119,10 @@ describe('the sweep queue', () => {
     const carry = edu2022.audit!.findings.filter((f) => f.spec === 'XYR-01' && f.outcome === 'fail');
     expect(carry).toHaveLength(2);
     expect(carry[0]!.message.zh).toContain(`${EDUCATION}2021年`);
+    // the 全真版 viewer's PDF, read and filed under the listed address
+    const park = entries.find((e) => e.url === `${portal.origin}${VIEWER_HREF}`)!;
+    expect(park).toMatchObject({ status: 'audited', model: { agency: PARK, year: 2020 } });
+    expect(filed).toContain(park.url);
     const fin = entries.filter((e) => e.model?.agency === FINANCE && e.model.year === 2023);
     expect(fin).toHaveLength(2);
     for (const e of fin) expect(e.audit!.findings.some((f) => f.spec === 'XBD-01')).toBe(true);
@@ -129,7 +145,7 @@ describe('the sweep queue', () => {
     await runQueue(db, pausing, { concurrency: 1 });
     const paused = await sweepProgress(db, sweep.id);
     expect((await db.sweeps.get(sweep.id))!.state).toBe('paused');
-    expect(paused.done).toBeLessThan(15);
+    expect(paused.done).toBeLessThan(16);
     // nothing moves while paused
     await runQueue(db, deps, { concurrency: 1 });
     expect(await sweepProgress(db, sweep.id)).toEqual(paused);
@@ -149,8 +165,8 @@ describe('the sweep queue', () => {
     expect(row.finished).toBe(true);
     const cancelled = await sweepProgress(db, sweep.id);
     expect(cancelled.done).toBeGreaterThan(paused.done);
-    expect(cancelled.done).toBeLessThan(15);
-    expect(cancelled.total).toBe(15);
+    expect(cancelled.done).toBeLessThan(16);
+    expect(cancelled.total).toBe(16);
     expect((await sweepEntries(db, sweep.id)).length).toBe(cancelled.done);
     // a cancelled sweep neither resumes nor runs again
     expect(await setSweepState(db, sweep.id, 'running')).toBe(false);

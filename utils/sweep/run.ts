@@ -2,6 +2,7 @@ import { runCrossBody } from '../audit/cross-body';
 import { runCrossYear, sameBody } from '../audit/cross-year';
 import type { AuditResult } from '../audit/result';
 import { addCounts, runAudit } from '../audit/run';
+import { viewerFile } from '../report/attachments';
 import type { ReportModel } from '../report/model';
 import { parseReport } from '../report/parse';
 import { FetchError, type Fetched, type Fetcher } from './fetch';
@@ -215,8 +216,17 @@ export async function readLink(
   deps: SweepDeps,
 ): Promise<Pick<SweepEntry, 'status' | 'note' | 'model'>> {
   let fetched: Fetched;
+  // A pdf.js "全真版" viewer (…/viewer.html?file=…pdf): its page is a bare shell whose script loads
+  // the file named in its address, so the file is what to read.
+  const shown = (() => {
+    try {
+      return viewerFile(new URL(link.url))?.href ?? null;
+    } catch {
+      return null;
+    }
+  })();
   try {
-    fetched = await deps.fetch(link.url);
+    fetched = await deps.fetch(shown ?? link.url);
   } catch (error) {
     return { status: 'fetch-failed', note: describe(error), model: null };
   }
