@@ -1,6 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCount } from '@/components/overlay/findings';
+import { documentFromHtml } from '../../cli/dom';
+import { nodePdfOptions } from '../../cli/pdf-node';
 import type { TabResult } from '../../entrypoints/shared/messages';
+import { runAudit } from '../../utils/audit/run';
+import { readReport } from '../../utils/source/index';
 import { GECKO_ID } from '../../wxt.config';
 import { type FirefoxHarness, launchFirefox } from './firefox';
 import { REPO } from './harness';
@@ -9,7 +15,8 @@ import { auditInNode } from './overlay-helpers';
 // The Firefox build (MV2) in real Firefox: a report on a *.gov.cn portal is detected, audited,
 // drawn, badged and filed in the log, with the same reading as the CLI; a page that is no report
 // gets nothing. What the review found broken there (H1): browser.action is undefined in MV2, so the
-// badge threw before the log was written; optional host permissions were dropped.
+// badge threw before the log was written; optional host permissions were dropped. The report
+// viewer (an extension page running pdf.js and its worker) reads a PDF there as it does in Chromium.
 
 /** What the add-on's own pages see of the browser (a minimal typing). */
 interface FirefoxApi {
@@ -121,6 +128,81 @@ describe('the Firefox build in Firefox', () => {
       await page.close();
     },
   );
+
+  it('opens the report viewer with a fixture PDF: its pages, boxes over the cells, the panel as in Node', async () => {
+    const file = 'tests/fixtures/documents/seed003.pdf';
+    const src = `${ff.origin}/${file}`;
+    const viewer = await ff.openExtensionPage(`viewer.html?src=${encodeURIComponent(src)}`);
+    const state = await until(
+      () => viewer.evaluate(() => document.body.dataset.state ?? ''),
+      (s) => s === 'shown' || s === 'problem',
+      'the viewer',
+    );
+    const problem = await viewer.evaluate(
+      () => document.querySelector('[data-problem]')?.textContent ?? null,
+    );
+    expect(problem).toBeNull();
+    expect(state).toBe('shown');
+
+    // The same reading as in Node: the findings the panel lists are the engine's.
+    const read = await readReport(
+      new Uint8Array(readFileSync(join(REPO, file))),
+      { name: file },
+      { parseHtml: (html) => documentFromHtml(html), pdf: nodePdfOptions(), url: src },
+    );
+    const inNode = runAudit(read.parsed!.model);
+    const flagged = inNode.findings;
+    expect(flagged.length).toBeGreaterThan(0);
+    // The panel starts collapsed in a small window: open it as a user would (a real click; the
+    // overlay ignores events a page script makes).
+    const toggle = await viewer.$('>>> [data-action="collapse"]');
+    if ((await toggle?.evaluate((el) => el.getAttribute('aria-expanded'))) === 'false') await toggle!.click();
+    await viewer.waitForFunction(
+      () => !!document.querySelector('gouji-overlay')?.shadowRoot?.querySelector('[data-spec]'),
+      { timeout: 10_000 },
+    );
+    const specs = await viewer.evaluate(() =>
+      Array.from(
+        document.querySelector('gouji-overlay')?.shadowRoot?.querySelectorAll<HTMLElement>('[data-spec]') ??
+          [],
+        (el) => el.dataset.spec ?? '',
+      ),
+    );
+    expect([...new Set(specs)].sort()).toEqual([...new Set(flagged.map((f) => f.spec))].sort());
+
+    // Every page framed, every located cell boxed where the reader put it, at the page's scale;
+    // the row cut by the page break on both its pages.
+    const placed = await viewer.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('.pdf-page .at'), (el) => {
+        const frame = el.closest<HTMLElement>('.pdf-page')!;
+        const f = frame.getBoundingClientRect();
+        const r = el.getBoundingClientRect();
+        const scale = f.width / Number(frame.dataset.widthPt);
+        const [x0, y0] = el.dataset.box!.split(',').map(Number) as [number, number];
+        return {
+          address: el.dataset.address!,
+          page: Number(frame.dataset.page),
+          off: Math.max(Math.abs(r.left - f.left - x0 * scale), Math.abs(r.top - f.top - y0 * scale)),
+        };
+      }),
+    );
+    expect(await viewer.evaluate(() => document.querySelectorAll('.pdf-page').length)).toBe(
+      read.pages!.length,
+    );
+    const located = Object.entries(read.locations).flatMap(([address, l]) =>
+      l.kind === 'pdf' ? l.boxes.map((b) => `${address} p.${b.page}`) : [],
+    );
+    expect(placed.map((p) => `${p.address} p.${p.page}`).sort()).toEqual(located.sort());
+    expect(Math.max(...placed.map((p) => p.off))).toBeLessThan(1);
+    expect(placed.filter((p) => p.address === 'applications/r3_7/TOT').map((p) => p.page)).toEqual([4, 5]);
+    // the pages themselves painted by pdf.js
+    await until(
+      () => viewer.evaluate(() => document.body.dataset.painted ?? ''),
+      (p) => p === 'true',
+      'the painted pages',
+    );
+    await viewer.close();
+  });
 
   it('leaves a *.gov.cn page that is no report alone', async () => {
     const page = await ff.open('tests/e2e/pages/news.html');

@@ -32,6 +32,8 @@ export interface FirefoxHarness {
   extensionId: string;
   /** opens `path` (relative to the served root) on the *.gov.cn host in a new tab */
   open(path: string): Promise<Page>;
+  /** opens one of the add-on's own pages (`viewer.html?src=…`) in a new tab, its document loaded */
+  openExtensionPage(path: string): Promise<Page>;
   /** runs `fn` in an extension page (the popup's document), where `browser.*` is the add-on's */
   inExtension<T, A>(fn: (arg: A) => Promise<T>, arg: A): Promise<T>;
   close(): Promise<void>;
@@ -69,10 +71,14 @@ export async function launchFirefox(root: string): Promise<FirefoxHarness> {
   let extPage: Page | null = null;
   const extensionPage = async (): Promise<Page> => {
     if (extPage && !extPage.isClosed()) return extPage;
+    extPage = await openExtensionPage('popup.html');
+    return extPage;
+  };
+  const openExtensionPage = async (path: string): Promise<Page> => {
     const page = await browser.newPage();
     // Firefox navigates but the BiDi client is not told of the load of a moz-extension page:
     // wait for the document instead.
-    await page.goto(`moz-extension://${EXTENSION_UUID}/popup.html`, { timeout: 3000 }).catch(() => {});
+    await page.goto(`moz-extension://${EXTENSION_UUID}/${path}`, { timeout: 3000 }).catch(() => {});
     const deadline = Date.now() + 20_000;
     for (;;) {
       const ready = await page
@@ -82,7 +88,6 @@ export async function launchFirefox(root: string): Promise<FirefoxHarness> {
       if (Date.now() > deadline) throw new Error('the extension page did not open');
       await new Promise((ok) => setTimeout(ok, 200));
     }
-    extPage = page;
     return page;
   };
 
@@ -95,6 +100,7 @@ export async function launchFirefox(root: string): Promise<FirefoxHarness> {
       await page.goto(new URL(path.replace(/^\/?/, '/'), origin).href, { waitUntil: 'load' });
       return page;
     },
+    openExtensionPage,
     async inExtension<T, A>(fn: (arg: A) => Promise<T>, arg: A): Promise<T> {
       const page = await extensionPage();
       return (await page.evaluate(fn as (a: unknown) => Promise<unknown>, arg)) as T;

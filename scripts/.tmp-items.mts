@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { nodePdfOptions } from '../cli/pdf-node';
+const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+const o = nodePdfOptions();
+const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(process.argv[2]!)), cMapUrl: o.cMapUrl, cMapPacked: true, standardFontDataUrl: o.standardFontDataUrl, disableFontFace: true }).promise;
+const p = Number(process.argv[3] ?? 3);
+const page = await doc.getPage(p);
+const vp = page.getViewport({ scale: 1 });
+const tc = await page.getTextContent();
+const ops = await page.getOperatorList();
+console.log('ops', ops.fnArray.length, 'constructPath', ops.fnArray.filter((f) => f === pdfjs.OPS.constructPath).length);
+for (const it of tc.items as any[]) if (it.str?.trim()) console.log(Math.round(it.transform[4]), Math.round(vp.height - it.transform[5]), Math.round(it.width), JSON.stringify(it.str));
