@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../audit/run';
 import { MODEL_VERSION, type ReportModel } from '../report/model';
+import { rules } from '../rules/index';
 import { LogDb } from './db';
 import { exportJson } from './export';
 import { ImportError, importLog } from './import';
-import { ModelVersionError, migrateModel, migrateRecordInput, readStoredModel } from './migrate';
+import {
+  CLAIM_KINDS_OF_V2,
+  ModelVersionError,
+  migrateModel,
+  migrateRecordInput,
+  readStoredModel,
+} from './migrate';
 import { getRecord, getRecordDetail, listLatest } from './queries';
 import { freshNarrative, nextYear, parseFixture } from './testing/fixtures';
 import { addAudit, setVerdict } from './write';
@@ -56,6 +63,48 @@ describe('model migrations', () => {
     expect(readStoredModel(model, 1)).toEqual(model);
     expect(readStoredModel({ ...model, format: 'format-of-2030' }, 1)).toBeNull();
     expect(readStoredModel(model, MODEL_VERSION + 1)).toBeNull();
+  });
+});
+
+describe('1 → 2: the claim kinds version 2 added', () => {
+  /** A version 1 model: the same paragraphs, none of the claims version 2 added. */
+  function version1(): ReportModel {
+    const m = y2019();
+    m.paragraphs = [
+      ...m.paragraphs,
+      { id: 'p-web-1', section: '二', text: '全年政府网站发布信息14条，政务微信发布信息169条。' },
+      { id: 'p-web-2', section: '二', text: '依托县政府网站发布文件信息15条。' },
+    ];
+    m.claims = m.claims.filter((c) => !CLAIM_KINDS_OF_V2.includes(c.kind));
+    return m;
+  }
+
+  it('reads the new kinds from the stored paragraphs and keeps the claims the model had', () => {
+    const old = version1();
+    const migrated = readStoredModel(structuredClone(old), 1)!;
+    expect(migrated.claims.slice(0, old.claims.length)).toEqual(old.claims);
+    expect(
+      migrated.claims
+        .filter((c) => c.kind === 'channelCount')
+        .map((c) => [c.paragraph, c.subject, c.numbers.count!.value]),
+    ).toEqual([
+      ['p-web-1', 'website', 14],
+      ['p-web-1', 'wechat', 169],
+      ['p-web-2', 'website', 15],
+    ]);
+  });
+
+  it('lets ARI-05 check a migrated model as it checks a fresh one', () => {
+    const ari05 = rules.find((r) => r.id === 'ARI-05')!;
+    const fails = (m: ReportModel) => ari05.evaluate(m).filter((e) => e.outcome === 'fail');
+    expect(fails(version1())).toEqual([]);
+    expect(
+      fails(readStoredModel(version1(), 1)!).map((e) => e.outcome === 'fail' && [e.expected, e.actual]),
+    ).toEqual([[14, 15]]);
+  });
+
+  it('leaves a model it cannot read for the schema to reject', () => {
+    expect(migrateModel({ paragraphs: 'x', claims: [] }, 1)).toEqual({ paragraphs: 'x', claims: [] });
   });
 });
 

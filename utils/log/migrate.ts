@@ -1,4 +1,5 @@
-import { MODEL_VERSION, type ReportModel } from '../report/model';
+import { extractClaims } from '../report/claims/index';
+import { type ClaimKind, MODEL_VERSION, type Paragraph, type ReportModel } from '../report/model';
 import { ReportModelSchema } from '../report/model-schema';
 import { FIRST_MODEL_VERSION } from './schema';
 
@@ -14,8 +15,34 @@ import { FIRST_MODEL_VERSION } from './schema';
 /** A step from version n (the key) to n + 1, over the raw stored object. */
 export type ModelMigration = (model: Record<string, unknown>) => Record<string, unknown>;
 
-/** From version (key) to the next. Empty while the model is at its first version. */
-export const MODEL_MIGRATIONS: Readonly<Record<number, ModelMigration>> = {};
+/** The claim kinds version 2 added (ARI-05, S17-08 and XDOC-01 read them instead of the text). */
+export const CLAIM_KINDS_OF_V2: readonly ClaimKind[] = [
+  'channelCount',
+  'portalDocuments',
+  'interpretationCount',
+  'aggregationScope',
+];
+
+/**
+ * 1 → 2: the claims of the kinds version 2 added, read from the stored paragraphs. A version 1
+ * model has none of them, so without this step the rules that read them (ARI-05, S17-08, XDOC-01)
+ * would find nothing to check in it and say nothing; and a version 2 model, whose claim kinds a
+ * version 1 reader's schema rejects, is refused by it as newer rather than as invalid. The claims
+ * the model already has are kept as they were read.
+ */
+export function addClaimsOfV2(model: Record<string, unknown>): Record<string, unknown> {
+  const { paragraphs, claims } = model;
+  if (!Array.isArray(paragraphs) || !Array.isArray(claims)) return model;
+  const readable = paragraphs.every(
+    (p): p is Paragraph => typeof p === 'object' && p !== null && typeof (p as Paragraph).text === 'string',
+  );
+  if (!readable) return model;
+  const added = extractClaims(paragraphs).filter((c) => CLAIM_KINDS_OF_V2.includes(c.kind));
+  return { ...model, claims: [...claims, ...added] };
+}
+
+/** From version (key) to the next. */
+export const MODEL_MIGRATIONS: Readonly<Record<number, ModelMigration>> = { 1: addClaimsOfV2 };
 
 export { FIRST_MODEL_VERSION };
 

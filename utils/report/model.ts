@@ -189,6 +189,10 @@ export const CLAIM_KINDS = [
   'totalWithParts', // ARI-01
   'rate', // ARI-02
   'processTriple', // ARI-04
+  'channelCount', // ARI-05
+  'portalDocuments', // S17-08
+  'interpretationCount', // S17-08
+  'aggregationScope', // XDOC-01
   'statisticsPeriod', // FMT-02
   'citation', // FMT-05
 ] as const;
@@ -207,7 +211,8 @@ export type Detection = z.infer<typeof S.DetectionSchema>;
  * its schema (model-schema.ts) would make a stored model invalid (a new required field, a renamed
  * flag), bump this and add the step from the old version in utils/log/migrate.ts.
  */
-export const MODEL_VERSION = 1;
+// 2: the claim kinds channelCount, portalDocuments, interpretationCount, aggregationScope
+export const MODEL_VERSION = 2;
 
 export type ReportModel = z.infer<typeof S.ReportModelSchema>;
 

@@ -18,6 +18,13 @@ ruleTester(ari05, {
       name: 'another year is another metric',
       html: reportPage({ year: 2021, text: { 一: [first, '2020 年政府网站发布信息 20 条。'] } }),
     },
+    {
+      name: 'an approximate count admits the exact restatement',
+      html: reportPage({
+        year: 2021,
+        text: { 一: ['政府网站发布信息1500余条。', '县政府网站发布文件信息1520条。'] },
+      }),
+    },
   ],
   invalid: [
     {
@@ -34,6 +41,14 @@ ruleTester(ari05, {
           zh: '政府网站发布信息前文为 14条，此处为 15条',
         },
       ],
+    },
+    {
+      name: 'the WeChat count restated differently, with full-width digits',
+      html: reportPage({
+        year: 2021,
+        text: { 一: [first, '2021年依托县政府网站发布文件信息14条，政务微信发布信息１７０条。'] },
+      }),
+      errors: [{ messageId: 'mismatch', cells: [], zh: '政务微信发布信息前文为 169条，此处为 170条' }],
     },
   ],
 });

@@ -1,32 +1,22 @@
-import type { ReportModel } from '../report/model';
+import type { Claim, ReportModel } from '../report/model';
+import { normalizeWithMap } from '../report/text-numbers';
 import { getCell } from './lib/cells';
-import { prose, readClauses, textPlace } from './lib/text';
+import { claimsOf, textPlace } from './lib/text';
 import type { Evaluation, Rule } from './types';
 
 // S17-08 (pre-2019 statistics tables): the text against the table. Documents the text says were
-// published on the portal cannot exceed the table's 政府网站公开数量; 政策解读 N in the text equals
-// the table's 进行政策解读的数量; "未接到…复议/诉讼" means no 复议/诉讼 figures in the table.
+// published on the portal (portalDocuments claims) cannot exceed the table's 政府网站公开数量;
+// 政策解读 N in the text (interpretationCount) equals the table's 进行政策解读的数量; "未接到…复议/
+// 诉讼" (noReviewOrLitigation) means no 复议/诉讼 figures in the table. The narrative reader finds
+// the statements (claims/publishing.ts, claims/reviews.ts); this rule only compares.
 
-interface Found {
-  value: number;
-  raw: string;
-  paragraph: string;
-  sentence: string;
-}
-
-function scan(model: ReportModel, re: RegExp, units: RegExp): Found[] {
-  const out: Found[] = [];
-  for (const p of prose(model)) {
-    for (const c of readClauses(p)) {
-      const m = re.exec(c.text);
-      if (!m) continue;
-      const tok = c.tokens.find((t) => t.start >= m.index && t.unit && units.test(t.unit));
-      if (!tok) continue;
-      out.push({ value: tok.value, raw: tok.raw, paragraph: p.id, sentence: c.printed });
-    }
-  }
-  return out;
-}
+/** A claim's one figure, with the sentence it underlines. */
+const stated = (c: Claim) => ({
+  value: c.numbers.count!.value,
+  raw: c.numbers.count!.raw,
+  paragraph: c.paragraph,
+  sentence: c.sentence,
+});
 
 /** Legacy rows whose label matches, with their values; rows under 规范性文件 items can be excluded. */
 function rows(model: ReportModel, label: RegExp, notUnder?: RegExp) {
@@ -79,7 +69,7 @@ export const s1708: Rule = {
         const parent = model.legacyRows.find((x) => x.key === r.parent);
         return `${parent ? `${parent.label.slice(0, 12)}…` : ''}${r.label} ${value(model, r.key) ?? '?'}`;
       });
-      for (const f of scan(model, /(门户网站|政府网站|网站)[^。;]*?发布[^。;]*?文件/, /^(份|件|个|篇)$/)) {
+      for (const f of claimsOf(model, 'portalDocuments').map(stated)) {
         const place = `website/${textPlace(f.sentence)}`;
         out.push(
           f.value <= table
@@ -101,7 +91,7 @@ export const s1708: Rule = {
     const interp = rows(model, /政策解读/);
     if (interp.length > 0) {
       const table = interp.reduce((s, r) => s + (value(model, r.key) ?? 0), 0);
-      for (const f of scan(model, /政策解读|解读/, /^(份|件|个|篇|次|条)$/)) {
+      for (const f of claimsOf(model, 'interpretationCount').map(stated)) {
         const place = `interpretation/${textPlace(f.sentence)}`;
         out.push(
           f.value === table
@@ -122,25 +112,27 @@ export const s1708: Rule = {
 
     const disputes = rows(model, /复议|诉讼/);
     if (disputes.length > 0) {
-      for (const p of prose(model)) {
-        for (const c of readClauses(p)) {
-          const { text } = c;
-          if (!/(未|没有|无)[^。;]{0,20}(复议|诉讼)/.test(text)) continue;
-          const bad = disputes.filter((r) => (value(model, r.key) ?? 0) > 0);
-          const place = `disputes/${textPlace(text)}`;
-          out.push(
-            bad.length === 0
-              ? { outcome: 'pass', place }
-              : {
-                  outcome: 'fail',
-                  messageId: 'disputes',
-                  data: { rows: bad.map((r) => `${r.label} ${value(model, r.key)}`).join('、') },
-                  cells: bad.map((r) => `legacy/${r.key}/value`),
-                  sentence: { paragraph: p.id, text: c.printed },
-                  place,
-                },
-          );
-        }
+      const bad = disputes.filter((r) => (value(model, r.key) ?? 0) > 0);
+      const seen = new Set<string>();
+      for (const c of claimsOf(model, 'noReviewOrLitigation')) {
+        // one check per clause, whichever of 复议 and 诉讼 it names (the table's rows are not split)
+        const key = `${c.paragraph}/${c.sentence}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        // the place keys the clause's matching copy, as it did before the rule read claims
+        const place = `disputes/${textPlace(normalizeWithMap(c.sentence).text)}`;
+        out.push(
+          bad.length === 0
+            ? { outcome: 'pass', place }
+            : {
+                outcome: 'fail',
+                messageId: 'disputes',
+                data: { rows: bad.map((r) => `${r.label} ${value(model, r.key)}`).join('、') },
+                cells: bad.map((r) => `legacy/${r.key}/value`),
+                sentence: { paragraph: c.paragraph, text: c.sentence },
+                place,
+              },
+        );
       }
     }
     return out;

@@ -5,7 +5,9 @@ import { processTriples, rates, totals } from './arithmetic';
 import { makeCtx } from './context';
 import { outcomes } from './outcomes';
 import { citations, statisticsPeriod } from './period';
+import { publishing } from './publishing';
 import { reviewsAndLawsuits } from './reviews';
+import { aggregationScope } from './scope';
 
 // Claims: the figures and statements the narrative makes, read from a normalized matching copy
 // (report-formats.md §4) and tied to the sentence as printed, so the TXT/ARI/FMT rules can compare
@@ -29,6 +31,8 @@ export function extractClaims(paragraphs: Paragraph[]): Claim[] {
     reviewsAndLawsuits(ctx);
     activeDisclosure(ctx);
     infoFees(ctx);
+    publishing(ctx);
+    aggregationScope(ctx);
     totals(ctx);
     rates(ctx);
     processTriples(ctx);
@@ -55,3 +59,6 @@ export function claimApplicants(c: Claim): { key: string; n: TextNumber }[] {
     .filter(([k]) => k.startsWith('by:'))
     .map(([k, n]) => ({ key: k.slice(3), n }));
 }
+
+export { CHANNELS } from './publishing';
+export { MEMBER_KINDS, type MemberKind, memberKindOf, scopeCounts } from './scope';

@@ -42,6 +42,8 @@ describe('reviews and lawsuits: none', () => {
     ['全年没有因政府信息公开工作被申请行政复议。', ['rev']],
     ['无政府信息公开行政诉讼案件。', ['lit']],
     ['行政复议和行政诉讼案件数量均为0。', ['rev', 'lit']],
+    ['未接到举报、投诉、行政复议或行政诉讼等事件。', ['rev', 'lit']],
+    ['全年未发生政府信息公开复议、诉讼案件。', ['rev', 'lit']],
   ])('%s', (text, want) => {
     const q = new Set(ofKind(text, 'noReviewOrLitigation').flatMap((c) => c.qualifiers));
     expect([...q].sort()).toEqual([...want].sort());

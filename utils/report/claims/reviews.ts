@@ -14,7 +14,7 @@ export const T4_OUTCOME_WORDS: [RegExp, 'upheld' | 'corrected' | 'other' | 'pend
 
 export function reviewsAndLawsuits(ctx: Ctx): void {
   const none =
-    /(?:未|没有|无)(?!经)(?:发生|出现|接到|收到|有|产生|发现)?(?:因政府信息公开(?:工作)?(?:被)?(?:申请)?)?[^,;。:]{0,24}?(行政复议|行政诉讼)[^,;。:]{0,12}/g;
+    /(?:未|没有|无)(?!经)(?:发生|出现|接到|收到|有|产生|发现)?(?:因政府信息公开(?:工作)?(?:被)?(?:申请)?)?[^,;。:]{0,24}?(?:行政)?(复议|诉讼)[^,;。:]{0,12}/g;
   eachInClauses(ctx, none, (m, clause) => {
     const q: string[] = [];
     if (/复议/.test(m[0])) q.push('rev');

@@ -1,17 +1,9 @@
 import type { Claim, ClaimKind, Paragraph, ReportModel, TextNumber } from '../../report/model';
 import { labelKey } from '../../report/normalize';
-import {
-  findNumbers,
-  interval,
-  type NumberToken,
-  normalizeText,
-  normalizeWithMap,
-  printedSpan,
-  splitSentences,
-} from '../../report/text-numbers';
+import { interval, normalizeText, splitSentences } from '../../report/text-numbers';
 import type { Flagged } from '../types';
 
-// What the narrative rules (TXT, ARI, FMT on text, S17-08) share: the claims of the model, the
+// What the narrative rules (TXT, ARI, FMT on text, S17-08, XDOC-01) share: the claims of the model, the
 // sentence a finding underlines, approximate numbers compared as intervals, and paragraph text.
 
 export { interval };
@@ -104,49 +96,6 @@ export function sentenceMatching(p: Paragraph, re: RegExp): { paragraph: string;
 /** The clauses (。！？； and line ends) of a printed text, trimmed: the project's one splitter. */
 export const printedClauses = (text: string): string[] =>
   splitSentences(text, true).map((s) => text.slice(s.start, s.end));
-
-/** A clause of a paragraph as the narrative reader sees it: its matching copy and its numbers. */
-export interface ReadClause {
-  paragraph: string;
-  /** the clause's normalized matching copy */
-  text: string;
-  /** the clause as printed */
-  printed: string;
-  /** its numbers, positions relative to `text`, found once per paragraph */
-  tokens: NumberToken[];
-}
-
-const READ = new WeakMap<Paragraph, ReadClause[]>();
-
-/**
- * The clauses of a paragraph with their numbers, read once per paragraph object and shared by
- * every rule that looks for a wording of its own (ARI-05, S17-08) instead of re-normalizing and
- * re-scanning the text in each rule.
- */
-export function readClauses(p: Paragraph): ReadClause[] {
-  let out = READ.get(p);
-  if (!out) {
-    const n = normalizeWithMap(p.text);
-    const all = findNumbers(n.text);
-    let i = 0;
-    out = splitSentences(n.text, true).map((s) => {
-      while (i < all.length && all[i]!.start < s.start) i++;
-      const tokens: NumberToken[] = [];
-      for (let k = i; k < all.length && all[k]!.end <= s.end; k++) {
-        const x = all[k]!;
-        tokens.push({ ...x, start: x.start - s.start, end: x.end - s.start });
-      }
-      return {
-        paragraph: p.id,
-        text: n.text.slice(s.start, s.end),
-        printed: printedSpan(p.text, n, s.start, s.end),
-        tokens,
-      };
-    });
-    READ.set(p, out);
-  }
-  return out;
-}
 
 /** The whole paragraph as the sentence of a finding (short paragraphs: headings, signatures). */
 export const wholeParagraph = (p: Paragraph): { paragraph: string; text: string } => ({
