@@ -4,7 +4,7 @@ import { runAudit } from '../audit/run';
 import { type AuditRowV1, LogDb, STORES_V1, STORES_V2 } from './db';
 import { getRecord, getRecordDetail, getVerdicts, listLatest } from './queries';
 import { toRows } from './rows';
-import type { AuditRecord, Evidence, Verdict } from './schema';
+import { type AuditRecord, type Evidence, FIRST_MODEL_VERSION, type Verdict } from './schema';
 import { freshNarrative, nextYear, parseFixture } from './testing/fixtures';
 import { addAudit } from './write';
 
@@ -63,8 +63,10 @@ describe('schema migration v1 → v2', () => {
     const db = new LogDb(dbName);
     await db.open();
     expect(db.verno).toBe(4);
-    expect(await getRecord(park.id, db)).toEqual(park);
-    expect(await getRecord(trad.id, db)).toEqual(trad);
+    // a v1 log holds models of the first model version, whatever the code that wrote this test's
+    // records; their models are brought to the current shape when read (migrate.ts)
+    expect(await getRecord(park.id, db)).toEqual({ ...park, modelVersion: FIRST_MODEL_VERSION });
+    expect(await getRecord(trad.id, db)).toEqual({ ...trad, modelVersion: FIRST_MODEL_VERSION });
     expect(park.agencyKey).toBe('宁夏中宁工业园区管委会');
     expect(trad.agencyKey).toBe('中宁县工业和信息化局');
     const byBody = await db.audits
