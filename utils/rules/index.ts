@@ -67,6 +67,7 @@ import { val03 } from './val-03';
 import { val04 } from './val-04';
 import { val05 } from './val-05';
 import { val06 } from './val-06';
+import { xdoc01 } from './xdoc-01';
 
 // The registry: every rule, one per line, in catalogue order (report-formats.md §5).
 // Add a rule with one import line and one entry line; keep this a plain list so merges stay trivial.
@@ -130,6 +131,7 @@ export const rules: readonly Rule[] = [
   ari03,
   ari04,
   ari05,
+  xdoc01,
   s1701,
   s1702,
   s1703,

@@ -10,7 +10,6 @@ import { readReport } from './index';
 // seeds live in ../shared beside the repository and the suite skips when they are absent.
 //
 // §6 points not met from the text, and why:
-// - seed 001 XDOC-01 (aggregation scope 29 vs 28 departments): no rule implements XDOC-01.
 // - seed 000 TXT-12 is met (§6 calls it a likely false positive; it is an info).
 
 const SEEDS = join(__dirname, '../../../shared/seeds');
@@ -72,6 +71,7 @@ describe.skipIf(!present)('seed texts (report-formats.md §6)', () => {
       'TXT-09 fail warning',
       'VAL-05 fail warning', // 45996.82万元 in 采购项目数量
       'VAL-06 fail info', // 表三 garbled
+      'XDOC-01 fail info', // 29 政府组成部门、直属机构 vs 全县28个政府部门(单位)
     ]);
     expect(cellsOf(findings, 'T4-01')).toEqual([
       [
