@@ -156,3 +156,71 @@ describe('the README’s table of cross-body checks', () => {
     }
   });
 });
+
+describe('XBD-02 for a compiled report (XDOC-01 across reports)', () => {
+  const COMPILED = '本报告由某县人民政府办公室汇总2个乡镇、2个政府组成部门政府信息公开情况编制而成。';
+  const compiled = (cells: Record<string, number>, text = COMPILED) => {
+    const b = modelBuilder('2021')
+      .with({
+        agency: '某县人民政府',
+        year: 2023,
+        host: 'www.x.gov.cn',
+        title: '某县人民政府2023年政府信息公开工作年度报告',
+      })
+      .paragraph('一', text);
+    for (const [address, value] of Object.entries(cells)) b.set(address, value);
+    return b.build();
+  };
+  const LIC = 'active/art20_5.licensing/decisions';
+  const R1 = 'applications/r1/NP';
+  const members = (): Array<[string, ReturnType<typeof report>]> => [
+    ['edu', report('某县教育局', 2023, { [NEW]: 2, [R1]: 1, [LIC]: 10 })],
+    ['fin', report('某县财政局', 2023, { [NEW]: 1, [R1]: 1, [LIC]: 5 })],
+    ['a', report('某县甲镇', 2023, { [NEW]: 1, [LIC]: 3 })],
+    ['b', report('某县乙乡', 2023, { [NEW]: 0, [LIC]: 2 })],
+  ];
+
+  it('reads the compiling statement as the scope the members must fill', () => {
+    const model = compiled({});
+    expect(
+      model.claims.filter((c) => c.kind === 'aggregationScope').map((c) => [c.subject, c.numbers]),
+    ).toEqual([
+      [
+        'aggregate',
+        {
+          'township:乡镇': { raw: '2个', value: 2, unit: '个' },
+          'department:政府组成部门': { raw: '2个', value: 2, unit: '个' },
+        },
+      ],
+    ]);
+  });
+
+  it('warns on every count cell that is not the sum of all the members’ cells, beyond the totals', () => {
+    const findings = run(['gov', compiled({ [NEW]: 4, [R1]: 2, [LIC]: 21 })], ...members());
+    const fails = specs(findings.get('gov'), 'XBD-02');
+    // new TOT 4 = 2+1+1+0 and r1 2 = 1+1 hold; 行政许可 21 ≠ 10+5+3+2 = 20
+    expect(fails.map((f) => [f.cells, f.expected, f.actual, f.severity])).toEqual([
+      [[LIC], 20, 21, 'warning'],
+    ]);
+    expect(fails[0]!.message.zh).toContain('全部 4 份成员单位报告的该项合计 20');
+    expect(fails[0]!.message.zh).toContain('某县教育局 10');
+  });
+
+  it('finds a total above its members’ sum, which the ≥ check of a government alone lets pass', () => {
+    const findings = run(['gov', compiled({ [NEW]: 9, [R1]: 2, [LIC]: 20 })], ...members());
+    expect(specs(findings.get('gov'), 'XBD-02').map((f) => [f.cells, f.expected, f.actual])).toEqual([
+      [[NEW], 4, 9],
+    ]);
+  });
+
+  it('keeps to the totals’ ≥ check when the sweep lacks a member, or the report is not compiled', () => {
+    const [, ...three] = members();
+    const missing = run(['gov', compiled({ [NEW]: 9, [LIC]: 99 })], ...three);
+    expect(specs(missing.get('gov'), 'XBD-02')).toEqual([]);
+    const notCompiled = run(
+      ['gov', compiled({ [NEW]: 9, [LIC]: 99 }, '本机关认真做好政务公开工作。')],
+      ...members(),
+    );
+    expect(specs(notCompiled.get('gov'), 'XBD-02')).toEqual([]);
+  });
+});
