@@ -14,6 +14,14 @@ const RECEIVED = new RegExp(
   `(本年度?|全年|年内)?(共|累计|总计|合计|共计)?(新收|收到|受理|接收|接到|办理)了?(${MODIFIER})(?:政府信息公开|信息公开|依申请公开)的?申请(?:事项)?(?:数量)?(?:共计|共|总计|合计|累计|为|达)?(${APPROX_N})(件|个|条)`,
   'g',
 );
+// the count before the applications: "受理了12件政府信息公开申请", and bare "本年度全区共收到70件申请"
+// (group 6 set: the applications are named as information requests)
+const RECEIVED_COUNT_FIRST = new RegExp(
+  `(本年度?|全年|年内)?(共|累计|总计|合计|共计)?(新收|收到|受理|接收|接到)了?(?:各类|各项)?(${APPROX_N})(件|个|条)(?:(?:各类|各项)?申请|(${MODIFIER}(?:政府信息公开|信息公开|依申请公开))的?申请)`,
+  'g',
+);
+// a bare "N件申请" is an information request where the sentence goes on to handle it
+const HANDLED = /办结|答复|结转|办理完毕|办理完成/;
 // "(本机关)政府信息公开申请共计86件": no verb, but a word of counting
 const RECEIVED_NO_VERB = new RegExp(
   `(?:政府信息公开|依申请公开)申请(?:数量|总量|总数)?(?:共计|共|总计|合计|累计|为|达)(${APPROX_N})(件|个|条)`,
@@ -64,6 +72,23 @@ export function applications(ctx: Ctx): void {
       qualifiers.push('上年结转');
       numbers.carryIn = num(carry[1]!, '件');
     } else if (/上一?年度?结转|含结转/.test(sText)) qualifiers.push('上年结转');
+    Object.assign(numbers, applicantBreakdown(ctx, abs + m[0].length, count.unit));
+    emit(ctx, 'applicationsReceived', clause, numbers, { qualifiers });
+  });
+  eachInClauses(ctx, RECEIVED_COUNT_FIRST, (m, clause, abs) => {
+    const prev = ctx.t[abs - 1];
+    if (prev === '未' || prev === '没' || prev === '无') return;
+    if (m[6] === undefined && !HANDLED.test(ctx.t.slice(abs, sentenceAt(ctx, abs)?.end ?? clause.end)))
+      return;
+    const qualifiers = [m[3]!];
+    if (m[3] === '新收') qualifiers.push('本年新收');
+    const count = num(m[4]!, m[5]);
+    const numbers: Record<string, TextNumber> = { count };
+    const carry = CARRY_IN.exec(ctx.t.slice(clause.start, clause.end));
+    if (carry) {
+      qualifiers.push('上年结转');
+      numbers.carryIn = num(carry[1]!, '件');
+    }
     Object.assign(numbers, applicantBreakdown(ctx, abs + m[0].length, count.unit));
     emit(ctx, 'applicationsReceived', clause, numbers, { qualifiers });
   });

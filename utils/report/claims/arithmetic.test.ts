@@ -86,11 +86,20 @@ describe('rates and shares', () => {
   });
 });
 
+const TRIPLES: [string, [number, number, number] | null][] = [
+  ['今年共受理群众诉求5606件,办结5579件,正在办理27件。', [5606, 5579, 27]],
+  ['本年度全区共收到70件申请，及时依法依规办结69件，1件结转下年度继续办理。', [70, 69, 1]],
+  ['共收到政府信息公开申请30件，已办结28件，结转下年度2件。', [30, 28, 2]],
+  ['受理申请12件，均已办结。', null],
+];
+
 describe('process triples', () => {
-  it('受理 N, 办结 a, 正在办理 b', () => {
-    const [c] = ofKind('今年共受理群众诉求5606件,办结5579件,正在办理27件。', 'processTriple');
-    expect([c?.numbers.received?.value, c?.numbers.completed?.value, c?.numbers.pending?.value]).toEqual([
-      5606, 5579, 27,
-    ]);
+  it.each(TRIPLES)('%s', (text, want) => {
+    const [c] = ofKind(text, 'processTriple');
+    if (want === null) expect(c).toBeUndefined();
+    else
+      expect([c?.numbers.received?.value, c?.numbers.completed?.value, c?.numbers.pending?.value]).toEqual(
+        want,
+      );
   });
 });

@@ -359,8 +359,10 @@ export function rates(ctx: Ctx): void {
 // ── Process triples (ARI-04) ──────────────────────────────────────────────────
 
 export function processTriples(ctx: Ctx): void {
+  // received N(件申请), (an adverb such as 及时依法依规) completed a, pending b — the pending figure
+  // before or after its word ("结转下年度1件" / "1件结转下年度继续办理")
   const re =
-    /(?:受理|收到|接收|办理|交办|接到)[^,;。]*?(\d+)(件|个|条|起|次),(?:已)?(?:办结|办理完毕|答复|完成)(\d+)(件|个|条|起|次)?,(?:正在办理|正在处理|办理中|未办结|尚未办结|在办|结转(?:下年度?)?)(\d+)(件|个|条|起|次)?/g;
+    /(?:受理|收到|接收|办理|交办|接到)[^,;。]*?(\d+)(件|个|条|起|次)(?:申请)?,[^,;。\d]{0,8}?(?:已)?(?:办结|办理完毕|答复|完成)(\d+)(件|个|条|起|次)?,(?:(?:正在办理|正在处理|办理中|未办结|尚未办结|在办|结转(?:下年度?)?)(\d+)(件|个|条|起|次)?|(\d+)(件|个|条|起|次)(?:申请)?(?:结转|转入|顺延|正在办理|正在处理|尚未办结|未办结|在办))/g;
   for (const s of ctx.sentences) {
     const text = ctx.t.slice(s.start, s.end);
     re.lastIndex = 0;
@@ -373,7 +375,11 @@ export function processTriples(ctx: Ctx): void {
           start: clauseAt(ctx, s.start + m.index).start,
           end: clauseAt(ctx, s.start + m.index + m[0].length - 1).end,
         },
-        { received: num(m[1]!, u), completed: num(m[3]!, m[4] ?? u), pending: num(m[5]!, m[6] ?? u) },
+        {
+          received: num(m[1]!, u),
+          completed: num(m[3]!, m[4] ?? u),
+          pending: num(m[5] ?? m[7]!, m[6] ?? m[8] ?? u),
+        },
       );
     }
   }

@@ -2,25 +2,40 @@ import type { TextNumber } from '../model';
 import { type Ctx, eachInClauses, emit, exact, num } from './context';
 
 // Outcomes (TXT-04): "予以公开N件", "部分公开N件", …, "结转下年度N件" / "转下一年度办理答复的有N件",
-// with a share stated next to them ("占33.9%", read again by ARI-02 as a rate).
+// with a share stated next to them ("占33.9%", read again by ARI-02 as a rate), and the same with
+// the count first ("1件结转下年度继续办理").
 
 const OUTCOME =
   /((?:予以公开|同意公开)(?:及|和|与|、)部分公开|予以公开|同意公开|部分公开|不予公开|无法提供|不予处理|其他处理|(?<!上一?年度?)(?:结转|转入|转)(?:至|到)?下一?(?:个)?年度?(?:继续)?(?:办理)?(?:答复)?|(?<!上一?年度?|含)结转)(?:的)?(?:申请)?(?:共计|共|为|有|是)?((?:约|近|逾|超过)?\d+(?:余|多)?)件(?:[,(]?占比?(\d+(?:\.\d+)?)%)?/g;
 
+// the count before the outcome: "1件结转下年度继续办理", "另有72件申请按照《条例》顺延到下年度答复",
+// "12件予以公开"; a short aside may sit between them, never a negation or another figure
+const OUTCOME_COUNT_FIRST =
+  /((?:约|近|逾|超过)?\d+(?:余|多)?)件(?:申请)?(?:(?!未|没有|不再)[^,;:、。\d]){0,10}?(予以公开|部分公开|不予公开|无法提供|不予处理|(?:结转|转入|顺延|转)(?:至|到)?下一?(?:个)?年度?)/g;
+
+const subjectOf = (word: string): string =>
+  /部分公开$/.test(word) && word.length > 4
+    ? '予以公开及部分公开'
+    : word === '同意公开'
+      ? '予以公开'
+      : /结转|顺延|下一?个?年度?/.test(word)
+        ? '结转'
+        : word;
+
 export function outcomes(ctx: Ctx): void {
   if (!/申请/.test(ctx.t)) return;
-  eachInClauses(ctx, OUTCOME, (m, clause) => {
-    const word = m[1]!;
-    const subject =
-      /部分公开$/.test(word) && word.length > 4
-        ? '予以公开及部分公开'
-        : word === '同意公开'
-          ? '予以公开'
-          : /结转|下一?个?年度?/.test(word)
-            ? '结转'
-            : word;
+  // the figures read after their word, by where they start: never read again as the next word's
+  const read = new Set<number>();
+  eachInClauses(ctx, OUTCOME, (m, clause, abs) => {
+    read.add(abs + m[0].indexOf(`${m[2]}件`, m[1]!.length));
+    const subject = subjectOf(m[1]!);
     const numbers: Record<string, TextNumber> = { count: num(m[2]!, '件') };
     if (m[3]) numbers.percent = exact(`${m[3]}%`, Number(m[3]), '%');
     emit(ctx, 'outcomeCount', clause, numbers, { subject });
+  });
+  eachInClauses(ctx, OUTCOME_COUNT_FIRST, (m, clause, abs) => {
+    // 上年结转3件 / 含上年结转 is carried in, not out
+    if (read.has(abs) || /上一?年度?$|含$/.test(ctx.t.slice(Math.max(clause.start, abs - 4), abs))) return;
+    emit(ctx, 'outcomeCount', clause, { count: num(m[1]!, '件') }, { subject: subjectOf(m[2]!) });
   });
 }
