@@ -42,7 +42,10 @@ describe('gouji --explain on pages', () => {
     expect(lines).toContain('    #6 行政诉讼 / 未经复议直接起诉 / 结果 维持 → litDirect·upheld');
     // The narrative: its headings, and each claim with its values and its sentence.
     expect(lines).toContain('    三、收到和处理政府信息公开申请情况');
-    expect(lines).toContain('  正文中读出的说法（7 条）');
+    expect(lines).toContain('  正文中读出的说法（12 条）');
+    // the channel counts ARI-05 compares, the second with the year its clause names
+    expect(out).toContain('    channelCount website count=14（14条）  p5\n');
+    expect(out).toContain('    channelCount website count=14（14条） year:2021  p8\n');
     expect(out).toMatch(
       /totalWithParts 公开本部门信息 total=37（37条） part1:网站发布=14（14条） part2:新媒体发布=23（23条） 其中 {2}p5\n {6}「公开本部门信息 37 条。其中，网站发布 14 条，新媒体发布 23 条」/,
     );
