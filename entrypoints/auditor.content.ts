@@ -6,10 +6,11 @@ import { type Lang, t } from '@/utils/i18n';
 import type { EvidenceTexts } from '@/utils/log/hub';
 import { findAttachments } from '@/utils/report/attachments';
 import { parseReport } from '@/utils/report/parse';
+import { type ReadingRecord, readingRecord } from '@/utils/report/reading';
 import { SETTINGS_KEY } from '@/utils/settings';
 import { evidenceTexts, withLogFindings } from './shared/log-content';
 import type { AuditAttachment, Audited, AuditFailed, ContentMessage, ContentReply } from './shared/messages';
-import { loadLang } from './shared/settings';
+import { langOf, loadSettings } from './shared/settings';
 import { overlayShadowMode } from './shared/test-hooks';
 
 // Injected on demand (scripting.executeScript), never declared in the manifest, so pages that
@@ -38,8 +39,18 @@ function grewMaterially(
   return now.tables !== before.tables || (delta >= 200 && delta >= before.text / 10);
 }
 
-/** Unreadable storage gives the default language: the overlay is drawn all the same. */
-const currentLang = (): Promise<Lang> => loadLang({ orDefaults: true });
+/** Unreadable storage gives the default settings: the overlay is drawn all the same. */
+const currentSettings = async (): Promise<{ lang: Lang; showNotes: boolean }> => {
+  const settings = await loadSettings({ orDefaults: true });
+  return { lang: langOf(settings), showNotes: settings.showNotes };
+};
+
+/** The panel's notes switch, remembered: the other settings are read first and kept as they are. */
+const rememberShowNotes = (on: boolean): void => {
+  void loadSettings()
+    .then((settings) => browser.storage.sync.set({ [SETTINGS_KEY]: { ...settings, showNotes: on } }))
+    .catch(() => {});
+};
 
 /**
  * The audit runs on the page's main thread, so a page past these sizes is not audited at all:
@@ -75,7 +86,8 @@ function audit(requested: boolean): OverlayData | null {
       browser.runtime.sendMessage(message).catch(() => {});
       return null;
     }
-    const { model, elements } = parseReport(document, { url: location.href });
+    const parsed = parseReport(document, { url: location.href });
+    const { model, elements } = parsed;
     const attachments = findAttachments(document, location.href);
     // One inference: the audit's, whose steps the overlay marks as inferred cells.
     const inference = inferT3(model);
@@ -84,7 +96,16 @@ function audit(requested: boolean): OverlayData | null {
     browser.runtime.sendMessage(message).catch(() => {});
     if (model.kind !== 'report') return null;
     const inferred = new Map(inference.steps.map((s) => [s.cell, s.value]));
-    return { model, audit: result, elements, inferred, attachments };
+    // How it was read is worked out only if the user opens the panel's 读取说明 view.
+    let reading: ReadingRecord | null = null;
+    return {
+      model,
+      audit: result,
+      elements,
+      inferred,
+      attachments,
+      reading: () => (reading ??= readingRecord(parsed)),
+    };
   } catch (err) {
     const message: AuditFailed = { type: 'audit-failed', error: String(err) };
     browser.runtime.sendMessage(message).catch(() => {});
@@ -101,10 +122,10 @@ export default defineContentScript({
   async main(ctx) {
     /** Once the user closed the overlay, a late article does not bring it back on its own. */
     let closedByUser = false;
-    const [lang, shadowMode] = await Promise.all([currentLang(), overlayShadowMode()]);
+    const [settings, shadowMode] = await Promise.all([currentSettings(), overlayShadowMode()]);
     const overlay = new OverlayController(
       ctx,
-      lang,
+      settings.lang,
       {
         onClose: () => {
           closedByUser = true;
@@ -116,9 +137,11 @@ export default defineContentScript({
           const message: AuditAttachment = { type: 'audit-attachment', src };
           browser.runtime.sendMessage(message).catch(() => {});
         },
+        onShowNotes: rememberShowNotes,
       },
       { shadowMode },
     );
+    overlay.setShowNotes(settings.showNotes);
 
     /** The latest audit as shown, with what the log added to it (cross-year findings, XYR-08). */
     let current: OverlayData | null = null;
@@ -182,7 +205,11 @@ export default defineContentScript({
       return false;
     };
     const onStorage = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
-      if (area === 'sync' && changes[SETTINGS_KEY]) void currentLang().then((lang) => overlay.setLang(lang));
+      if (area === 'sync' && changes[SETTINGS_KEY])
+        void currentSettings().then(({ lang, showNotes }) => {
+          overlay.setShowNotes(showNotes);
+          overlay.setLang(lang);
+        });
     };
     browser.runtime.onMessage.addListener(onMessage);
     browser.storage.onChanged.addListener(onStorage);

@@ -40,11 +40,16 @@ describe('sitePattern', () => {
 
 describe('settings', () => {
   it('falls back to the defaults field by field', () => {
-    expect(readSettings(undefined)).toEqual({ lang: 'auto', sites: [] });
-    expect(readSettings({ lang: 'fr', sites: 'x' })).toEqual({ lang: 'auto', sites: [] });
-    expect(readSettings({ lang: 'en', sites: ['*://a.org/*', 3, 'junk'] })).toEqual({
+    expect(readSettings(undefined)).toEqual({ lang: 'auto', sites: [], showNotes: false });
+    expect(readSettings({ lang: 'fr', sites: 'x', showNotes: 'yes' })).toEqual({
+      lang: 'auto',
+      sites: [],
+      showNotes: false,
+    });
+    expect(readSettings({ lang: 'en', sites: ['*://a.org/*', 3, 'junk'], showNotes: true })).toEqual({
       lang: 'en',
       sites: ['*://a.org/*'],
+      showNotes: true,
     });
   });
 

@@ -14,9 +14,11 @@ export interface Settings {
   lang: LangChoice;
   /** match patterns (`*://host/*`) of sites the detector runs on besides *.gov.cn */
   sites: string[];
+  /** draw notes (info findings) on the page; off, so a report's real problems are seen first */
+  showNotes: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { lang: 'auto', sites: [] };
+export const DEFAULT_SETTINGS: Settings = { lang: 'auto', sites: [], showNotes: false };
 
 /**
  * Whatever storage holds, as valid settings: each bad or missing field falls back to its default.
@@ -32,7 +34,8 @@ export function readSettings(stored: unknown): Settings {
         (s): s is string => typeof s === 'string' && sitePattern(s) === s && !onPublicSuffix(s),
       )
     : [];
-  return { lang, sites };
+  const showNotes = raw.showNotes === true;
+  return { lang, sites, showNotes };
 }
 
 /** Chinese unless the user chose English, or chose auto and the browser's UI is not Chinese. */

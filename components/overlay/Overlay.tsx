@@ -3,6 +3,7 @@ import type { AuditResult, Localized } from '@/utils/audit/result';
 import { type Lang, t } from '@/utils/i18n';
 import type { Attachment } from '@/utils/report/attachments';
 import type { ReportModel } from '@/utils/report/model';
+import type { ReadingRecord } from '@/utils/report/reading';
 import { cellLabel } from '@/utils/rules/labels';
 import { fmtNum, getCell, hasFlag } from '@/utils/rules/lib/cells';
 import { FindingView, toneName } from './FindingView';
@@ -57,6 +58,14 @@ export interface OverlayProps {
   /** the page's report files, offered for audit in the panel ("审核附件") */
   attachments?: readonly Attachment[];
   onAuditAttachment?(url: string): void;
+  /** draw notes (info findings) on the page: off by default, the panel's switch turns them on */
+  showNotes?: boolean;
+  /** the switch was flipped: the caller remembers it in the settings */
+  onShowNotes?(on: boolean): void;
+  /** how the report was read, for the panel's 读取说明 view (worked out on first opening) */
+  reading?: () => ReadingRecord;
+  /** address → element it was read from, so the 读取说明 view can show a row or a sentence */
+  elements?: ReadonlyMap<string, Element>;
 }
 
 /** Client rects of every target, keyed like the marks; a target that is not rendered gets none. */
@@ -242,7 +251,22 @@ function Tooltip({
 export function Overlay(props: OverlayProps) {
   const { lang, model, audit, marks, targets, host } = props;
   const geometry = useGeometry(targets);
-  const hover = useHover(marks, geometry, host);
+  // Notes stay off the page unless asked for, so a report's real problems are seen first; a note
+  // the user selects in the panel is still drawn (activeKeys below).
+  const [showNotes, setShowNotesState] = useState(props.showNotes ?? false);
+  useEffect(() => setShowNotesState(props.showNotes ?? false), [props.showNotes]);
+  const setShowNotes = useCallback(
+    (on: boolean) => {
+      setShowNotesState(on);
+      props.onShowNotes?.(on);
+    },
+    [props.onShowNotes],
+  );
+  const hoverable = useMemo(
+    () => (showNotes ? marks : marks.filter((m) => m.tone !== 'info')),
+    [marks, showNotes],
+  );
+  const hover = useHover(hoverable, geometry, host);
   const [focused, setFocused] = useState<string | null>(null);
   const [dismissed, setDismissed] = useState(false);
   const [selected, setSelected] = useState<number | null>(null);
@@ -261,6 +285,33 @@ export function Overlay(props: OverlayProps) {
     },
     [props.onPlace],
   );
+
+  // The 读取说明 view's rows and sentences: scrolled to and marked by one spot on the page.
+  const [spot, setSpot] = useState<Element | null>(null);
+  const elements = props.elements;
+  const canLocate = useCallback((address: string) => !!elements?.has(address), [elements]);
+  const locate = useCallback(
+    (address: string) => {
+      const el = elements?.get(address);
+      if (!el) return;
+      // A cell stands for its row: the row is what the view lists.
+      const target = el.closest('tr') ?? el;
+      const still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+      target.scrollIntoView({ behavior: still ? 'auto' : 'smooth', block: 'center', inline: 'nearest' });
+      setSpot(target);
+    },
+    [elements],
+  );
+  const spotTargets = useMemo(
+    () => new Map<string, Target>(spot ? [['spot', { kind: 'cell', el: spot }]] : []),
+    [spot],
+  );
+  const spotGeometry = useGeometry(spotTargets);
+  useEffect(() => {
+    if (!spot) return;
+    const timer = setTimeout(() => setSpot(null), 4000);
+    return () => clearTimeout(timer);
+  }, [spot]);
 
   const groups = useMemo(() => groupFindings(audit.findings), [audit]);
   const counts = useMemo(() => countTones(audit.findings), [audit]);
@@ -370,6 +421,11 @@ export function Overlay(props: OverlayProps) {
         logError={props.logError ?? null}
         {...(props.attachments ? { attachments: props.attachments } : {})}
         {...(props.onAuditAttachment ? { onAuditAttachment: props.onAuditAttachment } : {})}
+        showNotes={showNotes}
+        onShowNotes={setShowNotes}
+        {...(props.reading ? { reading: props.reading } : {})}
+        canLocate={canLocate}
+        onLocate={locate}
       />
       <div class="marks">
         {marks.map((mark) => {
@@ -396,6 +452,8 @@ export function Overlay(props: OverlayProps) {
             onBlur: () => setFocused((f) => (f === mark.key ? null : f)),
             onKeyDown: userOnly(onMarkKey(mark)),
           };
+          // A note is drawn only when notes are shown, or while it is selected or pointed at in the panel.
+          if (mark.tone === 'info' && !showNotes && !activeKeys.has(mark.key)) return null;
           if (rects.length === 0) {
             // Not rendered (hidden, or gone since the audit): nothing to draw; the panel still lists it.
             return null;
@@ -418,6 +476,15 @@ export function Overlay(props: OverlayProps) {
           ));
         })}
       </div>
+      {(spotGeometry.get('spot') ?? []).slice(0, 1).map((r) => (
+        <div
+          key="spot"
+          class="box spot"
+          data-spot="true"
+          aria-hidden="true"
+          style={{ left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px` }}
+        />
+      ))}
       {tipMark && tipRects[0] && (
         <Tooltip mark={tipMark} anchor={tipRects[tipRects.length - 1]!} props={props} />
       )}

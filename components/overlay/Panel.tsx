@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { percent } from '@/utils/audit/figures';
 import { GROUP_LABEL } from '@/utils/audit/group';
 import { describeReadReason, readState } from '@/utils/audit/read-state';
@@ -6,10 +6,12 @@ import type { AuditResult, Localized } from '@/utils/audit/result';
 import { type Lang, type MessageKey, t } from '@/utils/i18n';
 import type { Attachment } from '@/utils/report/attachments';
 import type { ReportModel } from '@/utils/report/model';
+import type { ReadingRecord } from '@/utils/report/reading';
 import { FindingView, toneName } from './FindingView';
 import { type FindingGroup, type Mark, TONES, type Tone } from './findings';
 import { clampPanel, layoutViewport } from './geometry';
 import { memo } from './memo';
+import { ReadingView } from './ReadingView';
 import { PANEL_WIDTH } from './styles';
 import { userOnly } from './trusted';
 
@@ -49,6 +51,14 @@ interface PanelProps {
   /** the report files the page offers: each gets a "审核附件" button that opens the report viewer */
   attachments?: readonly Attachment[];
   onAuditAttachment?(url: string): void;
+  /** notes (info findings) are drawn on the page only when this is on (issue 8 §4) */
+  showNotes: boolean;
+  onShowNotes(on: boolean): void;
+  /** how the report was read (读取说明), worked out when the view is first opened */
+  reading?: () => ReadingRecord;
+  /** whether an address (cell, paragraph/<id>) is on the page, and showing it there */
+  canLocate?(address: string): boolean;
+  onLocate?(address: string): void;
 }
 
 function Counts({ counts, lang }: { counts: Record<Tone, number>; lang: Lang }) {
@@ -74,6 +84,11 @@ export const Panel = memo(function Panel(props: PanelProps) {
   const toggle = useRef<HTMLButtonElement>(null);
   const drag = useRef<{ id: number; dx: number; dy: number } | null>(null);
   const placed = new Set(marks.flatMap((m) => m.findings));
+  const [view, setView] = useState<'findings' | 'reading'>('findings');
+  const reading = useMemo(
+    () => (view === 'reading' && props.reading ? props.reading() : null),
+    [view === 'reading', props.reading],
+  );
 
   // The layout viewport: fixed boxes live left of the page's scrollbar.
   const viewport = () => layoutViewport(document);
@@ -249,7 +264,40 @@ export const Panel = memo(function Panel(props: PanelProps) {
           <p class="summary">
             <Counts counts={counts} lang={lang} />
           </p>
-          {props.attachments?.length && props.onAuditAttachment ? (
+          {props.reading && (
+            <button
+              type="button"
+              class="view-switch"
+              data-action="reading"
+              aria-pressed={view === 'reading'}
+              onClick={userOnly(() => setView(view === 'reading' ? 'findings' : 'reading'))}
+            >
+              {t(view === 'reading' ? 'explain.back' : 'explain.open', lang)}
+            </button>
+          )}
+          {counts.info > 0 && (
+            <button
+              type="button"
+              class="notes-switch"
+              role="switch"
+              data-action="show-notes"
+              aria-checked={props.showNotes}
+              onClick={userOnly(() => props.onShowNotes(!props.showNotes))}
+            >
+              <span class="track" aria-hidden="true" />
+              {t('explain.showNotes', lang)}（{counts.info}）
+            </button>
+          )}
+          {view === 'reading' && reading && (
+            <ReadingView
+              lang={lang}
+              format={model.format}
+              reading={reading}
+              canLocate={props.canLocate ?? (() => false)}
+              onLocate={props.onLocate ?? (() => {})}
+            />
+          )}
+          {view === 'findings' && props.attachments?.length && props.onAuditAttachment ? (
             <div class="attachments">
               {props.attachments.slice(0, 3).map((a) => (
                 <button
@@ -282,42 +330,44 @@ export const Panel = memo(function Panel(props: PanelProps) {
               {counts.error === 0 && <p>{t('readState.notClean', lang)}</p>}
             </div>
           )}
-          {read.level === 'complete' && audit.findings.length === 0 && (
+          {view === 'findings' && read.level === 'complete' && audit.findings.length === 0 && (
             <p class="clean">{t('overlay.noFindings', lang)}</p>
           )}
-          {read.level === 'complete' && audit.findings.length > 0 && counts.error === 0 && (
-            <p class="clean">{t('overlay.noErrors', lang)}</p>
-          )}
-          {audit.findings.length > 0 && <p class="hint">{t('overlay.hint', lang)}</p>}
-          {groups.map((g) => (
-            <section class="group" key={g.group} data-group={g.group}>
-              <h2>
-                <span>{t(GROUP_LABEL[g.group], lang)}</span>
-                <Counts counts={g.counts} lang={lang} />
-              </h2>
-              <ul>
-                {g.items.map(({ index, finding, tone }) => (
-                  <li key={index}>
-                    <button
-                      type="button"
-                      class={`item tone-${tone}${selected === index ? ' selected' : ''}${placed.has(index) ? '' : ' static'}`}
-                      data-finding={index}
-                      data-spec={finding.spec}
-                      aria-current={selected === index ? 'true' : undefined}
-                      onClick={userOnly(() => props.onSelect(index))}
-                      onMouseEnter={() => props.onHighlight(index)}
-                      onMouseLeave={() => props.onHighlight(null)}
-                      onFocus={() => props.onHighlight(index)}
-                      onBlur={() => props.onHighlight(null)}
-                    >
-                      <FindingView finding={finding} lang={lang} compact />
-                      {!placed.has(index) && <span class="hint">{t('overlay.notShown', lang)}</span>}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ))}
+          {view === 'findings' &&
+            read.level === 'complete' &&
+            audit.findings.length > 0 &&
+            counts.error === 0 && <p class="clean">{t('overlay.noErrors', lang)}</p>}
+          {view === 'findings' && audit.findings.length > 0 && <p class="hint">{t('overlay.hint', lang)}</p>}
+          {view === 'findings' &&
+            groups.map((g) => (
+              <section class="group" key={g.group} data-group={g.group}>
+                <h2>
+                  <span>{t(GROUP_LABEL[g.group], lang)}</span>
+                  <Counts counts={g.counts} lang={lang} />
+                </h2>
+                <ul>
+                  {g.items.map(({ index, finding, tone }) => (
+                    <li key={index}>
+                      <button
+                        type="button"
+                        class={`item tone-${tone}${selected === index ? ' selected' : ''}${placed.has(index) ? '' : ' static'}`}
+                        data-finding={index}
+                        data-spec={finding.spec}
+                        aria-current={selected === index ? 'true' : undefined}
+                        onClick={userOnly(() => props.onSelect(index))}
+                        onMouseEnter={() => props.onHighlight(index)}
+                        onMouseLeave={() => props.onHighlight(null)}
+                        onFocus={() => props.onHighlight(index)}
+                        onBlur={() => props.onHighlight(null)}
+                      >
+                        <FindingView finding={finding} lang={lang} compact />
+                        {!placed.has(index) && <span class="hint">{t('overlay.notShown', lang)}</span>}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
         </div>
       )}
     </aside>

@@ -1,6 +1,7 @@
 import type { AuditResult, Localized } from '@/utils/audit/result';
 import type { Attachment } from '@/utils/report/attachments';
 import type { ReportModel } from '@/utils/report/model';
+import type { ReadingRecord } from '@/utils/report/reading';
 import { buildMarks, type Mark } from './findings';
 import type { Target } from './Overlay';
 import { findTextRange } from './text-range';
@@ -21,6 +22,8 @@ export interface OverlayData {
   logError?: Localized | null;
   /** the report files the page offers (attachments, pdf.js viewers) */
   attachments?: readonly Attachment[];
+  /** how the report was read (the panel's 读取说明), worked out when first asked for */
+  reading?: () => ReadingRecord;
 }
 
 /**

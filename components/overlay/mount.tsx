@@ -21,6 +21,8 @@ export interface OverlayHandlers {
   onReaudit(): void;
   /** "审核附件": open the report viewer on this file of the page */
   onAuditAttachment?(url: string): void;
+  /** the panel's notes switch was flipped: remember it in the settings */
+  onShowNotes?(on: boolean): void;
 }
 
 export interface OverlayOptions {
@@ -42,6 +44,8 @@ export class OverlayController {
   private data: OverlayData | null = null;
   private lang: Lang;
   private place: PanelPlace = DEFAULT_PLACE;
+  /** notes drawn on the page (the settings' showNotes) */
+  private showNotes = false;
   private laidOut: ReturnType<typeof layout> | null = null;
 
   private readonly shadowMode: ShadowRootMode;
@@ -120,6 +124,13 @@ export class OverlayController {
     this.paint();
   }
 
+  /** The settings' notes switch, at start and when it changes in another tab. */
+  setShowNotes(on: boolean): void {
+    if (on === this.showNotes) return;
+    this.showNotes = on;
+    this.paint();
+  }
+
   private paint(): void {
     const ui = this.ui;
     const data = this.data;
@@ -143,6 +154,13 @@ export class OverlayController {
         onReaudit={this.handlers.onReaudit}
         {...(data.attachments ? { attachments: data.attachments } : {})}
         {...(this.handlers.onAuditAttachment ? { onAuditAttachment: this.handlers.onAuditAttachment } : {})}
+        showNotes={this.showNotes}
+        onShowNotes={(on) => {
+          this.showNotes = on;
+          this.handlers.onShowNotes?.(on);
+        }}
+        elements={data.elements}
+        {...(data.reading ? { reading: data.reading } : {})}
       />,
       ui.uiContainer,
     );

@@ -149,6 +149,32 @@ button:focus-visible, .handle:focus-visible { outline: 2px solid #1570ef; outlin
 .unread { margin: 8px 0; padding: 6px 8px; border-left: 3px solid #6b7280; background: #f2f4f7; color: #344054; }
 .unread p { margin: 0 0 4px; font-weight: 600; }
 .unread ul { margin: 0 0 4px; padding-left: 16px; }
+.box.spot { border: 3px solid #1570ef; background: rgba(21, 112, 239, 0.08); }
+.view-switch, .notes-switch {
+  display: inline-flex; align-items: center; gap: 6px; margin: 0 8px 6px 0; padding: 3px 8px;
+  border: 1px solid #d0d5dd; border-radius: 4px; font-size: 12px; color: #344054;
+}
+.view-switch[aria-pressed="true"] { background: #eaecf0; }
+.notes-switch .track {
+  width: 22px; height: 12px; border-radius: 6px; background: #d0d5dd; position: relative; flex: none;
+}
+.notes-switch .track::after {
+  content: ""; position: absolute; top: 2px; left: 2px; width: 8px; height: 8px; border-radius: 50%; background: #fff;
+}
+.notes-switch[aria-checked="true"] .track { background: #1570ef; }
+.notes-switch[aria-checked="true"] .track::after { left: 12px; }
+.reading h2 { margin: 8px 0 4px; font-size: 13px; }
+.reading h3 { margin: 10px 0 2px; font-size: 12px; color: #344054; }
+.reading h4 { margin: 6px 0 2px; font-size: 11px; color: #667085; font-weight: 600; }
+.reading ul { list-style: none; margin: 0; padding: 0; font-size: 12px; }
+.reading li { margin: 0 0 2px; overflow-wrap: anywhere; }
+.reading .rows .n { color: #98a2b3; font-variant-numeric: tabular-nums; }
+.reading .rows .key { font-weight: 600; color: #1b7f3b; }
+.reading .rows [data-status="unplaced"], .reading .rows .status { color: #b54708; }
+.reading .locate { display: block; width: 100%; padding: 1px 2px; border-radius: 3px; }
+.reading .locate:hover { background: #eff8ff; }
+.reading .claims .kind { font-weight: 600; }
+.reading .claims .sentence { display: block; color: #475467; }
 .not-saved { margin: 8px 0; padding: 4px 6px; color: #b42318; background: #fef3f2; border-radius: 4px; }
 .attachments { margin: 6px 0; }
 .attachment {

@@ -14,10 +14,12 @@ import { compareVersions } from '@/utils/audit/versions';
 import { type Lang, type MessageKey, tBoth } from '@/utils/i18n';
 import type { LogResult } from '@/utils/log/hub';
 import type { ReportModel } from '@/utils/report/model';
-import { readReport } from '@/utils/source';
+import { type ReadingRecord, readingRecord } from '@/utils/report/reading';
+import { SETTINGS_KEY } from '@/utils/settings';
+import { describeLocation, locationOf, readReport } from '@/utils/source';
 import { withLogFindings } from '../shared/log-content';
 import { type DocumentAudited, type DocumentSource, type TabResult, tabKey } from '../shared/messages';
-import { loadLang } from '../shared/settings';
+import { langOf, loadSettings } from '../shared/settings';
 import { PDF_RESOURCES, showPdf } from './pdf';
 
 // The report viewer: a PDF, Word or text report read by the extension itself and audited like a
@@ -54,6 +56,8 @@ interface Shown {
   /** the boxes of elements cut by a page break, on the later pages */
   continued?: Map<string, Element[]>;
   inferred: Map<string, number>;
+  /** how the document was read, for the panel's 读取说明 (worked out when first opened) */
+  reading: () => ReadingRecord;
   source: DocumentSource;
   bytes: Uint8Array;
   hint: { contentType?: string | null; name?: string | null };
@@ -64,6 +68,8 @@ let current: Shown | null = null;
 let lang: Lang = 'zh';
 let place: PanelPlace = DEFAULT_PLACE;
 let overlayShown = true;
+/** notes drawn over the document: the settings' switch, as on pages */
+let showNotes = false;
 
 const host = document.createElement('gouji-overlay');
 const shadow = host.attachShadow({ mode: 'open' });
@@ -106,6 +112,15 @@ function drawOverlay(): void {
       onReaudit={() => {
         if (current) void audit(current.bytes, current.hint, current.source, true);
       }}
+      showNotes={showNotes}
+      onShowNotes={(on) => {
+        showNotes = on;
+        void loadSettings()
+          .then((settings) => browser.storage.sync.set({ [SETTINGS_KEY]: { ...settings, showNotes: on } }))
+          .catch(() => {});
+      }}
+      reading={current.reading}
+      elements={current.elements}
     />,
     overlayRoot,
   );
@@ -154,6 +169,17 @@ async function audit(
     return;
   }
   const { model, elements } = read.parsed;
+  const parsed = read.parsed;
+  let reading: ReadingRecord | null = null;
+  // Rows and sentences say where they are in the file (page and box, lines); the reader's steps first.
+  const readingOf = () =>
+    (reading ??= {
+      ...readingRecord(parsed, (el) => {
+        const location = locationOf(el);
+        return location ? describeLocation(location) : null;
+      }),
+      document: read.kind === 'html' ? [] : read.explain,
+    });
   // Filed under the portal it was published on, so the same body's other years (pages or files) match.
   const portal = hostOf(source.from) ?? model.host;
   const filed: ReportModel = { ...model, host: portal };
@@ -197,6 +223,7 @@ async function audit(
     elements: drawn,
     continued,
     inferred: new Map(inference.steps.map((s) => [s.cell, s.value])),
+    reading: readingOf,
     source: full,
     bytes,
     hint,
@@ -428,8 +455,9 @@ function Bar() {
   );
 }
 
-void loadLang({ orDefaults: true }).then((l) => {
-  lang = l;
+void loadSettings({ orDefaults: true }).then((settings) => {
+  lang = langOf(settings);
+  showNotes = settings.showNotes;
   drawOverlay();
 });
 render(<Bar />, document.getElementById('bar')!);

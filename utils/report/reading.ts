@@ -90,6 +90,8 @@ export interface ClaimReading {
 }
 
 export interface ReadingRecord {
+  /** a document's reader's steps (pages, tables found, joined, headers dropped), when it was a file */
+  document?: string[];
   tables: TableReading[];
   /** the narrative's section headings as found */
   headings: string[];
