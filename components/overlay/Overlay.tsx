@@ -95,6 +95,11 @@ function sameGeometry(a: Map<string, Rect[]>, b: Map<string, Rect[]>): boolean {
 function useGeometry(targets: ReadonlyMap<string, Target>): Map<string, Rect[]> {
   const [geometry, setGeometry] = useState(() => measure(targets));
   useEffect(() => {
+    // Nothing to follow (no spot marked): no listeners either.
+    if (targets.size === 0) {
+      setGeometry((prev) => (prev.size === 0 ? prev : new Map()));
+      return;
+    }
     let frame = 0;
     const update = () => {
       frame = 0;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Frame, Page } from 'playwright-core';
 import { documentFromHtml } from '@/cli/dom';
+import { buildMarks } from '@/components/overlay/findings';
 import { type Rect, sameRect } from '@/components/overlay/geometry';
 import type { AuditResult } from '@/utils/audit/result';
 import { runAudit } from '@/utils/audit/run';
@@ -28,13 +29,27 @@ export interface DrawnMark {
 export function auditInNode(
   path: string,
   url: string,
-): { model: ReportModel; audit: AuditResult; cells: Set<string> } {
+): { model: ReportModel; audit: AuditResult; cells: Set<string>; notes: Set<string> } {
   const doc = documentFromHtml(readFileSync(join(REPO, path), 'utf8'), url);
   const { model, elements } = parseReport(doc, { url });
   const audit = runAudit(model);
-  // Cells the overlay can draw: those the parser read from an element of the page.
-  const cells = new Set(audit.findings.flatMap((f) => f.cells).filter((a) => elements.has(a)));
-  return { model, audit, cells };
+  return { model, audit, ...drawnCells(audit, (a) => elements.has(a)) };
+}
+
+/**
+ * Cells the overlay draws (those the parser read from an element of the page): by default the cells
+ * of errors, warnings and uncertain findings; `notes`, the cells of notes only, once the panel's
+ * switch shows them (issue 8 §4).
+ */
+export function drawnCells(
+  audit: AuditResult,
+  has: (address: string) => boolean,
+): { cells: Set<string>; notes: Set<string> } {
+  const cellMarks = buildMarks(audit.findings, has).filter((m) => m.kind === 'cell');
+  return {
+    cells: new Set(cellMarks.filter((m) => m.tone !== 'info').map((m) => m.key)),
+    notes: new Set(cellMarks.filter((m) => m.tone === 'info').map((m) => m.key)),
+  };
 }
 
 export async function hasHost(f: Target): Promise<boolean> {

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCount } from '@/components/overlay/findings';
+import { toneOf } from '@/utils/audit/tones';
 import { type Harness, launch, REPO } from './harness';
 import {
   auditInNode,
@@ -252,11 +253,17 @@ describe('a report with known discrepancies (the demo page)', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('close');
+    // Then the 读取说明 button and the notes switch (when there are notes), then the findings.
     await page.keyboard.press('Tab');
+    expect(await focused()).toBe('reading');
+    await page.keyboard.press('Tab');
+    let back = 4;
+    if ((await focused()) === 'show-notes') {
+      await page.keyboard.press('Tab');
+      back++;
+    }
     expect(await focused()).toMatch(/^(T|TXT|FMT|VAL|ARI|S17)-?/);
-    await page.keyboard.press('Shift+Tab');
-    await page.keyboard.press('Shift+Tab');
-    await page.keyboard.press('Shift+Tab');
+    for (let i = 0; i < back; i++) await page.keyboard.press('Shift+Tab');
     expect(await focused()).toBe('reaudit');
   });
 
@@ -364,6 +371,82 @@ describe('the seed 001 page (2019 format, T4-01 on 复议)', () => {
     await page.close();
   });
 });
+
+describe('notes and the 读取说明 view on the seed 001 page (issue 8 §4–5)', () => {
+  let page: Page;
+  let node: ReturnType<typeof auditInNode>;
+  beforeAll(async () => {
+    await h.setSettings({ lang: 'zh' });
+    page = await openReport(SEED001);
+    node = auditInNode(SEED001, page.url());
+    await expandPanel(page);
+  });
+  afterAll(async () => {
+    await page?.close();
+    await h.setSettings({ lang: 'zh' });
+  });
+
+  it('draws no note until the switch is flipped, then every note, and remembers the switch', async () => {
+    expect(node.notes.size).toBeGreaterThan(0);
+    const boxKeys = async () => (await drawnMarks(page)).filter((m) => m.kind === 'box').map((m) => m.key);
+    expect(new Set(await boxKeys())).toEqual(node.cells);
+    const toggle = page.locator('gouji-overlay [data-action="show-notes"]');
+    expect(await toggle.getAttribute('aria-checked')).toBe('false');
+    expect(await toggle.textContent()).toBe(`在页面上显示提示（${countNotes(node)}）`);
+    await toggle.click();
+    await expect.poll(async () => new Set(await boxKeys())).toEqual(new Set([...node.cells, ...node.notes]));
+    expect(await toggle.getAttribute('aria-checked')).toBe('true');
+    // Remembered: the next report opened draws its notes from the start.
+    const again = await openReport(SEED001);
+    await expect
+      .poll(async () => (await drawnMarks(again)).filter((m) => m.kind === 'box' && m.tone === 'info').length)
+      .toBe(node.notes.size);
+    await again.close();
+    await toggle.click();
+    await expect.poll(async () => new Set(await boxKeys())).toEqual(node.cells);
+  });
+
+  it('opens 读取说明 with one click: the tables’ mappings and the claims with their sentences', async () => {
+    await page.locator('gouji-overlay [data-action="reading"]').click();
+    const view = page.locator('gouji-overlay [data-view="reading"]');
+    await view.waitFor();
+    expect(await view.locator('[data-table="applications"] [data-column="NP"]').textContent()).toBe(
+      '#4 申请人情况 / 自然 人 → NP',
+    );
+    const t3new = view.locator('[data-table="applications"] [data-keys="new"]');
+    expect(await t3new.textContent()).toContain('一、才本年新州女政府信息公开申请数量');
+    expect(await t3new.textContent()).toContain('→ new');
+    expect(
+      await view.locator('[data-table="applications"] [data-keys="r1"]').getAttribute('data-status'),
+    ).toBe('guessed');
+    expect(await view.locator('[data-missing="r1"]').textContent()).toBe('r1：标签缺失，按相邻行推定');
+    const period = node.model.claims.find((c) => c.kind === 'statisticsPeriod')!;
+    expect(await view.locator('[data-claim="statisticsPeriod"] .sentence').first().textContent()).toBe(
+      `「${period.sentence}」`,
+    );
+  });
+
+  it('scrolls to a row when it is clicked and marks it on the page', async () => {
+    const view = page.locator('gouji-overlay [data-view="reading"]');
+    await view.locator('[data-table="applications"] [data-keys="carryOut"] button.locate').click();
+    const spot = page.locator('gouji-overlay .box.spot');
+    await spot.waitFor();
+    // Once the smooth scroll has brought it into view.
+    const rowUnderSpot = () =>
+      page.evaluate(() => {
+        const host = document.querySelector('gouji-overlay')!;
+        const r = host.shadowRoot!.querySelector('.box.spot')!.getBoundingClientRect();
+        // Its left end: the panel may cover the rest of the row.
+        const el = document.elementFromPoint(r.left + 4, r.top + r.height / 2);
+        return el?.closest('tr')?.textContent?.replace(/\s+/g, '') ?? '';
+      });
+    await expect.poll(rowUnderSpot, { timeout: 5000 }).toContain('结转下年度继续办理');
+  });
+});
+
+function countNotes(node: ReturnType<typeof auditInNode>): number {
+  return node.audit.findings.filter((f) => toneOf(f) === 'info').length;
+}
 
 describe('page styles and overlay styles do not mix', () => {
   const HOSTILE = `<style>
@@ -488,6 +571,10 @@ describe('a value the parser cannot read', () => {
       route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
     );
     const page = await openReport('tests/e2e/pages/unread-report.html');
+    // T3-08's inferred value is a note: drawn once notes are shown.
+    await expandPanel(page);
+    await page.locator('gouji-overlay [data-action="show-notes"]').click();
+    await settle(page);
     const key = 'applications/r1/NP';
     const mark = (await drawnMarks(page)).find((m) => m.key === key);
     expect(mark?.classes).toContain('inferred');
@@ -502,6 +589,8 @@ describe('a value the parser cannot read', () => {
     expect(tip).toContain('此格的值 8 是按勾稽关系推算的');
     expect(tip).toContain('页面上此格写的是“8?”');
     await page.close();
+    // The switch is remembered: back to the default for the tests that follow.
+    await h.setSettings({ lang: 'zh' });
   });
 });
 

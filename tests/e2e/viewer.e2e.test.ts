@@ -10,7 +10,7 @@ import { runAudit } from '@/utils/audit/run';
 import type { RecordSummary } from '@/utils/log/schema';
 import { readDocument, readReport } from '@/utils/source';
 import { type Harness, launch, REPO } from './harness';
-import { auditInNode, drawnMarks, settle, waitForHost } from './overlay-helpers';
+import { auditInNode, drawnCells, drawnMarks, settle, waitForHost } from './overlay-helpers';
 
 // The report viewer in real Chromium with the built extension: a PDF opened in a tab of a
 // *.gov.cn portal is audited from the popup ("审核此 PDF"), a report page's PDF attachment from
@@ -306,7 +306,7 @@ describe('report viewer', () => {
     expect(await viewer.locator('[data-kind]').getAttribute('data-kind')).toBe('docx');
     expect((await panelSpecs(viewer)).sort()).toEqual(audit.findings.map((f) => f.spec).sort());
     // the document's own table cells are on the page, under the marks
-    const cells = new Set(audit.findings.flatMap((f) => f.cells).filter((a) => node.parsed!.elements.has(a)));
+    const { cells } = drawnCells(audit, (a) => node.parsed!.elements.has(a));
     const boxes = (await drawnMarks(viewer)).filter((m) => m.kind === 'box').map((m) => m.key);
     expect(new Set(boxes)).toEqual(cells);
     expect(await viewer.locator('article.html-doc table').count()).toBeGreaterThan(0);
