@@ -26,6 +26,7 @@ function Row({ row, lang, props }: { row: RowReading; lang: Lang; props: Reading
       <span class="n">{row.n}</span> <span class="cells">{cellsText(row.cells)}</span>
       <span class="key">{mapped}</span>
       {status && <span class="status">{status}</span>}
+      {row.at && <span class="at"> [{row.at}]</span>}
     </>
   );
   const address = row.address;
@@ -183,6 +184,7 @@ export function ReadingView(props: ReadingViewProps) {
               <>
                 <span class="kind">{[claim.kind, claim.subject].filter(Boolean).join(' ')}</span>{' '}
                 <span class="values">{values}</span>
+                {claim.at && <span class="at"> [{claim.at}]</span>}
                 <span class="sentence">「{claim.sentence}」</span>
               </>
             );

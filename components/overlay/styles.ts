@@ -174,6 +174,7 @@ button:focus-visible, .handle:focus-visible { outline: 2px solid #1570ef; outlin
 .reading .locate { display: block; width: 100%; padding: 1px 2px; border-radius: 3px; }
 .reading .locate:hover { background: #eff8ff; }
 .reading .claims .kind { font-weight: 600; }
+.reading .at { color: #667085; font-size: 11px; }
 .reading .claims .sentence { display: block; color: #475467; }
 .not-saved { margin: 8px 0; padding: 4px 6px; color: #b42318; background: #fef3f2; border-radius: 4px; }
 .attachments { margin: 6px 0; }

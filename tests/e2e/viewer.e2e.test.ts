@@ -313,6 +313,27 @@ describe('report viewer', () => {
     await viewer.close();
   });
 
+  it('explains how the file was read in the panel’s 读取说明, with each row’s place in the file', async () => {
+    const viewer = await h.context.newPage();
+    await viewer.goto(
+      `chrome-extension://${h.extensionId}/viewer.html?src=${encodeURIComponent(`${h.origin}/seed004.docx`)}`,
+    );
+    await waitShown(viewer);
+    const toggle = viewer.locator('gouji-overlay [data-action="collapse"]');
+    if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+    await viewer.locator('gouji-overlay [data-action="reading"]').click();
+    const view = viewer.locator('gouji-overlay [data-view="reading"]');
+    await view.waitFor();
+    expect(await view.locator('.reading-document li').first().textContent()).toMatch(
+      /^DOCX（mammoth 转换）：6 个表格（29 个合并单元格）/,
+    );
+    const carryOut = await view.locator('[data-table="applications"] [data-keys="carryOut"]').textContent();
+    expect(carryOut).toContain('→ carryOut');
+    expect(carryOut).toMatch(/\[table \d+ › row \d+ › cell 1\]/);
+    expect(await view.locator('[data-claim]').count()).toBeGreaterThan(0);
+    await viewer.close();
+  });
+
   it('says a scanned PDF has no text layer, and files nothing', async () => {
     const viewer = await h.context.newPage();
     const src = `${h.origin}/scanned.pdf`;
