@@ -26,8 +26,24 @@ ruleTester(txt04, {
         text: { 一: ['共收到政府信息公开申请10件，予以公开及部分公开7件。'] },
       }),
     },
+    {
+      name: 'the applications answered are 表三’s total of outcomes',
+      html: reportPage({ t3, text: { 一: ['本年度答复政府信息公开申请10件，均在法定期限内予以答复。'] } }),
+    },
   ],
   invalid: [
+    {
+      name: '答复申请 12 vs 表三 总计 10',
+      html: reportPage({ t3, text: { 一: ['本年度答复政府信息公开申请12件，均在法定期限内予以答复。'] } }),
+      errors: [
+        {
+          messageId: 'mismatch',
+          severity: 'warning',
+          cells: ['applications/r7/TOT'],
+          zh: '正文称答复（办结）申请 12件，但表三相应行总计为 10',
+        },
+      ],
+    },
     {
       name: '予以公开 7 vs 6',
       html: reportPage({ t3, text: { 一: ['共收到政府信息公开申请10件，予以公开7件，无法提供4件。'] } }),

@@ -28,6 +28,10 @@ const ROWS: Record<string, { rows: (leaves: string[]) => string[]; label: Locali
     label: { zh: '其他处理', en: 'otherwise handled' },
   },
   结转: { rows: () => ['carryOut'], label: { zh: '结转下年度继续办理', en: 'carried forward' } },
+  总计: {
+    rows: () => ['r7'],
+    label: { zh: '答复（办结）申请', en: 'applications answered (total of outcomes)' },
+  },
 };
 
 export const txt04: Rule = {

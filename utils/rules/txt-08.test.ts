@@ -5,6 +5,19 @@ import { txt08 } from './txt-08';
 ruleTester(txt08, {
   valid: [
     {
+      name: '上海 2019: 主动公开规章13件，行政规范性文件60件 ↔ 本年新公开 13 / 60',
+      html: reportPage({
+        format: '2019',
+        t2: {
+          'art20_1.regulations/newMade': '13',
+          'art20_1.regulations/newPublished': '13',
+          'art20_1.normativeDocs/newMade': '60',
+          'art20_1.normativeDocs/newPublished': '60',
+        },
+        text: { 一: ['通过门户网站、政府公报等平台主动公开规章13件，行政规范性文件60件，其他文件162件。'] },
+      }),
+    },
+    {
       name: 'seed 001: 制作规范性文件 2 件,全部公开 ↔ 2 / 2',
       html: reportPage({
         format: '2019',
@@ -41,6 +54,18 @@ ruleTester(txt08, {
     },
   ],
   invalid: [
+    {
+      name: '主动公开行政规范性文件 6 件 vs 本年新公开 60',
+      html: reportPage({
+        format: '2019',
+        t2: {
+          'art20_1.normativeDocs/newMade': '60',
+          'art20_1.normativeDocs/newPublished': '60',
+        },
+        text: { 一: ['全年主动公开行政规范性文件6件。'] },
+      }),
+      errors: [{ messageId: 'mismatch', cells: ['active/art20_1.normativeDocs/newPublished'] }],
+    },
     {
       name: '全部公开, but only 1 published',
       html: reportPage({

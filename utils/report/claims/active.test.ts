@@ -22,6 +22,17 @@ const ITEMS: [string, [string, string | undefined, Record<string, number>][]][] 
   ],
   ['废止规范性文件2件。', [['documentCount', 'art20_1.normativeDocs', { repealed: 2 }]]],
   ['出台规章1部。', [['documentCount', 'art20_1.regulations', { made: 1 }]]],
+  // published this year, with no made count: 表二 2019's 本年新公开数量
+  [
+    '2019年，通过门户网站、政府公报等平台主动公开规章13件，行政规范性文件60件，市政府其他文件162件。',
+    [
+      ['documentCount', 'art20_1.regulations', { published: 13 }],
+      ['documentCount', 'art20_1.normativeDocs', { published: 60 }],
+    ],
+  ],
+  ['全年新公开规范性文件八件。', [['documentCount', 'art20_1.normativeDocs', { published: 8 }]]],
+  ['累计公开规范性文件368件。', []],
+  ['制作规范性文件2件，公开规范性文件2件。', [['documentCount', 'art20_1.normativeDocs', { made: 2 }]]],
   [
     '政府集中采购事项101项，采购总金额45996.82万元。',
     [['procurement', undefined, { projects: 101, amount: 45996.82 }]],

@@ -72,6 +72,23 @@ export function activeDisclosure(ctx: Ctx): void {
     emit(ctx, 'documentCount', clause, { [key]: num(m[3] ?? m[7]!, m[4] ?? m[8]) }, { subject });
   });
 
+  // published this year, without a made count: "主动公开规章13件，行政规范性文件60件，市政府其他文件162件"
+  // (表二 2019's 本年新公开数量); a cumulative count (累计/历年/现行) is another column
+  const published =
+    /(?:主动)?(?:新)?公开(?:了)?(?:行政)?(规范性文件|规章)(?:共)?(\d+)(件|个|部|份)((?:[,、](?:行政)?(?:规范性文件|规章)\d+(?:件|个|部|份))*)/g;
+  eachInClauses(ctx, published, (m, clause, abs) => {
+    const before = ctx.t.slice(clause.start, abs);
+    if (/制作|制发|制定|出台|印发/.test(before)) return; // read with the made count
+    if (/(?:累计|历年|现行|总计|共计)$/.test(before)) return;
+    const items: [string, string, string][] = [[m[1]!, m[2]!, m[3]!]];
+    for (const x of (m[4] ?? '').matchAll(/(规范性文件|规章)(\d+)(件|个|部|份)/g))
+      items.push([x[1]!, x[2]!, x[3]!]);
+    for (const [doc, n, unit] of items) {
+      const subject = doc === '规章' ? 'art20_1.regulations' : 'art20_1.normativeDocs';
+      emit(ctx, 'documentCount', clause, { published: num(n, unit) }, { subject });
+    }
+  });
+
   const proc =
     /政府集中采购(?:事项|项目)?(?:共)?(\d+)(项|个|次)[,，]?(?:采购)?(?:总)?金额(?:为|共|达|合计)?(\d+(?:\.\d+)?)(万元|亿元|元)/g;
   eachInClauses(ctx, proc, (m, clause) => {

@@ -13,6 +13,13 @@ const OUTCOME =
 const OUTCOME_COUNT_FIRST =
   /((?:约|近|逾|超过)?\d+(?:余|多)?)件(?:申请)?(?:(?!未|没有|不再)[^,;:、。\d]){0,10}?(予以公开|部分公开|不予公开|无法提供|不予处理|(?:结转|转入|顺延|转)(?:至|到)?下一?(?:个)?年度?)/g;
 
+// the applications answered this year, carried-in ones included: 表三's 本年度办理结果 总计 —
+// "答复政府信息公开申请805件(含上年度结转申请18件…)", "办结政府信息公开申请共计805件". Only 答复/
+// 办结 with the applications named: a bare "办结69件" may count anything, and "共办理…申请" is read
+// as applications received (TXT-01).
+const ANSWERED =
+  /(?:已|共|累计|全年|本年度?)?(答复|办结)了?(?:各类|各项)?(?:政府信息公开|信息公开|依申请公开)的?申请(?:共计|共|合计|总计|为)?((?:约|近|逾|超过)?\d+(?:余|多)?)件/g;
+
 const subjectOf = (word: string): string =>
   /部分公开$/.test(word) && word.length > 4
     ? '予以公开及部分公开'
@@ -37,5 +44,9 @@ export function outcomes(ctx: Ctx): void {
     // 上年结转3件 / 含上年结转 is carried in, not out
     if (read.has(abs) || /上一?年度?$|含$/.test(ctx.t.slice(Math.max(clause.start, abs - 4), abs))) return;
     emit(ctx, 'outcomeCount', clause, { count: num(m[1]!, '件') }, { subject: subjectOf(m[2]!) });
+  });
+  eachInClauses(ctx, ANSWERED, (m, clause, abs) => {
+    if (/未|没有/.test(ctx.t.slice(Math.max(clause.start, abs - 2), abs))) return;
+    emit(ctx, 'outcomeCount', clause, { count: num(m[2]!, '件') }, { subject: '总计' });
   });
 }
