@@ -17,8 +17,8 @@ const REPORTS: [file: string, format: string, year: number | null][] = [
   ['pingtan-gov-cn_2023.html', '2021', 2023],
   ['pingtan-gov-cn_2024.html', '2021', 2024],
   ['shanghai-gov-cn_shi-zhengfu-bangongting_2019.html', '2019', 2019],
-  // An excerpt that starts in section 三: the page gives no year at all.
-  ['shanghai-gov-cn_shi-quanshi_2020_excerpt.html', '2019', null],
+  // An excerpt without a title: its year is the one its clauses narrate ("2020年，全市…").
+  ['shanghai-gov-cn_shi-quanshi_2020_excerpt.html', '2019', 2020],
 ];
 
 const read = (file: string) => {
@@ -87,6 +87,14 @@ describe.skipIf(!present)('real pages (../shared/corpus/real)', () => {
     const audit = runAudit(read('shanghai-gov-cn_shi-zhengfu-bangongting_2019.html'));
     const shares = audit.findings.filter((f) => f.spec === 'ARI-02' && f.outcome === 'fail');
     expect(shares.map((f) => f.message.zh)).toEqual(['占比 33.9%，但 258件 ÷ 805件 = 32.05%']);
+  });
+
+  it('上海 2020 excerpt: the year is read from the body and said to be, so no year rule errs on it', () => {
+    const model = read('shanghai-gov-cn_shi-quanshi_2020_excerpt.html');
+    expect(model).toMatchObject({ title: null, year: 2020, yearFrom: 'body' });
+    const period = runAudit(model).findings.filter((f) => f.rule === 'FMT-02');
+    expect(period).toMatchObject([{ outcome: 'uncertain', severity: 'info' }]);
+    expect(period[0]!.message.zh).toContain('报告年度 2020 年取自正文');
   });
 
   it('does not take the 2014 工作要点 letter for a report', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rules } from '../rules/index';
 import { t301 } from '../rules/t3-01';
 import { modelBuilder } from '../rules/testing/model-builder';
 import type { Rule } from '../rules/types';
@@ -168,6 +169,26 @@ describe('runAudit', () => {
     const [f] = runAudit(m, [says]).findings;
     expect(f).toMatchObject({ outcome: 'uncertain' });
     expect(f!.message.zh).toContain('总计单元格为空白：行政复议·总计');
+  });
+
+  it('makes a fail of a rule that judges the year uncertain when the year was read from the body', () => {
+    const fmt04 = rules.find((r) => r.id === 'FMT-04')!;
+    // A 2019-format table in a 2022 report: an error when the title says 2022 ...
+    const titled = modelBuilder('2019').with({ year: 2022 }).build();
+    expect(runAudit(titled, [fmt04]).findings[0]).toMatchObject({ outcome: 'fail', severity: 'error' });
+    // ... a warning at most when no title gave the year and the body's clauses did.
+    const untitled = modelBuilder('2019').with({ year: 2022, yearFrom: 'body', title: null }).build();
+    const [f] = runAudit(untitled, [fmt04]).findings;
+    expect(f).toMatchObject({ outcome: 'uncertain', severity: 'warning' });
+    expect(f!.message.zh).toContain('报告年度 2022 年取自正文');
+    // A rule that does not judge the year is not softened by it.
+    const says = rule({
+      formats: ['2019'],
+      evaluate: () => [
+        { outcome: 'fail', messageId: 'bad', data: { cell: 'x', n: 1 }, cells: [], place: 'p' },
+      ],
+    });
+    expect(runAudit(untitled, [says]).findings[0]).toMatchObject({ outcome: 'fail', severity: 'error' });
   });
 
   it('leaves rules about the flags themselves alone', () => {

@@ -13,7 +13,8 @@ import type { AuditResult, Counts, Figures, Finding, Localized, Severity } from 
 // Central policies, whatever a rule says:
 // - Never an error on a guess: a fail that involves a cell flagged inferred / garbled / approx /
 //   missing becomes 'uncertain'; so does a fail that involves a blank total cell (VAL-02), since
-//   a blank total is not a known 0. Rules that report on the flags themselves are exempt.
+//   a blank total is not a known 0. Rules that report on the flags themselves are exempt. A fail
+//   of a rule that judges the report year is uncertain when no title gave the year (yearFrom).
 // - An 'uncertain' finding never carries severity 'error' (it is capped at 'warning'): severity
 //   grades a defect, and an uncertain finding is not a proven one.
 // - A rule that throws gives one 'uncertain' finding with the error and never stops the others.
@@ -38,6 +39,10 @@ const NOTE_BLANK_TOTAL: Localized = {
 const NOTE_ABSENT: Localized = {
   zh: '（涉及页面未给出的单元格：{cells}，不判为错误）',
   en: ' (involves cells the page does not give: {cells}; not judged an error)',
+};
+const NOTE_BODY_YEAR: Localized = {
+  zh: '（页面没有标题，报告年度 {year} 年取自正文，不判为错误）',
+  en: ' (the page has no title; the report year {year} was taken from its body; not judged an error)',
 };
 const RULE_CRASHED: Localized = {
   zh: '检查 {rule} 运行出错，结果未知：{error}',
@@ -65,7 +70,7 @@ export interface Vetted {
  * an uncertain one capped at warning, and the fingerprint of rule + place.
  */
 export function toFinding(
-  rule: Pick<Rule, 'id' | 'spec' | 'severity' | 'messages' | 'reportsOnFlags'>,
+  rule: Pick<Rule, 'id' | 'spec' | 'severity' | 'messages' | 'reportsOnFlags' | 'judgesYear'>,
   ev: Flagged,
   vetted: Vetted[],
 ): Finding {
@@ -109,6 +114,12 @@ export function toFinding(
       message = { zh: message.zh + filled.zh, en: message.en + filled.en };
     }
   }
+  const bodyYear = vetted.find(({ model }) => model.yearFrom === 'body')?.model.year;
+  if (outcome === 'fail' && rule.judgesYear && bodyYear) {
+    outcome = 'uncertain';
+    const note = fillMessage(NOTE_BODY_YEAR, { year: bodyYear });
+    message = { zh: message.zh + note.zh, en: message.en + note.en };
+  }
   if (outcome === 'uncertain') severity = capUncertain(severity);
 
   return {
@@ -147,7 +158,7 @@ function formerFingerprint(ruleId: string, place: string, sentence: string | und
  * through toFinding, vetted against the reports `vettedOf` names.
  */
 export function tallyRule<E extends Evaluation>(
-  rule: Pick<Rule, 'id' | 'spec' | 'severity' | 'messages' | 'reportsOnFlags'>,
+  rule: Pick<Rule, 'id' | 'spec' | 'severity' | 'messages' | 'reportsOnFlags' | 'judgesYear'>,
   evaluate: () => readonly E[],
   vettedOf: (ev: E & Flagged) => Vetted[],
   crashed: Localized = RULE_CRASHED,

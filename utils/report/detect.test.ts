@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentFromHtml } from '../../cli/dom';
-import { detectFormat, detectReport, normalizeAgency, SINGLE_ROW_SIX } from './detect';
+import { bodyYear, detectFormat, detectReport, normalizeAgency, SINGLE_ROW_SIX } from './detect';
 import { fold } from './normalize';
 
 // Detection examples beside the detector, as github-url-detection keeps them: each page is
@@ -205,5 +205,57 @@ describe('detectReport: the hybrid of 表二 2021 and a single-row （六） of 
       ) +
       row('3.其他', ...'0000000'.split(''));
     expect(detectReport(documentFromHtml(`${title}${t2}${t3(subRows)}`)).format).toBe('2021');
+  });
+});
+
+describe('bodyYear: the report year of a page without a title', () => {
+  const statistics = '全市各级行政机关累计接收政府信息公开申请29130件，较2019年下降6.62%。';
+  it.each([
+    ['the statistics period', '本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。', 2020],
+    ['the period without its second year', '统计时限为2021年1月1日至12月31日。2020年同期…', 2021],
+    ['the report naming itself', '本报告是根据条例编制的2022年政府信息公开工作年度报告。', 2022],
+    [
+      'clauses that open with the year',
+      `2020年，${statistics}（三）政府信息管理方面 2020年，审核市政府公文250件。`,
+      2020,
+    ],
+    [
+      'a clause opening with the year 度 and full-width digits',
+      '二、２０２３年度，本机关主动公开政府信息86条。',
+      2023,
+    ],
+    [
+      'plans of section 五 left out',
+      `2020年，${statistics}五、存在的主要问题及改进情况 2021年，将进一步… 2021年，继续…`,
+      2020,
+    ],
+  ])('%s', (_name, text, year) => {
+    expect(bodyYear(fold(text))).toBe(year);
+  });
+
+  it.each([
+    ['comparisons and document numbers only', '较2019年下降6.62%，依据国办公开办函〔2019〕60号。'],
+    ['two years opening clauses alike', '2019年，收到申请3件。2020年，收到申请5件。'],
+    ['a year after the page was published', '2024年，收到申请3件。'],
+  ])('gives none on %s', (_name, text) => {
+    expect(bodyYear(fold(text), '2023-01-20')).toBeNull();
+  });
+
+  it('reads an excerpt that starts at 三、 as a report of the year its clauses narrate, and says so', () => {
+    const row = (label: string, n: number) =>
+      `<tr><td>${label}</td>${Array.from({ length: 7 }, (_, i) => `<td>${n + i}</td>`).join('')}</tr>`;
+    const excerpt = `<p>（二）依申请公开方面</p><p>2020年，全市各级行政机关累计接收政府信息公开申请29130件，较2019年下降6.62%。</p><p>2020年，审核市政府公文250件。</p><p>三、收到和处理政府信息公开申请情况</p><table>${row('一、本年新收政府信息公开申请数量', 3)}${row('二、上年结转政府信息公开申请数量', 0)}${row('（一）予以公开', 2)}${row('四、结转下年度继续办理', 1)}</table><p>五、存在的主要问题及改进情况</p><p>2021年，我们将进一步加强培训。</p>`;
+    expect(detectReport(documentFromHtml(excerpt))).toMatchObject({
+      kind: 'report',
+      title: null,
+      year: 2020,
+      yearFrom: 'body',
+    });
+    // A title that names the year leaves the body alone.
+    const titled = detectReport(
+      documentFromHtml(`<title>某市2021年政府信息公开工作年度报告</title>${excerpt}`),
+    );
+    expect(titled.year).toBe(2021);
+    expect(titled).not.toHaveProperty('yearFrom');
   });
 });

@@ -348,9 +348,7 @@ export function detectReport(doc: Document): Detection {
     if (!NOT_A_REPORT_TITLE.test(fold(anyTitle)) && MAY_HAVE_ANCHORS.test(bodyText)) {
       foldBody();
       if (countAnchors(compact) >= 3 && tablesHoldNumbers(doc)) {
-        const inText = TITLE_IN_TEXT_RE.exec(folded!);
-        const year = inText ? chineseToNumber(inText[1]!) : null;
-        match = { title: anyTitle, agency: null, year: year ?? 0 };
+        match = { title: anyTitle, agency: null, year: 0 };
       }
     }
     if (!match) {
@@ -359,7 +357,11 @@ export function detectReport(doc: Document): Detection {
     }
   }
 
-  const year = match.year || null;
+  const publishedAt = findPublishedAt(doc, bodyText);
+  // No title names the year: the body's own statements of it do, and rules judging the year then
+  // say it was taken from the body (yearFrom), never an error on it.
+  const fromBody = match.year ? null : bodyYear(foldBody(), publishedAt);
+  const year = match.year || fromBody;
   const { format, signals } = detectFormat(foldBody(), year, hasLegacyTableText(compact));
   const agency = match.agency ?? fallbackAgency(doc);
   return {
@@ -367,10 +369,53 @@ export function detectReport(doc: Document): Detection {
     title: match.title || null,
     agency,
     year,
-    publishedAt: findPublishedAt(doc, bodyText),
+    ...(fromBody ? { yearFrom: 'body' as const } : {}),
+    publishedAt,
     format,
     formatSignals: signals,
   };
+}
+
+/** The statistics period a report states: 2020年1月1日至2020年12月31日 (the second year may be left out). */
+const PERIOD_RE =
+  /(\d{4})\s*年\s*(?:度\s*)?0?1\s*月\s*0?1\s*日\s*(?:起\s*)?(?:至|到|[-—–~])\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/g;
+/**
+ * A clause that opens with the year it narrates as the current one: "2020年，全市…", "（二）2020年度，…",
+ * the way FMT-15 reads it. Section 五 onwards (plans for the next year) is not read.
+ */
+const YEAR_OPENER_RE =
+  /(?:^|[。；;！!？?\s])\s*(?:\(?[一二三四五六七八九十\d]+[)、.]\s*)?(\d{4})\s*年\s*(?:度)?\s*(?:全年|内)?\s*[，,]/g;
+const PLANS_HEADING = /五\s*[、.．]\s*存在的主要问题/;
+
+/**
+ * The report year from the body of a page without a title (an excerpt, a fragment), in the order of
+ * how directly the body says it: the report naming itself (2020年政府信息公开工作年度报告), the
+ * statistics period it states, then the year most of its clauses open with. Each is the one year
+ * the body agrees on; two years stated alike, or a year after the page's publication, give none.
+ */
+export function bodyYear(folded: string, publishedAt: string | null = null): number | null {
+  const latest = publishedAt ? Number(publishedAt.slice(0, 4)) : 2100;
+  const plausible = (y: number | null): y is number => y !== null && y >= 2000 && y <= latest;
+  const named = TITLE_IN_TEXT_RE.exec(folded);
+  const namedYear = named ? chineseToNumber(named[1]!) : null;
+  if (plausible(namedYear)) return namedYear;
+
+  const unique = (years: number[]): number | null => {
+    const counts = new Map<number, number>();
+    for (const y of years) if (plausible(y)) counts.set(y, (counts.get(y) ?? 0) + 1);
+    const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+    if (!ranked.length || (ranked[1] && ranked[1][1] === ranked[0]![1])) return null;
+    return ranked[0]![0];
+  };
+  const periods = [...folded.matchAll(PERIOD_RE)]
+    .filter((m) => !m[2] || m[2] === m[1])
+    .map((m) => Number(m[1]));
+  const period = unique(periods);
+  if (period !== null) return period;
+
+  const plans = PLANS_HEADING.exec(folded);
+  const narrative = plans ? folded.slice(0, plans.index) : folded;
+  return unique([...narrative.matchAll(YEAR_OPENER_RE)].map((m) => Number(m[1])));
 }
 
 function fallbackAgency(doc: Document): string | null {

@@ -84,6 +84,11 @@ export const DetectionSchema = z.object({
   title: z.string().nullable(),
   agency: z.string().nullable(),
   year: z.number().int().nullable(),
+  /**
+   * Where the year was read when no title names it: 'body' (the report naming itself in its text, the
+   * statistics period it states, or the year its clauses narrate). Absent when the title gave it.
+   */
+  yearFrom: z.enum(['body']).optional(),
   /** YYYY-MM-DD, from page metadata or the date line */
   publishedAt: z.string().nullable(),
   format: z.enum(FORMATS),

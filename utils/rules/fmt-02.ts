@@ -8,6 +8,7 @@ export const fmt02: Rule = {
   id: 'FMT-02',
   spec: 'FMT-02',
   severity: 'error',
+  judgesYear: true,
   formats: ['2019', '2021', 'hybrid'],
   title: {
     zh: '统计期限与报告年度一致',

@@ -4,6 +4,7 @@ export const fmt04: Rule = {
   id: 'FMT-04',
   spec: 'FMT-04',
   severity: 'error',
+  judgesYear: true,
   formats: ['2019', '2021', 'pre2019', 'hybrid'],
   title: {
     zh: '报告格式与年度相符',

@@ -30,6 +30,7 @@ export const fmt05: Rule = {
   id: 'FMT-05',
   spec: 'FMT-05',
   severity: 'info',
+  judgesYear: true,
   formats: ['2019', '2021', 'hybrid'],
   title: {
     zh: '引用的格式依据正确',

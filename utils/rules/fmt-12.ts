@@ -27,6 +27,7 @@ export const fmt12: Rule = {
   id: 'FMT-12',
   spec: 'FMT-12',
   severity: 'warning',
+  judgesYear: true,
   formats: ['2019', '2021', 'pre2019', 'hybrid', 'unknown'],
   title: {
     zh: '按时发布',

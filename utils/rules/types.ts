@@ -21,6 +21,11 @@ export interface Rule {
    * turned into 'uncertain' because a cell involved is a guess (run.ts, "never an error on a guess").
    */
   reportsOnFlags?: boolean;
+  /**
+   * The rule judges the report year (the period, the format, the citations or the deadline of that
+   * year): when no title gave the year and it was read from the body, its fails are 'uncertain'.
+   */
+  judgesYear?: boolean;
   evaluate(model: ReportModel): Evaluation[];
 }
 
