@@ -22,7 +22,9 @@ import {
   type ContentReply,
   type Message,
   type OpenViewer,
+  SWEEP_OFFER_SCRIPT,
   SWEEP_RUNNER_PAGE,
+  SWEEP_VIEW_PAGE,
   type SweepControl,
   type SweepStart,
   type SweepWake,
@@ -231,6 +233,22 @@ async function startSweep(
   return { ok: true, id: sweep.id };
 }
 
+/** The offer on a list page was clicked: sweep that page and show the sweep beside it. */
+async function sweepThisList(
+  url: string,
+  tabId: number | undefined,
+): Promise<{ ok: boolean; error?: string }> {
+  if (!isWebAddress(url)) return { ok: false, error: 'not a web page' };
+  const started = await startSweep({ type: 'sweep-start', list: url });
+  if (!started.ok) return started;
+  const opener = tabId !== undefined ? await browser.tabs.get(tabId).catch(() => undefined) : undefined;
+  await browser.tabs.create({
+    url: browser.runtime.getURL(`${SWEEP_VIEW_PAGE}?id=${encodeURIComponent(started.id)}` as '/'),
+    ...(opener ? { index: opener.index + 1, windowId: opener.windowId, openerTabId: opener.id } : {}),
+  });
+  return { ok: true };
+}
+
 async function controlSweep(message: SweepControl): Promise<{ ok: boolean }> {
   const state = message.action === 'pause' ? 'paused' : message.action === 'resume' ? 'running' : 'cancelled';
   const changed = await setSweepState(logDb(), message.id, state);
@@ -309,6 +327,16 @@ async function handle(message: Message, sender: Browser.runtime.MessageSender): 
       return controlSweep(message);
     case 'sweep-audited':
       return logSweptAudited(message, sender);
+    case 'list-detected':
+      if (tabId === undefined) return;
+      await browser.scripting.executeScript({
+        target: { tabId, frameIds: [sender.frameId ?? 0] },
+        files: [SWEEP_OFFER_SCRIPT],
+      });
+      return;
+    case 'sweep-this-list':
+      // the sender's own page: a content script cannot name another list to sweep
+      return sweepThisList(url, tabId);
     case 'log-verdict':
     case 'log-evidence':
     case 'log-delete':

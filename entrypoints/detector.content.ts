@@ -1,7 +1,7 @@
 import { browser, defineContentScript } from '#imports';
 import { detectReport } from '@/utils/report/detect';
 import { hasReportBody, mayBecomeReport } from '@/utils/report/hint';
-import type { ReportDetected } from './shared/messages';
+import type { ListDetected, ReportDetected } from './shared/messages';
 
 // Runs on every portal page, so it stays tiny: detection only, no parser, no DOM change.
 // The auditor is injected by the background only when this says the page is a report.
@@ -45,6 +45,13 @@ export default defineContentScript({
 
     const first = detectReport(document);
     if (detect(false, first)) return;
+    // A list of reports: the background puts the sweep's offer on it (top frame only: a list in a
+    // frame is the portal's layout, and the popup still offers it).
+    if (first.kind === 'index' && window === window.top) {
+      const message: ListDetected = { type: 'list-detected' };
+      browser.runtime.sendMessage(message).catch(() => {});
+      return;
+    }
     if (first.kind !== 'report' && !mayBecomeReport(document.title, location.href)) return;
 
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -508,6 +508,10 @@ const catalogue = {
   'sweep.view.noCrossBody': { zh: '未发现跨机关问题', en: 'No problems across bodies' },
   'sweep.view.start': { zh: '开始审核此列表', en: 'Sweep this list' },
   'sweep.view.listing': { zh: '正在读取列表页…', en: 'Reading the list pages…' },
+  'sweep.offer.started': {
+    zh: '已开始审核，进度见新标签页',
+    en: 'The sweep started; see its progress in the new tab',
+  },
   'sweep.open': { zh: '查看审核进度', en: 'Open the sweep' },
   'sweep.permission.refused': {
     zh: '未获准访问 {host}：没有获取任何页面。请允许访问该网站后再审核列表。',

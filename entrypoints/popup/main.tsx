@@ -7,7 +7,7 @@ import { t, tBoth } from '@/utils/i18n';
 import { logDb } from '@/utils/log/db';
 import { type Attachment, findAttachments, pdfOfTab } from '@/utils/report/attachments';
 import { type Format, TABLE_IDS, type TableId } from '@/utils/report/model';
-import { type ListSummary, readListPage, summarizeList } from '@/utils/sweep/list';
+import { listOffer, type ListOffer as Offer, readListPage } from '@/utils/sweep/list';
 import { getSweep, latestSweepOf, sweepProgress } from '@/utils/sweep/queue';
 import type { SweepRow } from '@/utils/sweep/queue-schema';
 import type { SweepProgress } from '@/utils/sweep/run';
@@ -237,7 +237,7 @@ function useSweepOf(list: string | null, startedId: string | null) {
  * nothing), pause / resume / cancel, and the sweep view.
  */
 function ListOffer({ tab }: { tab: Browser.tabs.Tab | null }) {
-  const [offer, setOffer] = useState<{ url: string; summary: ListSummary; more: number } | null>(null);
+  const [offer, setOffer] = useState<(Offer & { url: string }) | null>(null);
   const [started, setStarted] = useState<string | null>(null);
   const [error, setError] = useState<Localized | null>(null);
   const sweep = useSweepOf(offer?.url ?? null, started);
@@ -252,17 +252,12 @@ function ListOffer({ tab }: { tab: Browser.tabs.Tab | null }) {
       .then(([probe]) => {
         const html = typeof probe?.result === 'string' ? probe.result : '';
         // parsed inert (DOMParser runs no script and loads nothing)
-        const list = readListPage(new DOMParser().parseFromString(html, 'text/html'), url);
-        const summary = summarizeList(list.links);
-        if (summary.reports >= 2 && summary.years.length >= 1)
-          setOffer({ url, summary, more: Math.max(list.pageCount ?? 1, list.pages.length + 1) - 1 });
+        const found = listOffer(readListPage(new DOMParser().parseFromString(html, 'text/html'), url));
+        if (found) setOffer({ ...found, url });
       })
       .catch(() => {});
   }, [tab]);
   if (!offer) return null;
-  const { summary } = offer;
-  const years =
-    summary.years.length > 1 ? `${summary.years[0]}–${summary.years.at(-1)}` : String(summary.years[0]);
   const control = (id: string, action: SweepControl['action']) => {
     const message: SweepControl = { type: 'sweep-control', id, action };
     void browser.runtime.sendMessage(message);
@@ -280,11 +275,11 @@ function ListOffer({ tab }: { tab: Browser.tabs.Tab | null }) {
             void startSweep(offer.url).then((r) => (r.ok ? setStarted(r.id) : setError(r.error)));
           }}
         >
-          {t('sweep.offer', 'zh', { n: summary.reports })} / {t('sweep.offer', 'en', { n: summary.reports })}
+          {t('sweep.offer', 'zh', { n: offer.reports })} / {t('sweep.offer', 'en', { n: offer.reports })}
         </button>
       )}
       <p class="list-found">
-        {t('sweep.offer.found', 'zh', { bodies: summary.bodies.length, years })}
+        {t('sweep.offer.found', 'zh', { bodies: offer.bodies, years: offer.years })}
         {offer.more ? `，${t('sweep.offer.morePages', 'zh', { n: offer.more })}` : ''}
       </p>
       {error ? <p class="sweep-error">{both(error)}</p> : null}

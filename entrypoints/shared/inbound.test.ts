@@ -146,6 +146,20 @@ describe('the sweep messages', () => {
   });
 });
 
+describe('the list page offer', () => {
+  it('takes the list detection and the offer click from a content script only, with no address in them', () => {
+    expect(admit({ type: 'list-detected' }, content, SELF)).toMatchObject({ ok: true, from: 'content' });
+    expect(admit({ type: 'sweep-this-list' }, content, SELF)).toMatchObject({ ok: true, from: 'content' });
+    expect(admit({ type: 'sweep-this-list' }, popup, SELF).ok).toBe(false);
+    // the page cannot name another list to sweep: the background takes the sender's own address
+    expect(admit({ type: 'sweep-this-list', list: 'https://other.gov.cn/nb/' }, content, SELF)).toMatchObject(
+      {
+        ok: false,
+      },
+    );
+  });
+});
+
 describe('ReauditLimiter', () => {
   it('lets one requested re-audit of a page through per window', () => {
     const limiter = new ReauditLimiter(10_000);

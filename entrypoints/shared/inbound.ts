@@ -15,12 +15,14 @@ import type {
   AuditFailed,
   AuditTab,
   DocumentAudited,
+  ListDetected,
   Message,
   OpenViewer,
   ReportDetected,
   SweepAudited,
   SweepControl,
   SweepStart,
+  SweepThisList,
   ToggleOverlay,
 } from './messages';
 
@@ -176,6 +178,12 @@ const SweepAuditedSchema = z.strictObject({
 });
 sameType<z.infer<typeof SweepAuditedSchema>, SweepAudited>(true);
 
+const ListDetectedSchema = z.strictObject({ type: z.literal('list-detected') });
+sameType<z.infer<typeof ListDetectedSchema>, ListDetected>(true);
+
+const SweepThisListSchema = z.strictObject({ type: z.literal('sweep-this-list') });
+sameType<z.infer<typeof SweepThisListSchema>, SweepThisList>(true);
+
 /** Every message the background accepts. */
 export const InboundMessageSchema = z.discriminatedUnion('type', [
   ReportDetectedSchema,
@@ -194,6 +202,8 @@ export const InboundMessageSchema = z.discriminatedUnion('type', [
   SweepStartSchema,
   SweepControlSchema,
   SweepAuditedSchema,
+  ListDetectedSchema,
+  SweepThisListSchema,
 ]);
 sameType<z.infer<typeof InboundMessageSchema>['type'], Message['type']>(true);
 
@@ -217,6 +227,10 @@ export const SENDER_CLASS: { readonly [T in Message['type']]: SenderClass } = {
   'sweep-start': 'page',
   'sweep-control': 'page',
   'sweep-audited': 'page',
+  // a list page's offer: the detector says so, the offer's click (a trusted event in its closed
+  // shadow root) asks to sweep that very page; neither names an address
+  'list-detected': 'content',
+  'sweep-this-list': 'content',
 };
 
 /** The schemes of the pages a content script of ours can run in. */

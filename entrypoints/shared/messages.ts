@@ -113,6 +113,22 @@ export interface SweepAudited {
   audit: AuditResult;
 }
 
+/** detector → background: this page is a list of reports; offer the sweep on it (sweep-offer script). */
+export interface ListDetected {
+  type: 'list-detected';
+}
+
+/**
+ * sweep-offer script → background: the user clicked the page's offer; sweep this page (the sender's
+ * own address, never one the message names) and open the sweep view beside it.
+ */
+export interface SweepThisList {
+  type: 'sweep-this-list';
+}
+
+/** The script the background injects on a list page for the offer. */
+export const SWEEP_OFFER_SCRIPT = '/content-scripts/sweep-offer.js';
+
 /** background → sweep runner: there is work in the queue (a sweep started or resumed). */
 export interface SweepWake {
   type: 'sweep-wake';
@@ -134,7 +150,9 @@ export type Message =
   | AuditAttachment
   | SweepStart
   | SweepControl
-  | SweepAudited;
+  | SweepAudited
+  | ListDetected
+  | SweepThisList;
 
 /** background → auditor (in whichever frame holds the report): show or hide the overlay. */
 export interface OverlayToggle {

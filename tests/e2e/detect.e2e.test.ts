@@ -14,7 +14,7 @@ import { type Harness, launch, REPO } from './harness';
 const ROOT = join(REPO, 'tests');
 
 /** Paths under tests/: our stopgap page, plus every project fixture of these kinds once they exist. */
-function pages(own: string, dirs: string[]): string[] {
+function pages(own: string | null, dirs: string[]): string[] {
   const found = dirs.flatMap((dir) => {
     const abs = join(ROOT, 'fixtures', 'pages', dir);
     if (!existsSync(abs)) return [];
@@ -23,11 +23,13 @@ function pages(own: string, dirs: string[]): string[] {
       .sort()
       .map((f) => `fixtures/pages/${dir}/${f}`);
   });
-  return [own, ...found];
+  return own ? [own, ...found] : found;
 }
 
 const REPORTS = pages('e2e/pages/report-2021.html', ['2021', '2019', 'pre2019']);
-const NOT_REPORTS = pages('e2e/pages/news.html', ['negative', 'index']);
+const NOT_REPORTS = pages('e2e/pages/news.html', ['negative']);
+/** Lists of reports: the only change is the sweep's offer, in one shadow host. */
+const LISTS = pages(null, ['index']);
 
 /** The model the CLI gives for the file: the CLI's own loader and DOM. */
 function parseInNode(path: string, url: string): ReportModel {
@@ -156,4 +158,18 @@ describe('pages that are not reports', () => {
     expect(await h.domChangesSinceReady(page)).toEqual({ mutations: 0, markupChanged: false });
     await page.close();
   });
+
+  it.each(LISTS)(
+    '%s (a list of reports): nothing stored; one host with the sweep offer, nothing else changed',
+    async (path) => {
+      const page = await h.open(path);
+      await page.locator('gouji-overlay [data-gouji=sweep-offer]').waitFor();
+      expect(await h.readTabResult(page)).toBeUndefined();
+      expect(await page.locator('gouji-overlay').count()).toBe(1);
+      // without its one host the page is as it was
+      await page.evaluate(() => document.querySelector('gouji-overlay')!.remove());
+      expect((await h.domChangesSinceReady(page)).markupChanged).toBe(false);
+      await page.close();
+    },
+  );
 });

@@ -168,4 +168,50 @@ describe('a sweep started from the popup', () => {
     expect(sheets.map((s) => s.sheet)).toEqual(['报告', '问题', '机关×年度']);
     expect(sheets[0]!.data.slice(1)).toHaveLength(16);
   }, 150_000);
+
+  it('is offered on the list page itself, in one shadow host, and the click sweeps that page', async () => {
+    const listPage = await h.context.newPage();
+    await listPage.goto(list);
+    // the harness opens the shadow root for tests; users get it closed
+    const bar = listPage.locator('gouji-overlay [data-gouji=sweep-offer]');
+    await bar.waitFor();
+    expect(await listPage.locator('gouji-overlay').count()).toBe(1);
+    expect(await bar.locator('button[name=sweep]').textContent()).toBe(
+      '审核列表中的 6 份年报 / Audit the 6 reports listed here',
+    );
+    expect(await bar.locator('p.found').textContent()).toBe(
+      '3 个机关，2021–2023，列表另有 1 页 / 3 bodies, 2021–2023, the list has 1 more pages',
+    );
+    // a page script's click is not the user's
+    const views = () => h.context.pages().filter((p) => p.url().includes('/sweep.html')).length;
+    const before = views();
+    await listPage.evaluate(() => {
+      const host = document.querySelector('gouji-overlay')!;
+      (host.shadowRoot!.querySelector('button[name=sweep]') as HTMLButtonElement).click();
+    });
+    await listPage.waitForTimeout(1_000);
+    expect(views()).toBe(before);
+
+    const [view] = await Promise.all([
+      h.context.waitForEvent('page'),
+      bar.locator('button[name=sweep]').click(),
+    ]);
+    expect(view.url()).toMatch(new RegExp(`^chrome-extension://${h.extensionId}/sweep\\.html\\?id=sw-`));
+    await view.locator('main[data-phase=done]').waitFor({ timeout: 90_000 });
+    expect(await view.locator('.counts').textContent()).toBe(
+      '16/16：已审核 13（有错误 1），不是年报 1，无法读取 1，获取失败 1',
+    );
+    // a list outside *.gov.cn that the user has not granted: the background starts nothing
+    const requests = portal.requests.length;
+    const elsewhere = `http://www.example.org:${portal.port}/xxgk/nb/index.html`;
+    expect(await h.sendMessage({ type: 'sweep-start', list: elsewhere })).toEqual({
+      ok: false,
+      error: 'no host permission',
+    });
+    await view.waitForTimeout(500);
+    expect(portal.requests.length).toBe(requests);
+    expect(await bar.locator('p.said').textContent()).toBe(
+      '已开始审核，进度见新标签页 / The sweep started; see its progress in the new tab',
+    );
+  }, 120_000);
 });

@@ -185,3 +185,27 @@ export function summarizeList(links: ListedLink[]): ListSummary {
   }
   return { reports, bodies: [...bodies], years: [...years].sort((a, b) => a - b) };
 }
+
+/** What a list page offers to sweep: reports its titles name, bodies, the span of years, further pages. */
+export interface ListOffer {
+  reports: number;
+  bodies: number;
+  /** "2021" or "2021–2023" */
+  years: string;
+  /** list pages beyond this one (the page count the list states, else the pages it links) */
+  more: number;
+}
+
+/** The sweep offer of a list page: at least two reports with a year among its links, else null. */
+export function listOffer(page: ListPage): ListOffer | null {
+  const summary = summarizeList(page.links);
+  if (summary.reports < 2 || summary.years.length < 1) return null;
+  const years =
+    summary.years.length > 1 ? `${summary.years[0]}–${summary.years.at(-1)}` : String(summary.years[0]);
+  return {
+    reports: summary.reports,
+    bodies: summary.bodies.length,
+    years,
+    more: Math.max(page.pageCount ?? 1, page.pages.length + 1) - 1,
+  };
+}
