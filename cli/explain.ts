@@ -92,7 +92,8 @@ export function formatExplained(e: Explained, lang: Lang): string {
       const status =
         row.status === 'placed' ? '' : ` · ${t(`explain.status.${row.status}` as MessageKey, lang)}`;
       const at = row.at ? `  [${row.at}]` : '';
-      lines.push(`    ${n} │ ${cellList(row.cells)}${mapped}${status}${at}`);
+      const left = row.left ? ` · ${t('explain.left', lang, { values: row.left.join(' ') })}` : '';
+      lines.push(`    ${n} │ ${cellList(row.cells)}${mapped}${status}${left}${at}`);
     }
     if (table.missing.length) {
       lines.push(`  ${t('explain.missing', lang)}`);

@@ -544,6 +544,7 @@ const catalogue = {
   'explain.status.short': { zh: '数值不全', en: 'short of values' },
   'explain.status.unplaced': { zh: '有数字但未对应任何行', en: 'holds numbers, placed nowhere' },
   'explain.status.text': { zh: '文字行', en: 'text row' },
+  'explain.left': { zh: '未对应任何列的数值：{values}', en: 'numbers no column took: {values}' },
   'explain.missing': { zh: '未读出的行', en: 'Rows not read' },
   'explain.why.not-found': { zh: '页面上没有这一行的标签', en: 'no row with its label on the page' },
   'explain.why.short': { zh: '该行数值不全', en: 'the row has too few values' },

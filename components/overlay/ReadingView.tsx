@@ -26,6 +26,7 @@ function Row({ row, lang, props }: { row: RowReading; lang: Lang; props: Reading
       <span class="n">{row.n}</span> <span class="cells">{cellsText(row.cells)}</span>
       <span class="key">{mapped}</span>
       {status && <span class="status">{status}</span>}
+      {row.left && <span class="status"> · {t('explain.left', lang, { values: row.left.join(' ') })}</span>}
       {row.at && <span class="at"> [{row.at}]</span>}
     </>
   );

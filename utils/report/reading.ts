@@ -1,6 +1,6 @@
 import type { Located, Row, TableKind } from './locate';
 import { type CellFlag, type Claim, parseAddress, type ReportModel, TABLE_IDS, type TableId } from './model';
-import { hasDigits } from './numbers';
+import { hasDigits, isValueLike } from './numbers';
 
 // How a report was read (issue 8 §5, `gouji --explain`, the panel's 读取说明): per table the rows
 // as read, which printed label became which row key and which header which column key, what was
@@ -35,6 +35,8 @@ export interface RowReading {
   /** the row keys its values went to (表四's one data row holds three) */
   keys: string[];
   status: RowStatus;
+  /** numbers in a placed row that no column took (a row wider than the table) */
+  left?: string[];
   /** the address of one of its cells, to find it on the page */
   address?: string;
   /** where it is in a document (page and box, lines) */
@@ -142,10 +144,14 @@ function tableReading(input: ReadingInput, table: TableKind, locate?: Locate): T
   const readings: RowReading[] = rows.map((row, i) => {
     const addresses: string[] = [];
     const labelParts: string[] = [];
+    const left: string[] = [];
     for (const cell of row.cells) {
       const own = byElement.get(cell.el);
       if (own) addresses.push(...own);
-      else if (cell.text) labelParts.push(cell.text);
+      else if (cell.text) {
+        labelParts.push(cell.text);
+        if (hasDigits(cell.text) && isValueLike(cell.text)) left.push(cell.text);
+      }
     }
     const keys = [...new Set(addresses.map((a) => parseAddress(a)!.row))];
     const several = keys.length > 1;
@@ -175,6 +181,7 @@ function tableReading(input: ReadingInput, table: TableKind, locate?: Locate): T
       label: labelParts.join(' '),
       keys,
       status,
+      ...(keys.length && left.length ? { left } : {}),
       ...(addresses[0] ? { address: addresses[0] } : {}),
       ...(at ? { at } : {}),
     };
