@@ -1,4 +1,5 @@
 import { type Box, escapeHtml, type SourceLocation, stamp } from './location';
+import { ideographs } from './radicals';
 
 // PDF (with a text layer) → a synthetic HTML page, on pdf.js. A report's tables are rebuilt
 // from what the page draws: the ruling lines (thin filled rectangles or stroked segments in the
@@ -529,7 +530,7 @@ async function read(doc: PdfDocument, pdfjs: PdfJs): Promise<PdfRead> {
       if (!raw.str?.trim() || !raw.transform) continue;
       const t = multiply(vt, raw.transform as Matrix);
       const size = Math.hypot(t[2], t[3]) || Math.hypot(t[0], t[1]);
-      items.push({ text: raw.str, x0: t[4], x1: t[4] + (raw.width ?? 0), y: t[5], size });
+      items.push({ text: ideographs(raw.str), x0: t[4], x1: t[4] + (raw.width ?? 0), y: t[5], size });
       chars += raw.str.trim().length;
     }
     const { h, v } = rules(await page.getOperatorList(), pdfjs.OPS, vt);

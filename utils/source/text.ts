@@ -1,4 +1,5 @@
 import { escapeHtml, PLACED_ATTRIBUTE, type SourceLocation, stamp } from './location';
+import { ideographs } from './radicals';
 
 // Plain text → a synthetic HTML page the DOM parser reads like any portal page.
 //
@@ -582,7 +583,8 @@ function titleFirst(list: Block[]): Block[] {
 }
 
 export function textToHtml(text: string): TextRead {
-  const lines = text
+  // Text copied out of a PDF can carry radicals for ideographs (see radicals.ts).
+  const lines = ideographs(text)
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .split('\n')
