@@ -44,7 +44,13 @@ const OUTCOMES: [string, [string, Record<string, number>][]][] = [
     ],
   ],
   // the count first
-  ['及时依法依规办结69件，1件结转下年度继续办理。', [['结转', { count: 1 }]]],
+  [
+    '及时依法依规办结69件，1件结转下年度继续办理。',
+    [
+      ['结转', { count: 1 }],
+      ['总计', { count: 69 }],
+    ],
+  ],
   [
     '答复申请805件（含上年度结转申请18件，另有72件申请按照《条例》顺延到下年度答复）。',
     [['结转', { count: 72 }]],
@@ -84,11 +90,37 @@ const OUTCOMES: [string, [string, Record<string, number>][]][] = [
   ['全年办结政府信息公开申请共计718件。', [['总计', { count: 718 }]]],
   ['已答复依申请公开申请12件。', [['总计', { count: 12 }]]],
   ['共办理政府信息公开申请6件。', []],
+  // a bare 办结N件 right after the applications received
+  [
+    '本年度全区共收到70件申请，及时依法依规办结69件，1件结转下年度继续办理。',
+    [
+      ['结转', { count: 1 }],
+      ['总计', { count: 69 }],
+    ],
+  ],
+  ['其中已办结28件，正在办理2件。', [['总计', { count: 28 }]]],
+  ['全年共收到来信86件，已办结80件。', []],
   ['未答复政府信息公开申请3件的原因已说明。', []],
-  ['办结1191件（含上年结转189件）。', []],
+  ['办结1191件（含上年结转189件）。', [['总计', { count: 1191 }]]],
   ['上年结转3件，本年新收297件。', []],
   ['上一年度结转的申请2件已全部办结。', []],
 ];
+
+describe('a bare 办结N件 is the total of outcomes only right after the applications received', () => {
+  it.each([
+    ['本年度全区共收到70件申请，及时依法依规办结69件。', [69]],
+    ['共受理政府信息公开申请30件，其中已办结28件，正在办理2件。', [28]],
+    ['全年共收到来信86件，已办结80件。', []],
+    ['共收到政府信息公开申请30件，共收到群众诉求12件，办结12件。', []],
+    ['办结30件。', []],
+    ['共收到政府信息公开申请30件，办结率100%。', []],
+  ] as const)('%s', (text, want) => {
+    const got = ofKind(text, 'outcomeCount')
+      .filter((c) => c.subject === '总计')
+      .map((c) => figures(c)!.count);
+    expect(got).toEqual(want);
+  });
+});
 
 describe('outcomes', () => {
   it.each(OUTCOMES)('%s', (text, want) => {

@@ -1,5 +1,5 @@
 import type { TextNumber } from '../model';
-import { type Ctx, eachInClauses, emit, exact, num } from './context';
+import { type Ctx, clauseAt, eachInClauses, emit, exact, num } from './context';
 
 // Outcomes (TXT-04): "予以公开N件", "部分公开N件", …, "结转下年度N件" / "转下一年度办理答复的有N件",
 // with a share stated next to them ("占33.9%", read again by ARI-02 as a rate), and the same with
@@ -19,6 +19,20 @@ const OUTCOME_COUNT_FIRST =
 // as applications received (TXT-01).
 const ANSWERED =
   /(?:已|共|累计|全年|本年度?)?(答复|办结)了?(?:各类|各项)?(?:政府信息公开|信息公开|依申请公开)的?申请(?:共计|共|合计|总计|为)?((?:约|近|逾|超过)?\d+(?:余|多)?)件/g;
+
+// "本年度全区共收到70件申请，及时依法依规办结69件": a bare 办结N件 is the total of outcomes only in a
+// sentence that has just counted the applications received
+const DONE = /(?:^|,)[^,;。\d]{0,8}?办结了?((?:约|近|逾|超过)?\d+(?:余|多)?)件(?![^,;。]{0,2}率)/g;
+const RECEIVED_VERB = /收到|受理|接收|新收|接到/g;
+/** The last thing the text before counts as received is applications (not 来信, 建议, 诉求 …). */
+function receivedApplications(before: string): boolean {
+  let last = -1;
+  RECEIVED_VERB.lastIndex = 0;
+  for (let m = RECEIVED_VERB.exec(before); m; m = RECEIVED_VERB.exec(before)) last = m.index;
+  if (last < 0) return false;
+  const what = before.slice(last);
+  return /申请/.test(what) && !/来信|建议|提案|诉求|投诉|信访|咨询/.test(what);
+}
 
 const subjectOf = (word: string): string =>
   /部分公开$/.test(word) && word.length > 4
@@ -49,4 +63,14 @@ export function outcomes(ctx: Ctx): void {
     if (/未|没有/.test(ctx.t.slice(Math.max(clause.start, abs - 2), abs))) return;
     emit(ctx, 'outcomeCount', clause, { count: num(m[2]!, '件') }, { subject: '总计' });
   });
+  for (const sentence of ctx.sentences) {
+    const text = ctx.t.slice(sentence.start, sentence.end);
+    DONE.lastIndex = 0;
+    for (let m = DONE.exec(text); m; m = DONE.exec(text)) {
+      const before = text.slice(0, m.index);
+      if (!receivedApplications(before) || /未|没有/.test(m[0])) continue;
+      const at = sentence.start + m.index + (m[0].startsWith(',') ? 1 : 0);
+      emit(ctx, 'outcomeCount', clauseAt(ctx, at), { count: num(m[1]!, '件') }, { subject: '总计' });
+    }
+  }
 }
