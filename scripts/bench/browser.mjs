@@ -71,37 +71,52 @@ const chromeVersion = browser.version();
 const page = await browser.newPage();
 
 /**
- * Median milliseconds of one run of `fn` in the page. The page clock is coarsened to 0.1 ms, so
- * runs are timed in batches long enough (≥ 20 ms) for that not to matter, seven batches, median.
+ * `fn` and the floor timed in the same page, in alternating batches: the machine is shared, so a
+ * load spike between a floor measured first and a run measured later skewed the ratio both ways.
+ * The page clock is coarsened to 0.1 ms, so each batch runs long enough (≥ 20 ms) for that not to
+ * matter; nine rounds of one floor batch and one `fn` batch, medians of each and of the rounds' ratios.
  */
 async function timeIn(html, fn) {
   await page.setContent(html, { waitUntil: 'domcontentloaded' });
   await page.addScriptTag({ content: bundle });
   return page.evaluate((name) => {
-    const run = globalThis.goujiBench[name];
-    let reps = 1;
-    for (;;) {
+    const bench = globalThis.goujiBench;
+    const repsFor = (run) => {
+      let reps = 1;
+      for (;;) {
+        const t0 = performance.now();
+        for (let i = 0; i < reps; i++) run(document);
+        if (performance.now() - t0 >= 20 || reps >= 1 << 16) return reps;
+        reps *= 2;
+      }
+    };
+    const batch = (run, reps) => {
       const t0 = performance.now();
       for (let i = 0; i < reps; i++) run(document);
-      if (performance.now() - t0 >= 20 || reps >= 1 << 16) break;
-      reps *= 2;
+      return (performance.now() - t0) / reps;
+    };
+    const run = bench[name];
+    const floorReps = repsFor(bench.floor);
+    const runReps = repsFor(run);
+    const floors = [];
+    const runs = [];
+    const ratios = [];
+    for (let round = 0; round < 9; round++) {
+      const f = batch(bench.floor, floorReps);
+      const r = batch(run, runReps);
+      floors.push(f);
+      runs.push(r);
+      ratios.push(r / f);
     }
-    const perRun = [];
-    for (let batch = 0; batch < 7; batch++) {
-      const t0 = performance.now();
-      for (let i = 0; i < reps; i++) run(document);
-      perRun.push((performance.now() - t0) / reps);
-    }
-    perRun.sort((a, b) => a - b);
-    return perRun[3];
+    const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
+    return { ms: median(runs), floor: median(floors), ratio: median(ratios) };
   }, fn);
 }
 
 const rows = [];
 async function measure(label, html, fn, budget) {
-  const floor = await timeIn(html, 'floor');
-  const ms = await timeIn(html, fn);
-  rows.push({ label, ms, floor, ratio: ms / floor, budget });
+  const { ms, floor, ratio } = await timeIn(html, fn);
+  rows.push({ label, ms, floor, ratio, budget });
   process.stdout.write('.');
 }
 
@@ -129,7 +144,7 @@ const zodInAuditor = existsSync(join(scripts, 'auditor.js'))
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const lines = [
-  `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpu}, ${`${platform()} ${release()}, Chromium ${chromeVersion}`}, headless. Medians; the floor is one bare pass over every table cell's text and the body text in the same page.`,
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpu}, ${`${platform()} ${release()}, Chromium ${chromeVersion}`}, headless. Medians of nine rounds, each a batch of the floor then a batch of the run; the ratio is the median of the rounds' ratios. The floor is one bare pass over every table cell's text and the body text in the same page.`,
   '',
   '| what | median | floor | ratio | budget |',
   '|---|---|---|---|---|',

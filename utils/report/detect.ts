@@ -119,6 +119,21 @@ interface Candidates {
 
 const clean = (t: string | null | undefined) => t?.replace(/[\s\u00a0\u3000]+/g, ' ').trim() ?? '';
 
+const FIRST_LINE_TAGS = new Set(['p', 'strong', 'b', 'center', 'td']);
+
+/**
+ * The first `limit` elements with one of these tag names, in document order. A walk that stops
+ * there, not querySelectorAll, which lists every cell of a table-heavy page to keep twelve.
+ */
+function firstElements(doc: Document, tags: Set<string>, limit: number): Element[] {
+  const out: Element[] = [];
+  const walker = doc.createTreeWalker(doc, 1 /* NodeFilter.SHOW_ELEMENT */);
+  for (let node = walker.nextNode(); node && out.length < limit; node = walker.nextNode()) {
+    if (tags.has((node as Element).localName)) out.push(node as Element);
+  }
+  return out;
+}
+
 /** Candidate titles of the page itself; anything naming a neighbour is left out. */
 function titleCandidates(doc: Document): Candidates {
   const all: string[] = [];
@@ -141,10 +156,7 @@ function titleCandidates(doc: Document): Candidates {
   for (const part of parts) add(part);
   add(metaContent(doc, ['title']));
   // Fragments and plain pages carry the title only as the first lines of the body.
-  let lines = 0;
-  for (const el of Array.from(doc.querySelectorAll('p, strong, b, center, td'))) {
-    if (lines >= 12) break;
-    lines++;
+  for (const el of firstElements(doc, FIRST_LINE_TAGS, 12)) {
     const text = el.textContent ?? '';
     if (text.length < 80 && /年度报告|年度報告/.test(text) && !isNeighbour(el)) add(text);
   }
@@ -218,7 +230,7 @@ const SIGNATURE_DATE =
   /^\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*日\s*$/;
 
 /** Publication date: CMS metadata, then a 发布时间 line, then a signature date standing alone. */
-export function findPublishedAt(doc: Document, bodyText: string): string | null {
+function findPublishedAt(doc: Document, foldedBody: string): string | null {
   const meta = metaContent(doc, [
     'PubDate',
     'publishdate',
@@ -228,7 +240,7 @@ export function findPublishedAt(doc: Document, bodyText: string): string | null 
   ]);
   const fromMeta = meta ? isoDate(meta) : null;
   if (fromMeta) return fromMeta;
-  const line = DATE_LINE.exec(fold(bodyText));
+  const line = DATE_LINE.exec(foldedBody);
   if (line) return isoDate(line[1]!);
   const blocks = Array.from(doc.querySelectorAll('p, div')).reverse();
   for (const el of blocks.slice(0, 400)) {
@@ -357,7 +369,7 @@ export function detectReport(doc: Document): Detection {
     }
   }
 
-  const publishedAt = findPublishedAt(doc, bodyText);
+  const publishedAt = findPublishedAt(doc, foldBody());
   // No title names the year: the body's own statements of it do, and rules judging the year then
   // say it was taken from the body (yearFrom), never an error on it.
   const fromBody = match.year ? null : bodyYear(foldBody(), publishedAt);

@@ -32,15 +32,34 @@ export const FOLD_TABLES = {
 // variant pass followed by a quote pass would.
 for (const q of '“”＂„‟″') VARIANT_MAP.set(q, '"');
 for (const q of '‘’′') VARIANT_MAP.set(q, "'");
-/** Every character the map changes, as one class: one regex pass instead of a string built per character. */
-const VARIANT_RE = new RegExp(`[${[...VARIANT_MAP.keys()].join('')}]`, 'g');
-const mapVariant = (ch: string) => VARIANT_MAP.get(ch)!;
+/**
+ * Every character the map changes, by UTF-16 code (all are single BMP characters): a table lookup
+ * per character. A regex class of these ~400 characters scanned at about 20 ns a character in
+ * Chromium, most of `fold`'s cost on a page that has none of them.
+ */
+const VARIANT_CODES = new Uint16Array(0x10000);
+for (const [from, to] of VARIANT_MAP) VARIANT_CODES[from.charCodeAt(0)] = to.charCodeAt(0);
+
+function mapVariants(text: string): string {
+  let i = 0;
+  while (i < text.length && VARIANT_CODES[text.charCodeAt(i)] === 0) i++;
+  if (i === text.length) return text;
+  let out = text.slice(0, i);
+  let from = i;
+  for (; i < text.length; i++) {
+    const to = VARIANT_CODES[text.charCodeAt(i)]!;
+    if (to === 0) continue;
+    out += text.slice(from, i) + String.fromCharCode(to);
+    from = i + 1;
+  }
+  return out + text.slice(from);
+}
 
 /** NFKC plus the CJK variant map; spacing kept. Runs over whole pages, so it stays one pass per step. */
 export function fold(text: string): string {
   let out = text.normalize('NFKC').replace(ZERO_WIDTH, '');
   for (const [re, to] of WORD_VARIANTS) out = out.replace(re, to);
-  return out.replace(VARIANT_RE, mapVariant);
+  return mapVariants(out);
 }
 
 /** Label key: folded, with every space, quote and bracket style removed. */

@@ -5,6 +5,8 @@ import { cleanText, fold } from './normalize';
 // text and says how it read it through flags; a placeholder is 0 flagged blank, never a
 // silent zero, and text that is not the expected kind of number is null flagged invalid.
 
+const ASCII_DIGITS = /^[0-9]+$/;
+
 const PLACEHOLDER = /^(?:|[—–\-－_/／\\]+|无|空|—无—|\/?无\/?)$/;
 
 /**
@@ -12,6 +14,8 @@ const PLACEHOLDER = /^(?:|[—–\-－_/／\\]+|无|空|—无—|\/?无\/?)$/;
  * thousands separators and spaces removed.
  */
 export function numericForm(raw: string): string {
+  // Most cells are plain ASCII digits, which every step below leaves as they are.
+  if (ASCII_DIGITS.test(raw)) return raw;
   return fold(raw)
     .replace(/[\s\u00a0\u3000]+/g, '')
     .replace(/^[\u2212\u2013](?=\d)/, '-')

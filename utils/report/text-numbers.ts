@@ -1,4 +1,4 @@
-import type { TextNumber } from './model';
+import type { Paragraph, TextNumber } from './model';
 import { chineseToNumber, fold } from './normalize';
 
 // Text helpers for the narrative (report-formats.md §4): a normalized matching copy that keeps a map
@@ -15,22 +15,51 @@ export interface Normalized {
 // copy only adds the angle brackets of nested titles (《…〈…〉…》).
 const EXTRA: Record<string, string> = { '〈': '<', '〉': '>', '〝': '"', '〞': '"' };
 
-const isAsciiWord = (c: string | undefined): boolean => c !== undefined && /[A-Za-z0-9]/.test(c);
-const isSpace = (c: string): boolean => /\s/.test(c);
+/** ASCII letter or digit, by code point. */
+const isAsciiWord = (k: number | undefined): boolean =>
+  k !== undefined && ((k >= 48 && k <= 57) || (k >= 65 && k <= 90) || (k >= 97 && k <= 122));
+/** What /\s/ matches, by code point. */
+const isSpace = (k: number): boolean =>
+  (k >= 9 && k <= 13) ||
+  k === 32 ||
+  k === 0xa0 ||
+  k === 0x1680 ||
+  (k >= 0x2000 && k <= 0x200a) ||
+  k === 0x2028 ||
+  k === 0x2029 ||
+  k === 0x202f ||
+  k === 0x205f ||
+  k === 0x3000 ||
+  k === 0xfeff;
+const NL = 10;
+const CR = 13;
+const SPACE = 32;
 
 // A page's text is normalized many times per audit (every rule keys its sentences), and the full
-// fold of one code point is pure, so each code point is folded once per session.
-const FOLDED = new Map<string, string>();
+// fold of one code point is pure, so each code point is folded once per session, as code points.
+const FOLDED = new Map<number, number[]>();
+/** Per BMP code outside the surrogates: 0 not seen yet, 1 folds to itself (most CJK text), 2 not. */
+const FOLDS_TO_ITSELF = new Uint8Array(0x10000);
 
 /** One code point as pass 1 of normalizeWithMap writes it: folded, brackets, no-break spaces as spaces. */
-function foldChar(cp: string): string {
+function foldCodePoint(cp: number): number[] {
   let out = FOLDED.get(cp);
   if (out === undefined) {
-    out = fold(cp);
-    out = EXTRA[out] ?? out;
-    if (out === '\u00a0' || out === '\u3000') out = ' ';
+    const ch = String.fromCodePoint(cp);
+    let folded = fold(ch);
+    folded = EXTRA[folded] ?? folded;
+    if (folded === '\u00a0' || folded === '\u3000') folded = ' ';
+    out = [...folded].map((c) => c.codePointAt(0)!);
     FOLDED.set(cp, out);
+    if (cp < 0xd800 || (cp > 0xdfff && cp < 0x10000)) FOLDS_TO_ITSELF[cp] = folded === ch ? 1 : 2;
   }
+  return out;
+}
+
+/** A string from code points, in slices small enough to pass as arguments. */
+function fromCodePoints(cps: number[]): string {
+  let out = '';
+  for (let i = 0; i < cps.length; i += 4096) out += String.fromCodePoint(...cps.slice(i, i + 4096));
   return out;
 }
 
@@ -38,39 +67,47 @@ function foldChar(cp: string): string {
  * NFKC (full-width → ASCII), glyph variants, quotes; whitespace removed except between two ASCII
  * letters or digits (where it separates words or numbers); thousands separators removed; Chinese
  * numerals before a measure word and 〇-style years turned into Arabic digits.
+ *
+ * Both passes step over code points as numbers, not through regexes or one string per character:
+ * this runs over every paragraph of a report, and was the largest single cost of an audit in
+ * Chromium's profile. `map` has one entry per code point of the result (an astral one included).
  */
 export function normalizeWithMap(src: string): Normalized {
-  // pass 1: per code point
-  const chars: string[] = [];
+  // pass 1: per code point (ASCII and most CJK fold to themselves)
+  const cps: number[] = [];
   const map: number[] = [];
-  let i = 0;
-  for (const cp of src) {
-    const out = foldChar(cp);
-    for (const ch of out) {
-      chars.push(ch);
+  for (let i = 0; i < src.length; ) {
+    const code = src.charCodeAt(i);
+    if (code < 0x80 || FOLDS_TO_ITSELF[code] === 1) {
+      cps.push(code);
+      map.push(i);
+      i++;
+      continue;
+    }
+    const cp = src.codePointAt(i)!;
+    for (const c of foldCodePoint(cp)) {
+      cps.push(c);
       map.push(i);
     }
-    i += cp.length;
+    i += cp > 0xffff ? 2 : 1;
   }
   // pass 2: whitespace
-  const c2: string[] = [];
+  const c2: number[] = [];
   const m2: number[] = [];
-  for (let k = 0; k < chars.length; k++) {
-    const ch = chars[k]!;
+  for (let k = 0; k < cps.length; k++) {
+    const ch = cps[k]!;
     if (isSpace(ch)) {
-      if (ch === '\n' || ch === '\r') {
-        if (c2[c2.length - 1] !== '\n') {
-          c2.push('\n');
+      if (ch === NL || ch === CR) {
+        if (c2[c2.length - 1] !== NL) {
+          c2.push(NL);
           m2.push(map[k]!);
         }
         continue;
       }
       let j = k + 1;
-      while (j < chars.length && isSpace(chars[j]!) && chars[j] !== '\n') j++;
-      const prev = c2[c2.length - 1];
-      const next = chars[j];
-      if (isAsciiWord(prev) && isAsciiWord(next)) {
-        c2.push(' ');
+      while (j < cps.length && isSpace(cps[j]!) && cps[j] !== NL) j++;
+      if (isAsciiWord(c2[c2.length - 1]) && isAsciiWord(cps[j])) {
+        c2.push(SPACE);
         m2.push(map[k]!);
       }
       k = j - 1;
@@ -79,7 +116,8 @@ export function normalizeWithMap(src: string): Normalized {
     c2.push(ch);
     m2.push(map[k]!);
   }
-  let norm: Normalized = { text: c2.join(''), map: [...m2, src.length] };
+  m2.push(src.length);
+  let norm: Normalized = { text: fromCodePoints(c2), map: m2 };
   // thousands separators: 1,234件 → 1234件
   norm = replaceWithMap(norm, /(?<![\d.])(\d{1,3})((?:,\d{3})+)(?![\d,])/g, (m) => m[0].replace(/,/g, ''));
   // 二〇二一年 → 2021年
@@ -101,7 +139,14 @@ export function replaceWithMap(n: Normalized, re: RegExp, fn: (m: RegExpExecArra
   const map: number[] = [];
   let last = 0;
   re.lastIndex = 0;
-  for (let m = re.exec(n.text); m; m = re.exec(n.text)) {
+  let m = re.exec(n.text);
+  // most texts have nothing to replace: the same text and map, without copying the map
+  while (m && m[0].length === 0) {
+    re.lastIndex++;
+    m = re.exec(n.text);
+  }
+  if (!m) return n;
+  for (; m; m = re.exec(n.text)) {
     if (m[0].length === 0) {
       re.lastIndex++;
       continue;
@@ -302,3 +347,27 @@ export const printedSpan = (src: string, n: Normalized, start: number, end: numb
   const b = end < n.text.length ? (n.map[end] ?? src.length) : src.length;
   return src.slice(a, Math.max(a, b)).trim();
 };
+
+/** A paragraph as the narrative is read: its matching copy, its clauses (；included) and its numbers. */
+export interface ReadParagraph {
+  n: Normalized;
+  clauses: Span[];
+  tokens: NumberToken[];
+}
+
+const READ_PARAGRAPHS = new WeakMap<Paragraph, { text: string; read: ReadParagraph }>();
+
+/**
+ * One reading per paragraph object, shared by the claims extraction (at parse) and the rules that
+ * look for wordings of their own (at audit), which used to normalize and scan every paragraph again.
+ * Keyed by the object and checked against its text, so a paragraph changed since is read afresh.
+ * Callers must not change what they get.
+ */
+export function readParagraph(p: Paragraph): ReadParagraph {
+  const known = READ_PARAGRAPHS.get(p);
+  if (known && known.text === p.text) return known.read;
+  const n = normalizeWithMap(p.text);
+  const read = { n, clauses: splitSentences(n.text, true), tokens: findNumbers(n.text) };
+  READ_PARAGRAPHS.set(p, { text: p.text, read });
+  return read;
+}

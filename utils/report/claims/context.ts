@@ -3,8 +3,8 @@ import {
   findNumbers,
   type Normalized,
   type NumberToken,
-  normalizeWithMap,
   printedSpan,
+  readParagraph,
   type Span,
   splitSentences,
   toTextNumber,
@@ -32,17 +32,8 @@ export interface Ctx {
 }
 
 export function makeCtx(p: Paragraph, out: Claim[], seen: Set<string>): Ctx {
-  const n = normalizeWithMap(p.text);
-  return {
-    p,
-    n,
-    t: n.text,
-    sentences: splitSentences(n.text),
-    clauses: splitSentences(n.text, true),
-    tokens: findNumbers(n.text),
-    out,
-    seen,
-  };
+  const { n, clauses, tokens } = readParagraph(p);
+  return { p, n, t: n.text, sentences: splitSentences(n.text), clauses, tokens, out, seen };
 }
 
 export const exact = (raw: string, value: number, unit?: string): TextNumber => ({

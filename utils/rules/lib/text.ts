@@ -87,10 +87,21 @@ export const prose = (model: ReportModel): Paragraph[] => {
  * each sentence's matching copy.
  */
 export function sentenceMatching(p: Paragraph, re: RegExp): { paragraph: string; text: string } | null {
-  for (const text of printedClauses(p.text)) {
-    if (re.test(textKey(text))) return { paragraph: p.id, text };
+  for (const { text, key } of keyedClauses(p)) {
+    if (re.test(key)) return { paragraph: p.id, text };
   }
   return null;
+}
+
+const KEYED = new WeakMap<Paragraph, { source: string; clauses: { text: string; key: string }[] }>();
+
+/** A paragraph's printed clauses with their matching keys, split once per paragraph object. */
+function keyedClauses(p: Paragraph): { text: string; key: string }[] {
+  const known = KEYED.get(p);
+  if (known && known.source === p.text) return known.clauses;
+  const clauses = printedClauses(p.text).map((text) => ({ text, key: textKey(text) }));
+  KEYED.set(p, { source: p.text, clauses });
+  return clauses;
 }
 
 /** The clauses (。！？； and line ends) of a printed text, trimmed: the project's one splitter. */
