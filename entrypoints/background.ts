@@ -263,7 +263,7 @@ async function resumeSweeps(): Promise<void> {
 }
 
 /** Requested re-audits per page (the panel's ↻), at most one every 10 s: see ReauditLimiter. */
-const reaudits = new ReauditLimiter();
+const reaudits = new ReauditLimiter(browser.storage.session);
 
 /** Handles a message the gate (handleInbound) admitted. */
 async function handle(message: Message, sender: Browser.runtime.MessageSender): Promise<unknown> {
@@ -359,7 +359,7 @@ async function handleInbound(raw: unknown, sender: Browser.runtime.MessageSender
     if (
       message.type === 'audited' &&
       message.requested &&
-      !reaudits.allow(sender.url ?? sender.tab?.url ?? '')
+      !(await reaudits.allow(sender.url ?? sender.tab?.url ?? ''))
     )
       message.requested = false;
     return handle(message, sender);

@@ -8,6 +8,7 @@ import { parseReport } from '../../utils/report/parse';
 import {
   admit,
   InboundMessageSchema,
+  REAUDIT_KEY,
   ReauditLimiter,
   SENDER_CLASS,
   type SenderFacts,
@@ -161,19 +162,73 @@ describe('the list page offer', () => {
 });
 
 describe('ReauditLimiter', () => {
-  it('lets one requested re-audit of a page through per window', () => {
-    const limiter = new ReauditLimiter(10_000);
-    expect(limiter.allow('a', 0)).toBe(true);
-    expect(limiter.allow('a', 1)).toBe(false);
-    expect(limiter.allow('a', 9_999)).toBe(false);
-    expect(limiter.allow('b', 5)).toBe(true); // per page
-    expect(limiter.allow('a', 10_000)).toBe(true);
-    expect(limiter.allow('a', 10_001)).toBe(false);
+  /** storage.session as the worker sees it: survives a new limiter (a restarted worker), async. */
+  const sessionArea = () => {
+    const data: Record<string, unknown> = {};
+    return {
+      data,
+      async get(key: string) {
+        return key in data ? { [key]: structuredClone(data[key]) } : {};
+      },
+      async set(items: Record<string, unknown>) {
+        Object.assign(data, structuredClone(items));
+      },
+    };
+  };
+
+  it('lets one requested re-audit of a page through per window', async () => {
+    const limiter = new ReauditLimiter(sessionArea(), 10_000);
+    expect(await limiter.allow('a', 0)).toBe(true);
+    expect(await limiter.allow('a', 1)).toBe(false);
+    expect(await limiter.allow('a', 9_999)).toBe(false);
+    expect(await limiter.allow('b', 5)).toBe(true); // per page
+    expect(await limiter.allow('a', 10_000)).toBe(true);
+    expect(await limiter.allow('a', 10_001)).toBe(false);
   });
 
-  it('stays small on many pages', () => {
-    const limiter = new ReauditLimiter(10);
-    for (let i = 0; i < 1000; i++) limiter.allow(`p${i}`, i * 100);
-    expect((limiter as unknown as { last: Map<string, number> }).last.size).toBeLessThanOrEqual(201);
+  it('remembers across a worker restart: a new limiter over the same session storage', async () => {
+    const area = sessionArea();
+    expect(await new ReauditLimiter(area, 10_000).allow('a', 0)).toBe(true);
+    const afterRestart = new ReauditLimiter(area, 10_000);
+    expect(await afterRestart.allow('a', 500)).toBe(false);
+    expect(await afterRestart.allow('a', 10_000)).toBe(true);
+    expect((area.data[REAUDIT_KEY] as Record<string, number>).a).toBe(10_000);
+  });
+
+  it('decides one message at a time: a flood that arrives together gets one through', async () => {
+    const limiter = new ReauditLimiter(sessionArea(), 10_000);
+    const decisions = await Promise.all(Array.from({ length: 20 }, () => limiter.allow('a', 100)));
+    expect(decisions.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('counts the audit as ordinary when the storage fails', async () => {
+    const broken = {
+      get: async () => ({}),
+      set: async () => {
+        throw new Error('QUOTA_BYTES quota exceeded');
+      },
+    };
+    const limiter = new ReauditLimiter(broken, 10_000);
+    expect(await limiter.allow('a', 0)).toBe(false);
+    expect(await limiter.allow('b', 0)).toBe(false); // the queue goes on after a failure
+  });
+
+  it('stays small on many pages', async () => {
+    const area = sessionArea();
+    const limiter = new ReauditLimiter(area, 10);
+    for (let i = 0; i < 1000; i++) await limiter.allow(`p${i}`, i * 100);
+    const kept = Object.keys(area.data[REAUDIT_KEY] as Record<string, number>);
+    expect(kept.length).toBeLessThanOrEqual(201);
+    expect(kept).toContain('p999');
+  });
+
+  it('keeps the newest pages when more than it keeps are inside their window', async () => {
+    const area = sessionArea();
+    const limiter = new ReauditLimiter(area, 1_000_000);
+    for (let i = 0; i < 250; i++) expect(await limiter.allow(`p${i}`, i)).toBe(true);
+    const kept = area.data[REAUDIT_KEY] as Record<string, number>;
+    expect(Object.keys(kept)).toHaveLength(200);
+    expect(kept.p249).toBe(249);
+    expect(kept.p0).toBeUndefined();
   });
 });

@@ -293,24 +293,57 @@ export function admit(raw: unknown, sender: SenderFacts, self: Self): Admission 
   return { ok: true, message, from };
 }
 
+/** The part of a storage area (storage.session) the limiter uses. */
+export interface LimiterStore {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+/** Where the limiter keeps the last requested re-audit per page (storage.session). */
+export const REAUDIT_KEY = 'reaudit:last';
+/** Pages remembered at most; pages whose window is over are forgotten first. */
+const REAUDIT_PAGES = 200;
+
 /**
  * Re-audits the user asks for (the panel's ↻) are filed as new versions; at most one per page per
  * `windowMs`. Past that, an audit is filed like any other (an identical one adds no version), so a
- * page that clicks the button in a loop cannot fill the log. In worker memory: a stopped worker
- * forgets, which only lets one more through.
+ * page that clicks the button in a loop cannot fill the log. Kept in storage.session, not in worker
+ * memory: an MV3 worker stopped and restarted between two clicks still knows the first, and the
+ * session area is cleared with the browser session, as a rate limit should be. Decisions run one at
+ * a time, so two messages that arrive together cannot both read "no previous one". When the store
+ * fails, the audit counts as ordinary (refusing the extra version is the safe side).
  */
 export class ReauditLimiter {
-  private readonly last = new Map<string, number>();
-  constructor(private readonly windowMs = 10_000) {}
+  private queue: Promise<unknown> = Promise.resolve();
+  constructor(
+    private readonly store: LimiterStore,
+    private readonly windowMs = 10_000,
+  ) {}
 
   /** Whether a requested audit of `url` at `now` counts as requested. */
-  allow(url: string, now = Date.now()): boolean {
-    const previous = this.last.get(url);
-    if (previous !== undefined && now - previous < this.windowMs) return false;
-    this.last.set(url, now);
-    // Keep the map small: forget pages whose window is over.
-    if (this.last.size > 200)
-      for (const [key, at] of this.last) if (now - at >= this.windowMs) this.last.delete(key);
+  allow(url: string, now = Date.now()): Promise<boolean> {
+    const decision = this.queue.then(() => this.decide(url, now));
+    this.queue = decision.catch(() => undefined);
+    return decision.catch(() => false);
+  }
+
+  private async decide(url: string, now: number): Promise<boolean> {
+    const stored = (await this.store.get(REAUDIT_KEY))[REAUDIT_KEY];
+    const last: Record<string, number> = {};
+    if (stored && typeof stored === 'object')
+      for (const [key, at] of Object.entries(stored)) if (typeof at === 'number') last[key] = at;
+    const previous = last[url];
+    // a clock set back makes a "future" entry: it counts as over
+    if (previous !== undefined && now >= previous && now - previous < this.windowMs) return false;
+    last[url] = now;
+    const keys = Object.keys(last);
+    if (keys.length > REAUDIT_PAGES) {
+      for (const key of keys) if (now - last[key]! >= this.windowMs) delete last[key];
+      // still too many pages inside their window: keep the newest
+      const left = Object.entries(last).sort((a, b) => b[1] - a[1]);
+      for (const [key] of left.slice(REAUDIT_PAGES)) delete last[key];
+    }
+    await this.store.set({ [REAUDIT_KEY]: last });
     return true;
   }
 }
