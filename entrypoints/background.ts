@@ -20,6 +20,7 @@ import {
   AUDITOR_SCRIPT,
   type ContentMessage,
   type ContentReply,
+  DETECTOR_SCRIPT,
   type Message,
   type OpenViewer,
   SWEEP_OFFER_SCRIPT,
@@ -40,8 +41,7 @@ import { loadSettings } from './shared/settings';
 // The message hub. Results live in storage.session, not in worker memory: the MV3 worker is
 // stopped when idle, and the popup and the e2e tests read the same keys.
 
-/** The detector, as built; registered again at run time for the sites the user adds. */
-const DETECTOR_SCRIPT = 'content-scripts/detector.js';
+/** The id of the detector's registration for the sites the user adds (see DETECTOR_SCRIPT). */
 const SITES_SCRIPT_ID = 'gouji-detector-user-sites';
 
 async function readTab(tabId: number): Promise<TabResult | undefined> {

@@ -335,8 +335,8 @@ const catalogue = {
   },
   'log.clear': { zh: '清空日志', en: 'Clear the log' },
   'log.clear.confirm': {
-    zh: '确定清空全部 {n} 条审核记录、复核结论和证据？此操作无法撤销。',
-    en: 'Clear all {n} audit records, verdicts and evidence? This cannot be undone.',
+    zh: '确定清空 {pages} 个网页的全部 {versions} 条审核记录（含历史版本）、{verdicts} 条复核结论和 {evidence} 条证据？此操作无法撤销。',
+    en: 'Clear {pages} pages with all their {versions} audit records (earlier versions included), {verdicts} verdicts and {evidence} pieces of evidence? This cannot be undone.',
   },
   'log.clear.yes': { zh: '清空', en: 'Clear' },
   'log.cancel': { zh: '取消', en: 'Cancel' },

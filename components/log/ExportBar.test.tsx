@@ -5,7 +5,7 @@ import { click, mount, q, text } from './testing';
 
 const props = (over = {}) => ({
   lang: 'zh' as const,
-  total: 42,
+  contents: { pages: 42, versions: 57, verdicts: 9, evidence: 3 },
   onExportCsv: vi.fn(),
   onExportJson: vi.fn(),
   onImport: vi.fn(),
@@ -38,7 +38,10 @@ describe('ExportBar', () => {
     const p = props();
     const { root } = mount(<ExportBar {...p} />);
     click(q(root, 'button[name=clear]'));
-    expect(text(q(root, '.confirm p'))).toBe('确定清空全部 42 条审核记录、复核结论和证据？此操作无法撤销。');
+    // every version goes, not only the pages the list shows, and the verdicts and evidence with them
+    expect(text(q(root, '.confirm p'))).toBe(
+      '确定清空 42 个网页的全部 57 条审核记录（含历史版本）、9 条复核结论和 3 条证据？此操作无法撤销。',
+    );
     click(q(root, 'button[name=clear-no]'));
     expect(q(root, '.confirm')).toBeNull();
     expect(p.onClear).not.toHaveBeenCalled();
@@ -69,7 +72,8 @@ describe('ExportBar', () => {
   });
 
   it('disables clearing an empty log and everything while busy; English labels', () => {
-    const { root, rerender } = mount(<ExportBar {...props({ total: 0, lang: 'en' })} />);
+    const empty = { pages: 0, versions: 0, verdicts: 0, evidence: 0 };
+    const { root, rerender } = mount(<ExportBar {...props({ contents: empty, lang: 'en' })} />);
     expect(q<HTMLButtonElement>(root, 'button[name=clear]')!.disabled).toBe(true);
     expect(text(q(root, 'button[name=csv]'))).toBe('Export CSV');
     expect(text(q(root, 'button[name=import]'))).toBe('Import JSON');

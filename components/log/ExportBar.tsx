@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { type Lang, t } from '@/utils/i18n';
+import type { LogContents } from '@/utils/log/queries';
 
 // Export the log as CSV, JSON or the XLSX worksheet (the whole log, or the filtered part when a filter is on), import a
 // JSON export, and clear the log after a confirmation. Presentational: the popup does the work
@@ -7,8 +8,8 @@ import { type Lang, t } from '@/utils/i18n';
 
 export interface ExportBarProps {
   lang: Lang;
-  /** records in the log (the clear confirmation says how many go) */
-  total: number;
+  /** what the log holds: clearing deletes all of it, and the confirmation says so */
+  contents: LogContents;
   /** when a filter is on: how many records it matches, and exports take only those */
   filtered?: number | null;
   busy?: boolean;
@@ -63,7 +64,7 @@ export function ExportBar(props: ExportBarProps) {
         <button
           type="button"
           name="clear"
-          disabled={busy || props.total === 0}
+          disabled={busy || props.contents.versions === 0}
           onClick={() => setConfirming(true)}
         >
           {t('log.clear', lang)}
@@ -71,7 +72,7 @@ export function ExportBar(props: ExportBarProps) {
       </div>
       {confirming ? (
         <div class="confirm" role="alertdialog" aria-label={t('log.clear', lang)}>
-          <p>{t('log.clear.confirm', lang, { n: props.total })}</p>
+          <p>{t('log.clear.confirm', lang, { ...props.contents })}</p>
           <button
             type="button"
             name="clear-yes"

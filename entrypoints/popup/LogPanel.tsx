@@ -7,7 +7,7 @@ import { LOG_CSS } from '@/components/log/styles';
 import { statusOf } from '@/components/log/view';
 import type { Finding, Localized } from '@/utils/audit/result';
 import { type Lang, t, tBoth } from '@/utils/i18n';
-import { type ExportFilter, exportCsv, exportFileName, exportJsonText } from '@/utils/log/export';
+import { type ExportFilter, exportCsv, exportFileName, exportJsonBlob } from '@/utils/log/export';
 import {
   FILING_ERROR_KEY,
   type FilingError,
@@ -21,7 +21,9 @@ import {
   type RecordDetail as Detail,
   getLatest,
   getRecordDetail,
+  type LogContents,
   listLatest,
+  logContents,
   logFacets,
 } from '@/utils/log/queries';
 import type { RecordSummary, VerdictValue } from '@/utils/log/schema';
@@ -125,6 +127,7 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
   const [query, setQuery] = useState<ListQuery>({ page: 1, pageSize: PAGE_SIZE });
   const [page, setPage] = useState<ListPage | null>(null);
   const [facets, setFacets] = useState<{ years: number[]; formats: Format[]; pages: number } | null>(null);
+  const [contents, setContents] = useState<LogContents | null>(null);
   const [current, setCurrent] = useState<RecordSummary | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [detail, setDetail] = useState<Detail | null>(null);
@@ -141,23 +144,26 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
   // the filters' years and formats and the count of pages: read once per change of the log, not
   // on every query (each keystroke of a search is one)
   const facetsRead = useMemo(() => logFacets(), [version]);
+  // what clearing would delete (every version, verdict and evidence), read with the facets
+  const contentsRead = useMemo(() => logContents(), [version]);
 
   // the list: re-read on every query, page and change of the log; a slower earlier read is dropped.
   // The list and its facets are shown together, so the counts always agree.
   useEffect(() => {
     const mine = ++seq.current;
-    Promise.all([listLatest(query), facetsRead]).then(
-      ([p, f]) => {
+    Promise.all([listLatest(query), facetsRead, contentsRead]).then(
+      ([p, f, c]) => {
         if (mine !== seq.current) return;
         setLoadError(null);
         setPage(p);
         setFacets(f);
+        setContents(c);
       },
       (e: unknown) => {
         if (mine === seq.current) setLoadError(String(e));
       },
     );
-  }, [query, facetsRead]);
+  }, [query, facetsRead, contentsRead]);
 
   useEffect(() => {
     if (pageUrl) getLatest(pageUrl).then(setCurrent, () => setCurrent(null));
@@ -267,7 +273,7 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
         // loaded on demand: the XLSX writer is the popup's largest dependency
         const { exportXlsx } = await import('@/utils/worksheet/log');
         download(await exportXlsx(filter, lang), name, XLSX_TYPE);
-      } else download(await exportJsonText(filter), name, 'application/json');
+      } else download(await exportJsonBlob(filter), name, 'application/json');
       say(t('log.exported', lang, { name }));
     } catch (e) {
       say(t('log.failed', lang, { error: String(e) }), true);
@@ -369,7 +375,7 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
             {...(busy ? {} : { onCaptureEvidence: (f: Finding) => void onCapture(f) })}
           />
         </>
-      ) : page && facets ? (
+      ) : page && facets && contents ? (
         <>
           <LogList
             lang={lang}
@@ -386,7 +392,7 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
           />
           <ExportBar
             lang={lang}
-            total={facets.pages}
+            contents={contents}
             filtered={hasFilter(query) ? page.total : null}
             busy={busy}
             message={message}

@@ -206,6 +206,11 @@ export const tabKey = (tabId: number): string => `tab:${tabId}`;
 
 /** Path of the on-demand content script inside the built extension. */
 export const AUDITOR_SCRIPT = '/content-scripts/auditor.js';
+/**
+ * Path of the detector inside the built extension, registered again for the sites the user adds.
+ * Written like AUDITOR_SCRIPT (from the extension's root, checked against WXT's PublicPath).
+ */
+export const DETECTOR_SCRIPT = '/content-scripts/detector.js';
 
 /**
  * storage.local key the e2e harness sets in its test profile: the overlay is drawn in an open shadow

@@ -481,7 +481,13 @@ describe('after the browser restarts on the same profile', () => {
     expect((await readStore<Evidence>(ext, 'evidence')).length).toBe(0);
 
     await popup.locator('.export-bar button[name="clear"]').click();
-    expect(await popup.locator('.export-bar .confirm').textContent()).toContain('4 条');
+    // the confirmation counts what goes: the pages, every version of them, verdicts and evidence
+    const versions = (await readStore(ext, 'audits')).length;
+    const verdicts = (await readStore(ext, 'verdicts')).length;
+    expect(versions).toBeGreaterThanOrEqual(4);
+    expect(await popup.locator('.export-bar .confirm').textContent()).toContain(
+      `4 个网页的全部 ${versions} 条审核记录（含历史版本）、${verdicts} 条复核结论和 0 条证据`,
+    );
     await popup.locator('.export-bar button[name="clear-yes"]').click();
     await popup.locator('.log-empty').waitFor();
     expect(await readStore(ext, 'audits')).toEqual([]);

@@ -27,26 +27,24 @@ export interface ExportFilter extends Omit<ListQuery, 'page' | 'pageSize'> {
 const isWholeLog = (filter: ExportFilter): boolean =>
   !hasFilter(filter) && (filter.versions ?? 'all') === 'all';
 
-/** The records an export holds, newest audit first. */
-export async function collectRecords(filter: ExportFilter = {}, db: LogDb = logDb()): Promise<AuditRecord[]> {
+/** The ids of the records an export holds, newest audit first. */
+async function recordIds(filter: ExportFilter, db: LogDb): Promise<string[]> {
   const versions = filter.versions ?? (hasFilter(filter) ? 'latest' : 'all');
-  let ids: string[];
-  if (isWholeLog(filter)) {
-    ids = (await db.audits.orderBy('auditedAt').primaryKeys()).reverse();
-  } else {
-    const page = await listLatest({ ...filter, page: 1, pageSize: Number.MAX_SAFE_INTEGER }, db);
-    ids = page.items.map((r) => r.id);
-    if (versions === 'all') {
-      const keys = new Set(page.items.map((r) => r.urlKey));
-      const all = await db.audits
-        .where('urlKey')
-        .anyOf([...keys])
-        .toArray();
-      all.sort(newestFirst);
-      ids = all.map((r) => r.id);
-    }
-  }
-  const [rows, details] = await Promise.all([db.audits.bulkGet(ids), db.details.bulkGet(ids)]);
+  if (isWholeLog(filter)) return (await db.audits.orderBy('auditedAt').primaryKeys()).reverse();
+  const page = await listLatest({ ...filter, page: 1, pageSize: Number.MAX_SAFE_INTEGER }, db);
+  if (versions !== 'all') return page.items.map((r) => r.id);
+  const keys = new Set(page.items.map((r) => r.urlKey));
+  const all = await db.audits
+    .where('urlKey')
+    .anyOf([...keys])
+    .toArray();
+  all.sort(newestFirst);
+  return all.map((r) => r.id);
+}
+
+/** The records of these ids, in their order (rows and details read together). */
+async function recordsOf(ids: readonly string[], db: LogDb): Promise<AuditRecord[]> {
+  const [rows, details] = await Promise.all([db.audits.bulkGet([...ids]), db.details.bulkGet([...ids])]);
   const out: AuditRecord[] = [];
   for (let i = 0; i < ids.length; i++) {
     const row = rows[i];
@@ -56,18 +54,52 @@ export async function collectRecords(filter: ExportFilter = {}, db: LogDb = logD
   return out;
 }
 
-async function verdictsOf(records: AuditRecord[], db: LogDb, whole: boolean): Promise<Verdict[]> {
-  if (whole) return db.verdicts.toArray();
-  const keys = [...new Set(records.map((r) => r.urlKey))];
-  return db.verdicts.where('urlKey').anyOf(keys).toArray();
+/** The records an export holds, newest audit first. */
+export async function collectRecords(filter: ExportFilter = {}, db: LogDb = logDb()): Promise<AuditRecord[]> {
+  return recordsOf(await recordIds(filter, db), db);
 }
 
-async function evidenceOf(records: AuditRecord[], db: LogDb, whole: boolean): Promise<Evidence[]> {
-  if (whole) return db.evidence.toArray();
-  return db.evidence
-    .where('recordId')
-    .anyOf(records.map((r) => r.id))
-    .toArray();
+/** What an export needs of its records to pick their verdicts and evidence. */
+type RecordKeys = Pick<AuditRecord, 'id' | 'urlKey'>;
+
+async function verdictsOf(records: readonly RecordKeys[], db: LogDb, whole: boolean): Promise<Verdict[]> {
+  const verdicts = whole
+    ? await db.verdicts.toArray()
+    : await db.verdicts
+        .where('urlKey')
+        .anyOf([...new Set(records.map((r) => r.urlKey))])
+        .toArray();
+  return verdicts.sort((a, b) => (a.urlKey + a.fingerprint < b.urlKey + b.fingerprint ? -1 : 1));
+}
+
+const byCapture = (a: Evidence, b: Evidence): number => a.capturedAt - b.capturedAt || (a.id < b.id ? -1 : 1);
+
+async function evidenceOf(records: readonly RecordKeys[], db: LogDb, whole: boolean): Promise<Evidence[]> {
+  const evidence = whole
+    ? await db.evidence.toArray()
+    : await db.evidence
+        .where('recordId')
+        .anyOf(records.map((r) => r.id))
+        .toArray();
+  return evidence.sort(byCapture);
+}
+
+/**
+ * The ids of the evidence an export holds, in its order (capture time, then id), without keeping
+ * the screenshots: each is read, its key kept, and let go.
+ */
+async function evidenceIds(records: readonly RecordKeys[], db: LogDb, whole: boolean): Promise<string[]> {
+  const keys: Pick<Evidence, 'id' | 'capturedAt'>[] = [];
+  const keep = (e: Evidence) => {
+    keys.push({ id: e.id, capturedAt: e.capturedAt });
+  };
+  if (whole) await db.evidence.each(keep);
+  else
+    await db.evidence
+      .where('recordId')
+      .anyOf(records.map((r) => r.id))
+      .each(keep);
+  return keys.sort((a, b) => a.capturedAt - b.capturedAt || (a.id < b.id ? -1 : 1)).map((e) => e.id);
 }
 
 // ── JSON ────────────────────────────────────────────────────────────────────────
@@ -84,8 +116,6 @@ export async function exportJson(
     verdictsOf(records, db, whole),
     evidenceOf(records, db, whole),
   ]);
-  verdicts.sort((a, b) => (a.urlKey + a.fingerprint < b.urlKey + b.fingerprint ? -1 : 1));
-  evidence.sort((a, b) => a.capturedAt - b.capturedAt || (a.id < b.id ? -1 : 1));
   return {
     app: 'gouji',
     kind: 'audit-log',
@@ -99,6 +129,61 @@ export async function exportJson(
 
 export const exportJsonText = async (filter: ExportFilter = {}, db: LogDb = logDb()): Promise<string> =>
   JSON.stringify(await exportJson(filter, db));
+
+/** Records and pieces of evidence read and written per part of a streamed export. */
+export const EXPORT_PAGE = 100;
+
+/**
+ * The same JSON as `exportJsonText`, character for character, as a sequence of parts: the envelope,
+ * then one part per page of EXPORT_PAGE records, the verdicts, then one part per page of evidence.
+ * Only one page of records (models) or evidence (screenshots) is in memory at a time, and no
+ * string ever holds the whole log: a log of 10 000 audits with screenshots is hundreds of MB, past
+ * what one string or one JSON.stringify can take.
+ */
+export async function* exportJsonParts(
+  filter: ExportFilter = {},
+  db: LogDb = logDb(),
+  now: Date = new Date(),
+): AsyncGenerator<string> {
+  const whole = isWholeLog(filter);
+  const ids = await recordIds(filter, db);
+  const envelope = JSON.stringify({
+    app: 'gouji',
+    kind: 'audit-log',
+    schemaVersion: LOG_SCHEMA_VERSION,
+    exportedAt: now.toISOString(),
+  } satisfies Omit<LogExport, 'records' | 'verdicts' | 'evidence'>);
+  yield `${envelope.slice(0, -1)},"records":[`;
+  // the keys that pick verdicts and evidence come from the rows alone (no model read for them)
+  const keys: RecordKeys[] = [];
+  let first = true;
+  for (let i = 0; i < ids.length; i += EXPORT_PAGE) {
+    const page = await recordsOf(ids.slice(i, i + EXPORT_PAGE), db);
+    if (!page.length) continue;
+    for (const r of page) keys.push({ id: r.id, urlKey: r.urlKey });
+    yield (first ? '' : ',') + page.map((r) => JSON.stringify(r)).join(',');
+    first = false;
+  }
+  yield `],"verdicts":${JSON.stringify(await verdictsOf(keys, db, whole))},"evidence":[`;
+  const evidence = await evidenceIds(keys, db, whole);
+  first = true;
+  for (let i = 0; i < evidence.length; i += EXPORT_PAGE) {
+    const page = (await db.evidence.bulkGet(evidence.slice(i, i + EXPORT_PAGE))).filter(
+      (e): e is Evidence => e !== undefined,
+    );
+    if (!page.length) continue;
+    yield (first ? '' : ',') + page.map((e) => JSON.stringify(e)).join(',');
+    first = false;
+  }
+  yield ']}';
+}
+
+/** The JSON export as a file: a Blob of the streamed parts (see exportJsonParts). */
+export async function exportJsonBlob(filter: ExportFilter = {}, db: LogDb = logDb()): Promise<Blob> {
+  const parts: string[] = [];
+  for await (const part of exportJsonParts(filter, db)) parts.push(part);
+  return new Blob(parts, { type: 'application/json' });
+}
 
 // ── CSV ─────────────────────────────────────────────────────────────────────────
 

@@ -132,6 +132,26 @@ export async function logFacets(
   return { years, formats, pages };
 }
 
+/** What clearing the log deletes: its pages, every version of them, the verdicts and the evidence. */
+export interface LogContents {
+  pages: number;
+  versions: number;
+  verdicts: number;
+  evidence: number;
+}
+
+export async function logContents(db: LogDb = logDb()): Promise<LogContents> {
+  return db.transaction('r', [db.audits, db.verdicts, db.evidence], async () => {
+    const [pages, versions, verdicts, evidence] = await Promise.all([
+      db.audits.where('[latest+auditedAt]').between([1, ANY[0]], [1, ANY[1]]).count(),
+      db.audits.count(),
+      db.verdicts.count(),
+      db.evidence.count(),
+    ]);
+    return { pages, versions, verdicts, evidence };
+  });
+}
+
 export async function getRecord(id: string, db: LogDb = logDb()): Promise<AuditRecord | null> {
   const [row, detail] = await Promise.all([db.audits.get(id), db.details.get(id)]);
   return row && detail ? fromRows(row, detail) : null;

@@ -10,6 +10,7 @@ import {
   getRecordDetail,
   getVerdicts,
   listLatest,
+  logContents,
   logFacets,
 } from './queries';
 import { clone, freshNarrative, nextYear, parseFixture, setCell } from './testing/fixtures';
@@ -314,13 +315,20 @@ describe('evidence, delete and clear', () => {
     expect(await deleteRecord('missing', db)).toBe(false);
   });
 
-  it('clearLog empties every table', async () => {
+  it('clearLog empties every table; logContents says beforehand what goes', async () => {
     const db = freshDb();
     const m = county();
     const { record } = await addAudit(m, audit(m), meta(1000), db);
+    // a second version of the same page (asked for) and another page
+    await addAudit(m, audit(m), { ...meta(2000), requested: true }, db);
+    const other = county();
+    await addAudit(other, audit(other), meta(3000, 'https://www.example.gov.cn/xxgk/2019/other.html'), db);
     await setVerdict(COUNTY_URL, 'T4-01:x', { verdict: 'dismissed' }, db);
+    await setVerdict(COUNTY_URL, 'T4-02:y', { verdict: 'confirmed' }, db);
     await addEvidence({ recordId: record.id, fingerprint: 'T4-01:x', url: COUNTY_URL, cells: [] }, db);
+    expect(await logContents(db)).toEqual({ pages: 2, versions: 3, verdicts: 2, evidence: 1 });
     await clearLog(db);
+    expect(await logContents(db)).toEqual({ pages: 0, versions: 0, verdicts: 0, evidence: 0 });
     for (const t of [db.audits, db.details, db.verdicts, db.evidence]) expect(await t.count()).toBe(0);
     expect((await listLatest({}, db)).total).toBe(0);
     expect(await logFacets(db)).toEqual({ years: [], formats: [], pages: 0 });
