@@ -3,7 +3,17 @@ import type { AuditResult, Finding } from '../audit/result';
 import { runAudit } from '../audit/run';
 import type { ReportModel } from '../report/model';
 import { LogDb } from './db';
-import { collectRecords, csvField, exportCsv, exportFileName, exportJson, toCsv } from './export';
+import {
+  collectRecords,
+  csvField,
+  EXPORT_PAGE,
+  exportCsv,
+  exportFileName,
+  exportJson,
+  exportJsonBlob,
+  exportJsonParts,
+  toCsv,
+} from './export';
 import { ImportError, importLog, validateExport } from './import';
 import { getRecord, listLatest } from './queries';
 import { clone, freshNarrative, nextYear, parseFixture, setCell, tinyModel } from './testing/fixtures';
@@ -239,6 +249,109 @@ describe('JSON export and import', () => {
     const withHistory = await collectRecords({ year: 2019, versions: 'all' }, db);
     expect(withHistory.map((r) => r.version)).toEqual([2, 1]);
   });
+});
+
+describe('JSON export in parts (a large log)', () => {
+  const RECORDS = 2 * EXPORT_PAGE + 37;
+  const EVIDENCE = EXPORT_PAGE + 21;
+  /** A screenshot-sized data URL (about 40 kB), different per piece so no part can repeat another. */
+  const screenshot = (i: number) => `data:image/png;base64,${`${i}`.padStart(8, '0').repeat(5000)}`;
+
+  async function largeLog(db: LogDb) {
+    const result: AuditResult = {
+      format: '2021',
+      findings: [TRICKY],
+      counts: { pass: 3, fail: 1, uncertain: 0, notApplicable: 0 },
+      figures: runAudit(tinyModel()).figures,
+    };
+    const ids: string[] = [];
+    for (let i = 0; i < RECORDS; i++) {
+      // 90 pages of 90 bodies (no cross-year pairing to relink on import), most with several versions
+      const url = `https://www.example.gov.cn/xxgk/p${i % 90}.html`;
+      const year = 2020 + (i % 3);
+      const agency = `第${i % 90}县人民政府`;
+      const model = tinyModel({ source: url, year, agency, title: `${agency}${year}年报告 ${i}` });
+      const { record } = await addAudit(
+        model,
+        result,
+        { extensionVersion: '0.1.0', auditedAt: Date.UTC(2024, 0, 1) + i * 60_000, requested: true },
+        db,
+      );
+      ids.push(record.id);
+    }
+    for (let i = 0; i < 12; i++)
+      await setVerdict(
+        `https://www.example.gov.cn/xxgk/p${i}.html`,
+        TRICKY.fingerprint,
+        { verdict: 'confirmed' },
+        db,
+      );
+    for (let i = 0; i < EVIDENCE; i++)
+      await addEvidence(
+        {
+          recordId: ids[i % ids.length]!,
+          fingerprint: TRICKY.fingerprint,
+          url: `https://www.example.gov.cn/xxgk/p${i % 90}.html`,
+          screenshot: screenshot(i),
+          cells: [{ address: 'applications/new/NP', text: String(i) }],
+          capturedAt: Date.UTC(2024, 2, 1) + ((i * 7919) % EVIDENCE) * 1000,
+        },
+        db,
+      );
+  }
+
+  it('writes the same JSON as one string would, one page of records or evidence per part, and reads back whole', async () => {
+    const db = freshDb();
+    await largeLog(db);
+    const parts: string[] = [];
+    for await (const part of exportJsonParts({}, db, NOW)) parts.push(part);
+    const text = parts.join('');
+    const whole = await exportJson({}, db, NOW);
+    expect(text).toBe(JSON.stringify(whole));
+    // envelope, three pages of records, the verdicts, two pages of evidence, the close
+    expect(parts).toHaveLength(1 + 3 + 1 + 2 + 1);
+    // no part holds more than one page of models or screenshots
+    const count = (part: string, key: string) => part.split(`"${key}":`).length - 1;
+    expect(parts.map((p) => count(p, 'model'))).toEqual([0, EXPORT_PAGE, EXPORT_PAGE, 37, 0, 0, 0, 0]);
+    expect(parts.map((p) => count(p, 'screenshot'))).toEqual([0, 0, 0, 0, 0, EXPORT_PAGE, 21, 0]);
+
+    const file = JSON.parse(text);
+    expect(file.records).toHaveLength(RECORDS);
+    expect(file.evidence).toHaveLength(EVIDENCE);
+    expect(file.verdicts).toHaveLength(12);
+    expect(file.evidence.map((e: { screenshot: string }) => e.screenshot).sort()).toEqual(
+      Array.from({ length: EVIDENCE }, (_, i) => screenshot(i)).sort(),
+    );
+
+    // the file imports into an empty log that then exports the same
+    const other = freshDb();
+    expect(await importLog(text, other)).toMatchObject({
+      records: RECORDS,
+      verdicts: 12,
+      evidence: EVIDENCE,
+    });
+    const again = JSON.stringify(await exportJson({}, other, NOW));
+    expect(again).toBe(text);
+  }, 120_000);
+
+  it('exports a filtered part in parts too, and as a Blob of its parts', async () => {
+    const db = freshDb();
+    await largeLog(db);
+    for (const filter of [{ year: 2021 }, { year: 2022, versions: 'all' as const }, { query: 'p7' }]) {
+      const parts: string[] = [];
+      for await (const part of exportJsonParts(filter, db, NOW)) parts.push(part);
+      expect(parts.join('')).toBe(JSON.stringify(await exportJson(filter, db, NOW)));
+    }
+    const blob = await exportJsonBlob({}, db);
+    expect(blob.type).toBe('application/json');
+    const back = JSON.parse(await blob.text());
+    expect(back.records).toHaveLength(RECORDS);
+    expect(back.evidence).toHaveLength(EVIDENCE);
+    expect({ ...back, exportedAt: null }).toEqual({
+      ...JSON.parse(JSON.stringify(await exportJson({}, db))),
+      exportedAt: null,
+    });
+  }, 120_000);
 });
 
 /** RFC 4180 reader for the tests. */

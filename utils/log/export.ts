@@ -180,9 +180,10 @@ export async function* exportJsonParts(
 
 /** The JSON export as a file: a Blob of the streamed parts (see exportJsonParts). */
 export async function exportJsonBlob(filter: ExportFilter = {}, db: LogDb = logDb()): Promise<Blob> {
-  const parts: string[] = [];
-  for await (const part of exportJsonParts(filter, db)) parts.push(part);
-  return new Blob(parts, { type: 'application/json' });
+  // A Blob of a Blob and a part refers to the first, so each part can be let go once it is added.
+  let blob = new Blob([], { type: 'application/json' });
+  for await (const part of exportJsonParts(filter, db)) blob = new Blob([blob, part], { type: blob.type });
+  return blob;
 }
 
 // ── CSV ─────────────────────────────────────────────────────────────────────────
