@@ -33,6 +33,9 @@ const BLOCK_TAGS = new Set(['P', 'DIV', 'BR', 'LI', 'TR', 'TD', 'TH', 'H1', 'H2'
 
 /** Text of an element with block boundaries and <br> kept as spaces (textContent drops them). */
 export function elementText(el: Element): string {
+  // most cells hold one text node and nothing else
+  const only = el.firstChild;
+  if (only && only === el.lastChild && only.nodeType === 3) return cleanText(only.nodeValue ?? '');
   const parts: string[] = [];
   const walk = (node: Node): void => {
     for (let child = node.firstChild; child; child = child.nextSibling) {

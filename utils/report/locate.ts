@@ -69,9 +69,10 @@ export function hiddenByMarkup(el: Element): boolean {
 
 /** Visible tables that hold no other table: layout tables around the report are never read as data. */
 function leafTables(root: ParentNode): Element[] {
-  return Array.from(root.querySelectorAll('table')).filter(
-    (t) => !t.querySelector('table') && !hiddenByMarkup(t),
-  );
+  const all = Array.from(root.querySelectorAll('table'));
+  // In document order a table's nested tables come right after it, so a table holds another exactly
+  // when it contains the next one: no search of each table's whole subtree.
+  return all.filter((t, i) => !(i + 1 < all.length && t.contains(all[i + 1]!)) && !hiddenByMarkup(t));
 }
 
 export function locateTables(root: ParentNode, skipped: Skipped[] = []): Located {

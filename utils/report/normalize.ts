@@ -69,8 +69,13 @@ export function labelKey(text: string): string {
     .replace(/["'「」『』]/g, '');
 }
 
+/** Anything cleanText would change: whitespace (also at the ends) or a zero-width character. */
+const NEEDS_CLEANING = /[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff\u00ad]/;
+
 /** Collapse runs of whitespace (incl. &nbsp; and ideographic space) for display. */
 export function cleanText(text: string): string {
+  // most texts (a cell's number, a label) have nothing to clean
+  if (!NEEDS_CLEANING.test(text)) return text;
   return text
     .replace(ZERO_WIDTH, '')
     .replace(/[\s\u00a0\u3000]+/g, ' ')
