@@ -1,7 +1,8 @@
 // npm run bench (second half): the parser, the audit and the detector timed in real Chromium
 // (/usr/bin/chromium through playwright-core, no browser download), each as a ratio to a floor
 // measured in the same page: one bare pass that reads every table cell's text and the body text.
-// `--write` puts the table into BENCHMARKS.md between its markers. Never a pass/fail test.
+// `--write` puts the table into BENCHMARKS.md between its markers; `--profile [page.html]` prints
+// where the time goes instead. Never a pass/fail test.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,9 @@ const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const PAGES = join(REPO, 'tests/fixtures/pages');
 const CORPUS = join(REPO, '../shared/corpus/real');
 const write = process.argv.includes('--write');
+/** `--profile [page.html]`: a CPU profile of parse + audit on that page (default: the stress page). */
+const profileAt = process.argv.indexOf('--profile');
+const profiling = profileAt >= 0;
 
 const bundle = (
   await build({
@@ -22,7 +26,8 @@ const bundle = (
     write: false,
     format: 'iife',
     target: 'chrome120',
-    minify: true,
+    // unminified when profiling, so the profile names the project's functions
+    minify: !profiling,
     logLevel: 'silent',
   })
 ).outputFiles[0].text;
@@ -118,6 +123,63 @@ async function measure(label, html, fn, budget) {
   const { ms, floor, ratio } = await timeIn(html, fn);
   rows.push({ label, ms, floor, ratio, budget });
   process.stdout.write('.');
+}
+
+/**
+ * The CPU profile (Chromium's sampling profiler over CDP) of `fn` run `runs` times on one page: the
+ * functions with the most time of their own, and with the most time including what they call.
+ */
+async function profile(html, fn, runs = 200) {
+  await page.setContent(html, { waitUntil: 'domcontentloaded' });
+  await page.addScriptTag({ content: bundle });
+  await page.evaluate((name) => {
+    for (let i = 0; i < 20; i++) globalThis.goujiBench[name](document);
+  }, fn);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  await page.evaluate(
+    ([name, n]) => {
+      for (let i = 0; i < n; i++) globalThis.goujiBench[name](document);
+    },
+    [fn, runs],
+  );
+  const { profile: p } = await cdp.send('Profiler.stop');
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const nameOf = (id) => {
+    const cf = byId.get(id).callFrame;
+    return `${cf.functionName || '(anonymous)'}${cf.lineNumber >= 0 ? ` :${cf.lineNumber + 1}` : ''}`;
+  };
+  const self = new Map();
+  const total = new Map();
+  let all = 0;
+  p.samples.forEach((id, i) => {
+    const dt = p.timeDeltas[i] ?? 0;
+    all += dt;
+    self.set(nameOf(id), (self.get(nameOf(id)) ?? 0) + dt);
+    const seen = new Set();
+    for (let cur = id; cur !== undefined; cur = parent.get(cur)) seen.add(nameOf(cur));
+    for (const name of seen) total.set(name, (total.get(name) ?? 0) + dt);
+  });
+  const top = (m) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 30)
+      .map(([name, t]) => `${((100 * t) / all).toFixed(1).padStart(6)}%  ${name}`)
+      .join('\n');
+  console.log(
+    `self time (line numbers of the unminified bench bundle)\n${top(self)}\n\nincluding callees\n${top(total)}`,
+  );
+}
+
+if (profiling) {
+  const file = process.argv[profileAt + 1];
+  await profile(file && !file.startsWith('--') ? read(file) : stressPage(), 'audit');
+  await browser.close();
+  process.exit(0);
 }
 
 for (const file of reports) {
