@@ -5,7 +5,8 @@ import { click, mount, q, text } from './testing';
 
 const props = (over = {}) => ({
   lang: 'zh' as const,
-  contents: { pages: 42, versions: 57, verdicts: 9, evidence: 3 },
+  total: 42,
+  countContents: vi.fn(async () => ({ pages: 42, versions: 57, verdicts: 9, evidence: 3 })),
   onExportCsv: vi.fn(),
   onExportJson: vi.fn(),
   onImport: vi.fn(),
@@ -34,10 +35,17 @@ describe('ExportBar', () => {
     expect(q(without, 'button[name=xlsx]')).toBeNull();
   });
 
-  it('clears the log only after a confirmation that says how much goes', () => {
+  it('clears the log only after a confirmation that counts what goes, when asked', async () => {
     const p = props();
     const { root } = mount(<ExportBar {...p} />);
-    click(q(root, 'button[name=clear]'));
+    expect(p.countContents).not.toHaveBeenCalled(); // not on every paint of the list
+    const askToClear = async () => {
+      await act(async () => {
+        q<HTMLButtonElement>(root, 'button[name=clear]')!.click();
+      });
+    };
+    await askToClear();
+    expect(p.countContents).toHaveBeenCalledTimes(1);
     // every version goes, not only the pages the list shows, and the verdicts and evidence with them
     expect(text(q(root, '.confirm p'))).toBe(
       '确定清空 42 个网页的全部 57 条审核记录（含历史版本）、9 条复核结论和 3 条证据？此操作无法撤销。',
@@ -45,7 +53,7 @@ describe('ExportBar', () => {
     click(q(root, 'button[name=clear-no]'));
     expect(q(root, '.confirm')).toBeNull();
     expect(p.onClear).not.toHaveBeenCalled();
-    click(q(root, 'button[name=clear]'));
+    await askToClear();
     click(q(root, 'button[name=clear-yes]'));
     expect(p.onClear).toHaveBeenCalledTimes(1);
     expect(q(root, '.confirm')).toBeNull();
@@ -72,8 +80,7 @@ describe('ExportBar', () => {
   });
 
   it('disables clearing an empty log and everything while busy; English labels', () => {
-    const empty = { pages: 0, versions: 0, verdicts: 0, evidence: 0 };
-    const { root, rerender } = mount(<ExportBar {...props({ contents: empty, lang: 'en' })} />);
+    const { root, rerender } = mount(<ExportBar {...props({ total: 0, lang: 'en' })} />);
     expect(q<HTMLButtonElement>(root, 'button[name=clear]')!.disabled).toBe(true);
     expect(text(q(root, 'button[name=csv]'))).toBe('Export CSV');
     expect(text(q(root, 'button[name=import]'))).toBe('Import JSON');

@@ -8,8 +8,13 @@ import type { LogContents } from '@/utils/log/queries';
 
 export interface ExportBarProps {
   lang: Lang;
-  /** what the log holds: clearing deletes all of it, and the confirmation says so */
-  contents: LogContents;
+  /** records in the log (clearing an empty log is disabled) */
+  total: number;
+  /**
+   * What the log holds, counted when the user asks to clear it (the confirmation says how much
+   * goes), not on every paint of the list: four counts over a large log are not free.
+   */
+  countContents(): Promise<LogContents>;
   /** when a filter is on: how many records it matches, and exports take only those */
   filtered?: number | null;
   busy?: boolean;
@@ -25,7 +30,7 @@ export interface ExportBarProps {
 
 export function ExportBar(props: ExportBarProps) {
   const { lang, busy = false } = props;
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useState<LogContents | null>(null);
   const file = useRef<HTMLInputElement>(null);
   const part = props.filtered != null ? t('log.export.filtered', lang, { n: props.filtered }) : '';
   return (
@@ -64,26 +69,26 @@ export function ExportBar(props: ExportBarProps) {
         <button
           type="button"
           name="clear"
-          disabled={busy || props.contents.versions === 0}
-          onClick={() => setConfirming(true)}
+          disabled={busy || props.total === 0}
+          onClick={() => void props.countContents().then(setConfirming, () => setConfirming(null))}
         >
           {t('log.clear', lang)}
         </button>
       </div>
       {confirming ? (
         <div class="confirm" role="alertdialog" aria-label={t('log.clear', lang)}>
-          <p>{t('log.clear.confirm', lang, { ...props.contents })}</p>
+          <p>{t('log.clear.confirm', lang, { ...confirming })}</p>
           <button
             type="button"
             name="clear-yes"
             onClick={() => {
-              setConfirming(false);
+              setConfirming(null);
               props.onClear();
             }}
           >
             {t('log.clear.yes', lang)}
           </button>
-          <button type="button" name="clear-no" onClick={() => setConfirming(false)}>
+          <button type="button" name="clear-no" onClick={() => setConfirming(null)}>
             {t('log.cancel', lang)}
           </button>
         </div>

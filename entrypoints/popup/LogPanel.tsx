@@ -21,7 +21,6 @@ import {
   type RecordDetail as Detail,
   getLatest,
   getRecordDetail,
-  type LogContents,
   listLatest,
   logContents,
   logFacets,
@@ -127,7 +126,6 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
   const [query, setQuery] = useState<ListQuery>({ page: 1, pageSize: PAGE_SIZE });
   const [page, setPage] = useState<ListPage | null>(null);
   const [facets, setFacets] = useState<{ years: number[]; formats: Format[]; pages: number } | null>(null);
-  const [contents, setContents] = useState<LogContents | null>(null);
   const [current, setCurrent] = useState<RecordSummary | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [detail, setDetail] = useState<Detail | null>(null);
@@ -144,26 +142,23 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
   // the filters' years and formats and the count of pages: read once per change of the log, not
   // on every query (each keystroke of a search is one)
   const facetsRead = useMemo(() => logFacets(), [version]);
-  // what clearing would delete (every version, verdict and evidence), read with the facets
-  const contentsRead = useMemo(() => logContents(), [version]);
 
   // the list: re-read on every query, page and change of the log; a slower earlier read is dropped.
   // The list and its facets are shown together, so the counts always agree.
   useEffect(() => {
     const mine = ++seq.current;
-    Promise.all([listLatest(query), facetsRead, contentsRead]).then(
-      ([p, f, c]) => {
+    Promise.all([listLatest(query), facetsRead]).then(
+      ([p, f]) => {
         if (mine !== seq.current) return;
         setLoadError(null);
         setPage(p);
         setFacets(f);
-        setContents(c);
       },
       (e: unknown) => {
         if (mine === seq.current) setLoadError(String(e));
       },
     );
-  }, [query, facetsRead, contentsRead]);
+  }, [query, facetsRead]);
 
   useEffect(() => {
     if (pageUrl) getLatest(pageUrl).then(setCurrent, () => setCurrent(null));
@@ -375,7 +370,7 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
             {...(busy ? {} : { onCaptureEvidence: (f: Finding) => void onCapture(f) })}
           />
         </>
-      ) : page && facets && contents ? (
+      ) : page && facets ? (
         <>
           <LogList
             lang={lang}
@@ -392,7 +387,8 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
           />
           <ExportBar
             lang={lang}
-            contents={contents}
+            total={facets.pages}
+            countContents={() => logContents()}
             filtered={hasFilter(query) ? page.total : null}
             busy={busy}
             message={message}
