@@ -12,7 +12,7 @@ import {
   t3Rows,
 } from './model';
 import { labelKey, stripOrdinal } from './normalize';
-import { hasDigits, missingCell, readCount } from './numbers';
+import { hasDigits, isValueLike, missingCell, readCount } from './numbers';
 
 // 表三: rows are recognised by the distinctive words of their own label (the merged category
 // cells beside them repeat on every row of their span); values are the row's last N value
@@ -186,8 +186,7 @@ export function parseApplications(rows: Row[], put: (address: string, el: Elemen
   const unlabelled: Row[] = [];
   const categoriesSeen = new Set<string>();
 
-  const readRow = (key: string, row: Row, garbledLabel: boolean) => {
-    const taken = valueCells(row, width);
+  const readRow = (key: string, row: Row, garbledLabel: boolean, taken = valueCells(row, width)) => {
     const short = width - taken.length;
     const cells: Record<string, Cell> = {};
     cols.forEach((col, i) => {
@@ -205,12 +204,23 @@ export function parseApplications(rows: Row[], put: (address: string, el: Elemen
     if (short > 0 || garbledLabel) info.garbledRows.push(key);
   };
 
+  /** Grid column of the first value in rows read by their labels, per table element: their mode. */
+  const starts = new Map<Element | null, Map<number, number>>();
+  const noteStart = (table: Element | null, col: number) => {
+    const counts = starts.get(table) ?? new Map<number, number>();
+    counts.set(col, (counts.get(col) ?? 0) + 1);
+    starts.set(table, counts);
+  };
+  const modeOf = (counts: Map<number, number> | undefined) =>
+    counts && [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+
   rows.slice(firstData).forEach((row) => {
     const { labels, values } = splitRowAt(row, width);
-    // A label row without a full row of cells (a category caption) holds no data.
-    if (!values.some((c) => hasDigits(c.text)) && values.length < width) return;
     const labelText = labelKey(labels.map((c) => c.text).join(''));
     const own = ownLabel(labels);
+    // A label row without a full row of cells (a category caption) holds no data; a row without a
+    // label of its own is a data row that lost it, however its cells read.
+    if (own && !values.some((c) => hasDigits(c.text)) && values.length < width) return;
     const key = rowKey(labelText, own, seen);
     if (!key || seen.has(key)) {
       unlabelled.push(row);
@@ -218,6 +228,10 @@ export function parseApplications(rows: Row[], put: (address: string, el: Elemen
     }
     seen.add(key);
     readRow(key, row, false);
+    if (values.length === width) {
+      noteStart(row.table, values[0]!.col);
+      noteStart(null, values[0]!.col);
+    }
     const canonical = CANONICAL[key];
     if (canonical && bareLabel(own) !== labelKey(canonical)) info.labelVariants[key] = own;
     // A category cell spans its leaves, so its wording is judged once, on its first leaf.
@@ -232,7 +246,17 @@ export function parseApplications(rows: Row[], put: (address: string, el: Elemen
   const official = t3Rows(seen.has('r6_1') || seen.has('r6_2') || seen.has('r6_3') ? '2021' : '2019');
   // A row whose label was lost (OCR, split cells) takes the one official key its neighbours leave.
   for (const row of unlabelled) {
-    const { labels, values } = splitRowAt(row, width);
+    const { labels } = splitRowAt(row, width);
+    // Without a label there is nothing to tell a lost label cell from a blank value cell spanning two
+    // columns by its cells alone; the labelled rows of its table show where values start.
+    const start = modeOf(starts.get(row.table)) ?? modeOf(starts.get(null));
+    const byColumn = start === undefined ? [] : row.cells.filter((c) => c.col >= start);
+    const values =
+      !ownLabel(labels) &&
+      byColumn.length === width &&
+      byColumn.every((c) => isValueLike(c.text))
+        ? byColumn
+        : splitRowAt(row, width).values;
     const missing = official.filter((k) => !seen.has(k));
     const candidate = missing.find((k) => {
       const i = official.indexOf(k);
@@ -242,7 +266,7 @@ export function parseApplications(rows: Row[], put: (address: string, el: Elemen
     });
     if (candidate && values.length >= 3) {
       seen.add(candidate);
-      readRow(candidate, row, true);
+      readRow(candidate, row, true, values);
     } else if (values.some((c) => hasDigits(c.text))) {
       info.extra.push(ownLabel(labels) || '(无标签行)');
     }

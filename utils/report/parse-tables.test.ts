@@ -331,6 +331,47 @@ describe('generator counter-examples', () => {
     expect(model.tables.applications!.new!.TOT).toMatchObject({ value: 0, flags: ['blank'] });
   });
 
+  // A row that lost its label, whose first value is a blank cell spanning two columns: by its cells
+  // alone the wide blank could be the lost label; its labelled neighbours show values start after
+  // the three label columns, so it is a blank value and the row is read whole (its cells garbled,
+  // since which row it is was taken from the neighbours).
+  const lostLabelWideBlank = (values: string[], layout: 'simple' | 'merged') => {
+    const rows = t3Rows('2021');
+    const body = rows
+      .map((row) => {
+        const cells = (row === 'r4_2' ? values : ['1', '1', '1', '1', '1', '1', '6'])
+          .map((v, i) => (row === 'r4_2' && i === 0 ? `<td colspan="2">${v}</td>` : `<td>${v}</td>`))
+          .join('');
+        if (layout === 'merged' && /^r4_/.test(row)) {
+          const label = row === 'r4_2' ? '' : LABELS[row];
+          const category = row === 'r4_1' ? '<td rowspan="3" colspan="2">（四）无法提供</td>' : '';
+          return `<tr>${category}<td>${label}</td>${cells}</tr>`;
+        }
+        return `<tr><td colspan="3">${row === 'r4_2' ? '' : LABELS[row]}</td>${cells}</tr>`;
+      })
+      .join('');
+    return page(`<table>${T3_HEADER}${body}</table>`).model;
+  };
+
+  it.each([
+    ['a blank row, simple labels', ['', '', '无', '—', '', '/', ''], 'simple'],
+    ['a row with numbers, simple labels', ['', '2', '0', '1', '0', '0', '3'], 'simple'],
+    ['a row with numbers beside the category cell', ['&nbsp;', '2', '0', '1', '0', '0', '3'], 'merged'],
+  ] as const)(
+    'reads a row that lost its label and opens with a wide blank value: %s',
+    (_name, cells, layout) => {
+      const model = lostLabelWideBlank([...cells], layout);
+      expect(model.tableInfo.applications).toMatchObject({ found: true, complete: true, missingRows: [] });
+      const r42 = model.tables.applications!.r4_2!;
+      expect(Object.values(r42).map((c) => c.value)).toEqual(
+        cells.map((c) => (/^\d$/.test(c) ? Number(c) : 0)),
+      );
+      expect(r42.NP).toMatchObject({ value: 0, flags: ['blank', 'garbled'] });
+      expect(Object.values(r42).every((c) => c.flags.includes('garbled'))).toBe(true);
+      expect(values(model.tables.applications, 'r4_3')).toEqual([1, 1, 1, 1, 1, 1, 6]);
+    },
+  );
+
   it('continues 表三 into a <table> holding its last row and a footnote', () => {
     const rows = t3Rows('2021');
     const { model } = page(

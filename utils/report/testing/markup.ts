@@ -665,11 +665,9 @@ function renderT3(
         row === dropped
           ? { ...written.expected, flags: [...written.expected.flags, 'garbled'] }
           : written.expected;
-      // Data colspans that disagree with the header: a value cell spanning two grid columns. Not on
-      // the row that lost its label: there a blank wide cell is ambiguous for any reader (the lost
-      // label or a blank value?), and the reader's answer, "missing" (uncertain, never an error),
-      // is the safe one; the generator does not claim it can be read exactly.
-      const wide = row !== dropped && w.idioms.colspanDisagree && w.chance(0.15);
+      // Data colspans that disagree with the header: a value cell spanning two grid columns, on any
+      // row, the one that lost its label included (its labelled neighbours show where values start).
+      const wide = w.idioms.colspanDisagree && w.chance(0.15);
       return { html: written.html, cs: wide ? 2 : 1 };
     });
     expected[row] = exp;
