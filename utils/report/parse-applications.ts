@@ -252,9 +252,7 @@ export function parseApplications(rows: Row[], put: (address: string, el: Elemen
     const start = modeOf(starts.get(row.table)) ?? modeOf(starts.get(null));
     const byColumn = start === undefined ? [] : row.cells.filter((c) => c.col >= start);
     const values =
-      !ownLabel(labels) &&
-      byColumn.length === width &&
-      byColumn.every((c) => isValueLike(c.text))
+      !ownLabel(labels) && byColumn.length === width && byColumn.every((c) => isValueLike(c.text))
         ? byColumn
         : splitRowAt(row, width).values;
     const missing = official.filter((k) => !seen.has(k));
