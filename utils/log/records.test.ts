@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runAudit } from '../audit/run';
 import { contentHash, diffTables } from '../report/content';
 import type { ReportModel } from '../report/model';
+import { createSweep } from '../sweep/queue';
 import { LogDb } from './db';
 import {
   getEvidence,
@@ -327,9 +328,19 @@ describe('evidence, delete and clear', () => {
     await setVerdict(COUNTY_URL, 'T4-02:y', { verdict: 'confirmed' }, db);
     await addEvidence({ recordId: record.id, fingerprint: 'T4-01:x', url: COUNTY_URL, cells: [] }, db);
     expect(await logContents(db)).toEqual({ pages: 2, versions: 3, verdicts: 2, evidence: 1 });
+    await createSweep(db, 'https://www.example.gov.cn/xxgk/nb/index.html');
+    expect(await db.sweeps.count()).toBe(1);
     await clearLog(db);
     expect(await logContents(db)).toEqual({ pages: 0, versions: 0, verdicts: 0, evidence: 0 });
-    for (const t of [db.audits, db.details, db.verdicts, db.evidence]) expect(await t.count()).toBe(0);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'audits',
+      'details',
+      'evidence',
+      'sweepItems',
+      'sweeps',
+      'verdicts',
+    ]);
+    for (const t of db.tables) expect(await t.count()).toBe(0);
     expect((await listLatest({}, db)).total).toBe(0);
     expect(await logFacets(db)).toEqual({ years: [], formats: [], pages: 0 });
   });

@@ -371,10 +371,13 @@ export async function relinkWithPrevious(
   return relink(db, row.id, prev && prevModel ? { row: prev, model: prevModel } : null);
 }
 
-/** Empty the log: records, verdicts and evidence. */
+/** Empty the log: records, verdicts, evidence and sweeps. */
 export async function clearLog(db: LogDb = logDb()): Promise<void> {
-  await db.transaction('rw', [db.audits, db.details, db.verdicts, db.evidence], async () => {
-    await Promise.all([db.audits.clear(), db.details.clear(), db.verdicts.clear(), db.evidence.clear()]);
+  // the sweeps too: their items hold the same reports' models and findings, and their record links
+  // would point at nothing (a running sweep stops: its queue is gone)
+  const tables = [db.audits, db.details, db.verdicts, db.evidence, db.sweeps, db.sweepItems];
+  await db.transaction('rw', tables, async () => {
+    await Promise.all(tables.map((t) => t.clear()));
   });
 }
 
