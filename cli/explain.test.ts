@@ -44,12 +44,14 @@ describe('gouji --explain on pages', () => {
     expect(lines).toContain('    三、收到和处理政府信息公开申请情况');
     expect(lines).toContain('  正文中读出的说法（12 条）');
     // the channel counts ARI-05 compares, the second with the year its clause names
-    expect(out).toContain('    channelCount website count=14（14条）  p5\n');
-    expect(out).toContain('    channelCount website count=14（14条） year:2021  p8\n');
+    expect(out).toContain('    各渠道发布数量（channelCount） website count=14（14条）  p5\n');
+    expect(out).toContain('    各渠道发布数量（channelCount） website count=14（14条） year:2021  p8\n');
     expect(out).toMatch(
-      /totalWithParts 公开本部门信息 total=37（37条） part1:网站发布=14（14条） part2:新媒体发布=23（23条） 其中 {2}p5\n {6}「公开本部门信息 37 条。其中，网站发布 14 条，新媒体发布 23 条」/,
+      /总数与分项（totalWithParts） 公开本部门信息 total=37（37条） part1:网站发布=14（14条） part2:新媒体发布=23（23条） 其中 {2}p5\n {6}「公开本部门信息 37 条。其中，网站发布 14 条，新媒体发布 23 条」/,
     );
-    expect(out).toContain('    noApplications  p6\n      「2021 年，未收到政府信息公开申请。」');
+    expect(out).toContain(
+      '    未收到申请（noApplications）  p6\n      「2021 年，未收到政府信息公开申请。」',
+    );
     // A 2021 report has no statistics table: nothing said about one.
     expect(out).not.toContain('统计表');
   });
@@ -57,7 +59,11 @@ describe('gouji --explain on pages', () => {
   it('says which rows were guessed, short or unplaced and which labels and cells were not read plainly', async () => {
     const { out } = await run('--explain', '--lang', 'en', join(PAGES, '2019/seed001-word.html'));
     const lines = out.split('\n');
-    expect(lines).toContain('Read state: Partly read：Table 3 · applications：partly read (3 rows not read)');
+    expect(lines).toContain('Read state: Partly read: Table 3 · applications: partly read (3 rows not read)');
+    // each claim by its kind's name in the user's language, then its id
+    expect(lines).toContain(
+      '    statistics period (statisticsPeriod) startYear=2019 startMonth=1 startDay=1 endMonth=12 endDay=31 endYear=2019  p3',
+    );
     // Seed 001's 予以公开 row lost its label: placed by its neighbours, its numbers flagged.
     expect(lines).toContain(
       '     6 │ 三、本年 度办 理结果 │ · │ 0 │ 0 │ 0 │ 0 │ 4 → r1 · label lost, placed by its neighbours',
@@ -169,7 +175,7 @@ describe('gouji --explain on documents', () => {
       /\n +\d+ │ 一、才 │ 本年新州 │ 女政府信息公开申请数量 │ 3 │ 2 │ 0 │ 0 │ 0 │ 0 │ 5 → new {2}\[line 75\]\n/,
     );
     expect(out).toContain('    r1：标签缺失，按相邻行推定');
-    expect(out).toMatch(/statisticsPeriod [^\n]*startYear=2019[^\n]* {2}p4 \[line 7\]/);
+    expect(out).toMatch(/统计期间（statisticsPeriod） [^\n]*startYear=2019[^\n]* {2}p4 \[line 7\]/);
   });
 
   it('tells how a DOCX was read, with the place of each row', async () => {

@@ -1,5 +1,5 @@
 import { describeReadState, type ReadState, readState } from '../utils/audit/read-state';
-import { type Lang, type MessageKey, t } from '../utils/i18n';
+import { claimName, type Lang, type MessageKey, t } from '../utils/i18n';
 import type { ReportModel } from '../utils/report/model';
 import type { Parsed } from '../utils/report/parse';
 import { type ReadingRecord, readingRecord } from '../utils/report/reading';
@@ -130,7 +130,12 @@ export function formatExplained(e: Explained, lang: Lang): string {
     const values = Object.entries(claim.values)
       .map(([name, v]) => `${name}=${v.value}${v.raw !== String(v.value) ? `（${v.raw}）` : ''}`)
       .join(' ');
-    const head = [claim.kind, claim.subject, values, claim.qualifiers.join('、')].filter(Boolean).join(' ');
+    // the kind's name for the reader, its id for whoever turns a wrong reading into a fixture
+    const kind =
+      lang === 'zh'
+        ? `${claimName(claim.kind, lang)}（${claim.kind}）`
+        : `${claimName(claim.kind, lang)} (${claim.kind})`;
+    const head = [kind, claim.subject, values, claim.qualifiers.join('、')].filter(Boolean).join(' ');
     const at = claim.at ? ` [${claim.at}]` : '';
     lines.push(`    ${head}  ${claim.paragraph}${at}`);
     lines.push(`      「${claim.sentence}」`);

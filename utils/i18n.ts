@@ -2,6 +2,7 @@
 // Rule titles and messages live with their rules, in both languages (utils/rules/*).
 
 import type { Localized } from './audit/result';
+import type { ClaimKind } from './report/model';
 
 export type Lang = 'zh' | 'en';
 
@@ -569,9 +570,38 @@ const catalogue = {
     en: 'No checkable figures were read from the text',
   },
   'explain.showNotes': { zh: '在页面上显示提示', en: 'Show notes on the page' },
+  // The kinds of claims the narrative reader reads (CLAIM_KINDS in utils/report/model.ts), by name
+  'claim.applicationsReceived': { zh: '收到申请', en: 'applications received' },
+  'claim.noApplications': { zh: '未收到申请', en: 'no applications' },
+  'claim.allCompleted': { zh: '已全部办结', en: 'all answered' },
+  'claim.outcomeCount': { zh: '办理结果', en: 'outcomes' },
+  'claim.reviewCount': { zh: '行政复议', en: 'administrative reviews' },
+  'claim.litigationCount': { zh: '行政诉讼', en: 'lawsuits' },
+  'claim.noReviewOrLitigation': { zh: '无复议、诉讼', en: 'no reviews or lawsuits' },
+  'claim.itemCount': { zh: '事项数量增减', en: 'items added or removed' },
+  'claim.decisionCount': { zh: '处理决定数量', en: 'decisions' },
+  'claim.documentCount': { zh: '文件制发与公开', en: 'documents made and published' },
+  'claim.procurement': { zh: '政府集中采购', en: 'government procurement' },
+  'claim.feeAmount': { zh: '收费金额', en: 'fees collected' },
+  'claim.infoFee': { zh: '信息处理费', en: 'information processing fees' },
+  'claim.totalWithParts': { zh: '总数与分项', en: 'a total and its parts' },
+  'claim.rate': { zh: '比例', en: 'a share' },
+  'claim.processTriple': { zh: '收到、办结与结转', en: 'received, answered, carried over' },
+  'claim.channelCount': { zh: '各渠道发布数量', en: 'published per channel' },
+  'claim.portalDocuments': { zh: '网站发布文件', en: 'documents on the portal' },
+  'claim.interpretationCount': { zh: '政策解读', en: 'policy interpretations' },
+  'claim.aggregationScope': { zh: '汇总范围', en: 'bodies compiled' },
+  'claim.statisticsPeriod': { zh: '统计期间', en: 'statistics period' },
+  'claim.citation': { zh: '引用文件', en: 'a cited document' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof catalogue;
+
+/**
+ * What a claim of this kind says, by name (the 读取说明 view, `gouji --explain`). The key is typed
+ * `claim.${ClaimKind}`, so a kind the reader can produce but the catalogue does not name fails tsc.
+ */
+export const claimName = (kind: ClaimKind, lang: Lang): string => t(`claim.${kind}`, lang);
 
 /** The string in `lang`, with {placeholders} filled from data. */
 export function t(key: MessageKey, lang: Lang, data: Record<string, string | number> = {}): string {

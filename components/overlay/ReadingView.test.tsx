@@ -139,7 +139,11 @@ describe('读取说明 / How this was read', () => {
     // 2021 reports have no statistics table: it is not listed.
     expect(view.querySelector('[data-table="legacy"]')).toBeNull();
     const claims = Array.from(view.querySelectorAll('[data-claim]'), (c) => c.textContent);
-    expect(claims).toContain('noApplications 「2021 年，未收到政府信息公开申请。」');
+    // a claim is named in the user's language (its id stays in the title, for fixtures)
+    expect(claims).toContain('未收到申请 「2021 年，未收到政府信息公开申请。」');
+    expect(view.querySelector('[data-claim="noApplications"] .kind')!.getAttribute('title')).toBe(
+      'noApplications',
+    );
     expect(
       claims.some(
         (c) =>

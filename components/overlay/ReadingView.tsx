@@ -1,4 +1,4 @@
-import { type Lang, type MessageKey, t } from '@/utils/i18n';
+import { claimName, type Lang, type MessageKey, t } from '@/utils/i18n';
 import type { Format } from '@/utils/report/model';
 import type { ReadingRecord, RowReading, TableReading } from '@/utils/report/reading';
 import { userOnly } from './trusted';
@@ -183,7 +183,9 @@ export function ReadingView(props: ReadingViewProps) {
               .join(' ');
             const body = (
               <>
-                <span class="kind">{[claim.kind, claim.subject].filter(Boolean).join(' ')}</span>{' '}
+                <span class="kind" title={claim.kind}>
+                  {[claimName(claim.kind, lang), claim.subject].filter(Boolean).join(' ')}
+                </span>{' '}
                 <span class="values">{values}</span>
                 {claim.at && <span class="at"> [{claim.at}]</span>}
                 <span class="sentence">「{claim.sentence}」</span>

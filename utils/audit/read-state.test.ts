@@ -58,6 +58,9 @@ describe('readState', () => {
       );
       expect(badge?.text).toBe('?');
       expect(describeReadState(state, 'zh')).toContain('表三 收到和处理申请：未找到（可能是图片或附件）');
+      expect(describeReadState(state, 'en')).toContain(
+        'Table 3 · applications: not found (image or attachment?)',
+      );
     },
   );
 

@@ -53,20 +53,23 @@ export function readState(model: ReportModel): ReadState {
   return { level, reasons };
 }
 
+// each language's own punctuation: an English line with a full-width colon reads as a typo
+const colon = (lang: Lang) => (lang === 'zh' ? '：' : ': ');
+
 /** One reason in words: 表三：未找到（可能是图片或附件）. */
 export function describeReadReason(reason: ReadReason, lang: Lang): string {
   if (reason.kind === 'narrative') return t('readState.narrative', lang);
   const table = t(`table.${reason.table}` as MessageKey, lang);
   if (reason.problem === 'partial')
-    return `${table}：${t('readState.partialTable', lang, { rows: reason.rows ?? 0 })}`;
-  return `${table}：${t(`tableState.${reason.problem}` as MessageKey, lang)}`;
+    return `${table}${colon(lang)}${t('readState.partialTable', lang, { rows: reason.rows ?? 0 })}`;
+  return `${table}${colon(lang)}${t(`tableState.${reason.problem}` as MessageKey, lang)}`;
 }
 
 /** The state and its reasons in one line, for the CLI, the popup and export. */
 export function describeReadState(state: ReadState, lang: Lang): string {
   const head = t(`readState.${state.level}` as MessageKey, lang);
   if (!state.reasons.length) return head;
-  return `${head}：${state.reasons.map((r) => describeReadReason(r, lang)).join(lang === 'zh' ? '；' : '; ')}`;
+  return `${head}${colon(lang)}${state.reasons.map((r) => describeReadReason(r, lang)).join(lang === 'zh' ? '；' : '; ')}`;
 }
 
 /** Errors proven on the page: what the action badge counts. */
