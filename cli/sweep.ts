@@ -7,7 +7,13 @@ import { type Lang, t } from '../utils/i18n';
 import { ReportModelSchema } from '../utils/report/model-schema';
 import { readReport } from '../utils/source/index';
 import { politeFetcher } from '../utils/sweep/fetch';
-import { runSweep, type SweepEntry, type SweepProgress, type SweepResult } from '../utils/sweep/run';
+import {
+  runSweep,
+  type SweepDeps,
+  type SweepEntry,
+  type SweepProgress,
+  type SweepResult,
+} from '../utils/sweep/run';
 import { fromSweep } from '../utils/worksheet/worksheet';
 import { worksheetXlsx } from '../utils/worksheet/xlsx';
 import { documentFromHtml, releaseDocument } from './dom';
@@ -110,6 +116,31 @@ export function summaryData(result: SweepResult): Record<string, number> {
   };
 }
 
+/**
+ * How Node reads what a sweep fetched: pages over happy-dom (each released once read, since a sweep
+ * reads hundreds), PDF and DOCX with utils/source. The CLI's sweep and the queue's tests share it.
+ */
+export function nodeReaders(
+  lang: Lang,
+): Required<Pick<SweepDeps, 'decode' | 'toDocument' | 'releaseDocument' | 'readDocument'>> {
+  return {
+    decode: (bytes, charset) => decodePage(bytes, charset),
+    toDocument: documentFromHtml,
+    releaseDocument,
+    readDocument: async (fetched) => {
+      const read = await readReport(
+        fetched.bytes,
+        { contentType: fetched.contentType, name: fetched.url },
+        { url: fetched.url, parseHtml: (html) => documentFromHtml(html, fetched.url), pdf: nodePdfOptions() },
+      );
+      const model = read.parsed?.model ?? null;
+      // The model is plain data: free the report's DOM.
+      if (read.document) await releaseDocument(read.document);
+      return { model, problem: read.problem?.[lang] };
+    },
+  };
+}
+
 export async function sweepCommand(target: string, opts: SweepCliOptions, io: Io): Promise<number> {
   const { lang } = opts;
   let start = target;
@@ -130,24 +161,7 @@ export async function sweepCommand(target: string, opts: SweepCliOptions, io: Io
     start,
     {
       fetch: fetcher,
-      decode: (bytes, charset) => decodePage(bytes, charset),
-      toDocument: documentFromHtml,
-      releaseDocument,
-      readDocument: async (fetched) => {
-        const read = await readReport(
-          fetched.bytes,
-          { contentType: fetched.contentType, name: fetched.url },
-          {
-            url: fetched.url,
-            parseHtml: (html) => documentFromHtml(html, fetched.url),
-            pdf: nodePdfOptions(),
-          },
-        );
-        const model = read.parsed?.model ?? null;
-        // The model is plain data: free the report's DOM (a sweep reads hundreds of pages).
-        if (read.document) await releaseDocument(read.document);
-        return { model, problem: read.problem?.[lang] };
-      },
+      ...nodeReaders(lang),
       onProgress: (_: SweepProgress, entry) => {
         if (entry.status !== 'audited')
           io.err(

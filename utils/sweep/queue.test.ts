@@ -1,14 +1,11 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentFromHtml, releaseDocument } from '../../cli/dom';
-import { decodePage } from '../../cli/load';
-import { nodePdfOptions } from '../../cli/pdf-node';
+import { nodeReaders } from '../../cli/sweep';
 import { EDUCATION, FINANCE, PARK, type Portal, servePortal, VIEWER_HREF } from '../../tests/sweep/portal';
 import { LogDb } from '../log/db';
 import { logAudit } from '../log/hub';
 import { listLatest } from '../log/queries';
-import { readReport } from '../source/index';
 import { politeFetcher } from './fetch';
 import {
   createSweep,
@@ -36,19 +33,7 @@ const freshDb = () => new LogDb(`sweep-queue-${++n}-${Math.random()}`);
 function depsFor(db: LogDb, filed: string[]): QueueDeps {
   return {
     fetch: politeFetcher({ pauseMs: 0 }),
-    decode: (bytes, charset) => decodePage(bytes, charset),
-    toDocument: documentFromHtml,
-    releaseDocument,
-    readDocument: async (fetched) => {
-      const read = await readReport(
-        fetched.bytes,
-        { contentType: fetched.contentType, name: fetched.url },
-        { url: fetched.url, parseHtml: (html) => documentFromHtml(html, fetched.url), pdf: nodePdfOptions() },
-      );
-      const model = read.parsed?.model ?? null;
-      if (read.document) await releaseDocument(read.document);
-      return { model, problem: read.problem?.en };
-    },
+    ...nodeReaders('en'),
     // the background's write path, as the extension's runner asks it to file
     file: async (model, audit, url) => {
       filed.push(url);
