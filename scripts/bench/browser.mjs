@@ -3,13 +3,14 @@
 // measured in the same page: one bare pass that reads every table cell's text and the body text.
 // `--write` puts the table into BENCHMARKS.md between its markers; `--profile [page.html]` prints
 // where the time goes instead. Never a pass/fail test.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, platform, release } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { writeBenchTable } from './benchmarks-md.mjs';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const PAGES = join(REPO, 'tests/fixtures/pages');
@@ -227,13 +228,5 @@ const lines = [
 const table = lines.join('\n');
 process.stdout.write(`\n${table}\n`);
 if (write) {
-  const path = join(REPO, 'BENCHMARKS.md');
-  const start = '<!-- browser-bench:start -->';
-  const end = '<!-- browser-bench:end -->';
-  let doc = existsSync(path) ? read(path) : '# Benchmarks\n';
-  const block = `${start}\n${table}\n${end}`;
-  doc = doc.includes(start)
-    ? doc.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block)
-    : `${doc.trimEnd()}\n\n## In real Chromium (\`npm run bench\`)\n\n${block}\n`;
-  writeFileSync(path, doc);
+  writeBenchTable('browser-bench', 'In real Chromium (`npm run bench`)', table);
 }

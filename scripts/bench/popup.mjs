@@ -3,12 +3,13 @@
 // Dexie database, from the popup page itself), then popup.html is opened afresh several times and
 // timed from navigation start until the first row of the list is in the page and a frame painted.
 // `--write` puts the table into BENCHMARKS.md between its markers. Never a pass/fail test.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, platform, release, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { writeBenchTable } from './benchmarks-md.mjs';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const EXTENSION = join(REPO, '.output/chrome-mv3');
@@ -131,15 +132,11 @@ async function run() {
   const table = lines.join('\n');
   process.stdout.write(`\n${table}\n`);
   if (write) {
-    const path = join(REPO, 'BENCHMARKS.md');
-    const start = '<!-- popup-bench:start -->';
-    const end = '<!-- popup-bench:end -->';
-    let doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
-    const block = `${start}\n${table}\n${end}`;
-    doc = doc.includes(start)
-      ? doc.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block)
-      : `${doc.trimEnd()}\n\n## The popup with a large log (\`npm run bench\`, \`scripts/bench/popup.mjs\`)\n\n${block}\n`;
-    writeFileSync(path, doc);
+    writeBenchTable(
+      'popup-bench',
+      'The popup with a large log (`npm run bench`, `scripts/bench/popup.mjs`)',
+      table,
+    );
   }
 }
 

@@ -3,12 +3,13 @@
 // parse, audit, layout) until the overlay's marks are in the page, and the reading alone.
 // The PDF is printed by the same Chromium from the demo report padded to five pages.
 // `--write` puts the table into BENCHMARKS.md between its markers. Never a pass/fail test.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, platform, release, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { writeBenchTable } from './benchmarks-md.mjs';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const EXTENSION = join(REPO, '.output/chrome-mv3');
@@ -107,15 +108,7 @@ async function run() {
   const table = lines.join('\n');
   process.stdout.write(`\n${table}\n`);
   if (write) {
-    const path = join(REPO, 'BENCHMARKS.md');
-    const start = '<!-- viewer-bench:start -->';
-    const end = '<!-- viewer-bench:end -->';
-    let doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
-    const block = `${start}\n${table}\n${end}`;
-    doc = doc.includes(start)
-      ? doc.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block)
-      : `${doc.trimEnd()}\n\n## The report viewer (\`npm run bench\`, \`scripts/bench/viewer.mjs\`)\n\n${block}\n`;
-    writeFileSync(path, doc);
+    writeBenchTable('viewer-bench', 'The report viewer (`npm run bench`, `scripts/bench/viewer.mjs`)', table);
   }
 }
 
