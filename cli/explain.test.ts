@@ -3,27 +3,20 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Explained } from './explain';
-import { main } from './main';
+import { runCli } from './testing';
 
 const PAGES = join(__dirname, '../tests/fixtures/pages');
 const DOCUMENTS = join(__dirname, '../tests/fixtures/documents');
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
 const explainJson = async (path: string): Promise<Explained> => {
-  const { code, out } = await run('--explain', '--json', path);
+  const { code, out } = await runCli('--explain', '--json', path);
   expect(code).toBe(0);
   return JSON.parse(out) as Explained;
 };
 
 describe('gouji --explain on pages', () => {
   it('prints each table row as read with the row key its label mapped to, and the headers over the column keys', async () => {
-    const { code, out, err } = await run('--explain', join(PAGES, '2021/seed003-word.html'));
+    const { code, out, err } = await runCli('--explain', join(PAGES, '2021/seed003-word.html'));
     expect(code).toBe(0);
     expect(err).toBe('');
     const lines = out.split('\n');
@@ -57,7 +50,7 @@ describe('gouji --explain on pages', () => {
   });
 
   it('says which rows were guessed, short or unplaced and which labels and cells were not read plainly', async () => {
-    const { out } = await run('--explain', '--lang', 'en', join(PAGES, '2019/seed001-word.html'));
+    const { out } = await runCli('--explain', '--lang', 'en', join(PAGES, '2019/seed001-word.html'));
     const lines = out.split('\n');
     expect(lines).toContain('Read state: Partly read: Table 3 · applications: partly read (3 rows not read)');
     // each claim by its kind's name in the user's language, then its id
@@ -133,12 +126,12 @@ describe('gouji --explain on pages', () => {
   });
 
   it('refuses --fail-on with --explain (it audits nothing)', async () => {
-    const { code } = await run('--explain', '--fail-on', 'error', join(PAGES, '2021/seed003-word.html'));
+    const { code } = await runCli('--explain', '--fail-on', 'error', join(PAGES, '2021/seed003-word.html'));
     expect(code).toBe(2);
   });
 
   it('says a page is no report, and explains what little it read', async () => {
-    const { code, err, out } = await run('--explain', join(PAGES, 'negative/news-related-reading.html'));
+    const { code, err, out } = await runCli('--explain', join(PAGES, 'negative/news-related-reading.html'));
     expect(code).toBe(0);
     expect(err).toMatch(/不是政府信息公开工作年度报告/);
     expect(out).toBe(`━━ ${join(PAGES, 'negative/news-related-reading.html')}`);
@@ -167,7 +160,7 @@ describe('gouji --explain on documents', () => {
   });
 
   it('gives the lines of a text report, and its guessed and short rows', async () => {
-    const { out } = await run('--explain', join(DOCUMENTS, 'seed001.tabs.txt'));
+    const { out } = await runCli('--explain', join(DOCUMENTS, 'seed001.tabs.txt'));
     expect(out).toContain(
       '  · 第 72–97 行：表格（制表符分隔 / tab-separated），26 行 / lines 72–97: a table (tab-separated), 26 rows',
     );

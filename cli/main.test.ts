@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as source from '../utils/source/index';
 import { LoadError, load } from './load';
-import { main } from './main';
+import { runCli } from './testing';
 
 // One input that throws must not stop the batch: the reader can be made to throw per test.
 vi.mock('../utils/source/index', async (original) => {
@@ -20,16 +20,9 @@ const PAGES = join(__dirname, '../tests/fixtures/pages');
 const ENCODED = join(__dirname, '../tests/fixtures/encoded');
 const DOCUMENTS = join(__dirname, '../tests/fixtures/documents');
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
 describe('gouji --json', () => {
   it('prints only a JSON array, one object per input, in the documented shape', async () => {
-    const { code, out, err } = await run(join(PAGES, '2019/seed001-word.html'), '--json');
+    const { code, out, err } = await runCli(join(PAGES, '2019/seed001-word.html'), '--json');
     expect(code).toBe(0);
     expect(err).toBe('');
     const [report] = JSON.parse(out);
@@ -54,7 +47,7 @@ describe('gouji --json', () => {
   });
 
   it('gives a clear line for a missing file and a non-report, and goes on with the other inputs', async () => {
-    const { code, out, err } = await run(
+    const { code, out, err } = await runCli(
       '/nonexistent/page.html',
       join(PAGES, '2021/seed004-word.html'),
       join(__dirname, '../tests/e2e/pages/news.html'),
@@ -69,7 +62,7 @@ describe('gouji --json', () => {
   });
 
   it('expands a folder into the pages it holds', async () => {
-    const { out } = await run(join(PAGES, '2021'), '--json');
+    const { out } = await runCli(join(PAGES, '2021'), '--json');
     expect(JSON.parse(out).length).toBeGreaterThanOrEqual(6);
   });
 });
@@ -81,13 +74,13 @@ describe('gouji usage', () => {
     [['x.html', '--fail-on', 'sometimes']],
     [['x.html', '--lang', 'fr']],
   ])('exits 2 on bad usage: %j', async (argv) => {
-    const { code, err } = await run(...argv);
+    const { code, err } = await runCli(...argv);
     expect(code).toBe(2);
     expect(err).toMatch(/用法|usage/);
   });
 
   it('prints a readable summary without --json', async () => {
-    const { code, out } = await run(join(PAGES, '2019/seed000-word.html'));
+    const { code, out } = await runCli(join(PAGES, '2019/seed000-word.html'));
     expect(code).toBe(0);
     expect(out).toContain('宁夏中宁工业园区管理委员会');
     expect(out).toContain('2019年试行格式');
@@ -98,12 +91,16 @@ describe('gouji usage', () => {
 describe('gouji --fail-on', () => {
   it('exits 1 when a finding of that severity or worse is present, 0 otherwise', async () => {
     // Seed 001's 行政复议 row sums to 1 against a total of 0 (T4-01, an error).
-    expect((await run(join(PAGES, '2019/seed001-word.html'), '--json', '--fail-on', 'error')).code).toBe(1);
-    expect((await run(join(PAGES, '2021/seed003-word.html'), '--json', '--fail-on', 'error')).code).toBe(0);
+    expect((await runCli(join(PAGES, '2019/seed001-word.html'), '--json', '--fail-on', 'error')).code).toBe(
+      1,
+    );
+    expect((await runCli(join(PAGES, '2021/seed003-word.html'), '--json', '--fail-on', 'error')).code).toBe(
+      0,
+    );
   });
 
   it('lists findings grouped by table with the arithmetic', async () => {
-    const { out } = await run(join(PAGES, '2019/seed001-word.html'));
+    const { out } = await runCli(join(PAGES, '2019/seed001-word.html'));
     expect(out).toMatch(/【表四 行政复议、行政诉讼】\n.*✗ 错误 T4-01/);
     expect(out).toContain('reviews/rev/total');
   });
@@ -115,24 +112,24 @@ describe('gouji cross-year in a batch', () => {
   const specs = (report: { findings: { spec: string }[] }) => report.findings.map((f) => f.spec);
 
   it('checks carry-over against the same body’s report of the year before when both are given', async () => {
-    const [, y2023] = JSON.parse((await run(Y2022, Y2023, '--json')).out);
+    const [, y2023] = JSON.parse((await runCli(Y2022, Y2023, '--json')).out);
     expect(specs(y2023)).toContain('XYR-01');
   });
 
   it('has nothing to compare with when the year before is not in the batch', async () => {
-    const [y2023] = JSON.parse((await run(Y2023, '--json')).out);
+    const [y2023] = JSON.parse((await runCli(Y2023, '--json')).out);
     expect(specs(y2023)).not.toContain('XYR-01');
   });
 });
 
 describe('gouji encodings', () => {
   it('reads a GB2312-declared page', async () => {
-    const [report] = JSON.parse((await run(join(ENCODED, 'seed003-gb2312.html'), '--json')).out);
+    const [report] = JSON.parse((await runCli(join(ENCODED, 'seed003-gb2312.html'), '--json')).out);
     expect(report).toMatchObject({ isReport: true, agency: '中宁县工业和信息化局', year: 2021 });
   });
 
   it('reads an undeclared GBK page by falling back from UTF-8', async () => {
-    const [report] = JSON.parse((await run(join(ENCODED, 'seed003-gbk-undeclared.html'), '--json')).out);
+    const [report] = JSON.parse((await runCli(join(ENCODED, 'seed003-gbk-undeclared.html'), '--json')).out);
     expect(report).toMatchObject({ isReport: true, agency: '中宁县工业和信息化局' });
   });
 });
@@ -176,13 +173,13 @@ describe('gouji URLs', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('fetches a page and honours the charset the server declares', async () => {
-    const { out } = await run(`${base}/report.htm`, '--json');
+    const { out } = await runCli(`${base}/report.htm`, '--json');
     expect(JSON.parse(out)[0]).toMatchObject({ isReport: true, source: `${base}/report.htm`, year: 2021 });
   });
 
   it('reads a text report by its bytes, whatever the URL or the Content-Type says', async () => {
     for (const path of ['/download?id=3', '/seed.htm']) {
-      const { code, out } = await run(`${base}${path}`, '--json');
+      const { code, out } = await runCli(`${base}${path}`, '--json');
       expect(code).toBe(0);
       expect(JSON.parse(out)[0]).toMatchObject({
         isReport: true,
@@ -193,7 +190,7 @@ describe('gouji URLs', () => {
   });
 
   it('reads a PDF by its %PDF- bytes though the server calls it HTML', { timeout: 60_000 }, async () => {
-    const { code, out } = await run(`${base}/view?id=9`, '--json');
+    const { code, out } = await runCli(`${base}/view?id=9`, '--json');
     expect(code).toBe(0);
     const [report] = JSON.parse(out);
     expect(report).toMatchObject({
@@ -206,7 +203,7 @@ describe('gouji URLs', () => {
   });
 
   it('refuses an image before reading it, and a Word 97 file with a way out, exit 3', async () => {
-    const { code, out, err } = await run(`${base}/chart.png`, `${base}/report.doc`, '--json');
+    const { code, out, err } = await runCli(`${base}/chart.png`, `${base}/report.doc`, '--json');
     expect(code).toBe(3);
     expect(JSON.parse(out)).toEqual([]);
     expect(err.split('\n')).toEqual([
@@ -221,7 +218,7 @@ describe('gouji URLs', () => {
   });
 
   it('says which URL failed and why', async () => {
-    const { code, err } = await run(`${base}/missing.htm`, '--json');
+    const { code, err } = await runCli(`${base}/missing.htm`, '--json');
     expect(code).toBe(3);
     expect(err).toContain(`${base}/missing.htm: 无法读取：HTTP 404`);
   });
@@ -231,7 +228,7 @@ describe('gouji documents and local paths', () => {
   it('says a scanned PDF has no text layer, on one line, and goes on (exit 3)', {
     timeout: 60_000,
   }, async () => {
-    const { code, out, err } = await run(
+    const { code, out, err } = await runCli(
       join(DOCUMENTS, 'scanned.pdf'),
       join(DOCUMENTS, 'seed004.docx'),
       '--json',
@@ -243,7 +240,7 @@ describe('gouji documents and local paths', () => {
   });
 
   it('reads a plain-text report copied out of Word (tabs between cells)', async () => {
-    const { code, out } = await run(join(DOCUMENTS, 'seed001.tabs.txt'), '--json');
+    const { code, out } = await runCli(join(DOCUMENTS, 'seed001.tabs.txt'), '--json');
     expect(code).toBe(0);
     const [report] = JSON.parse(out);
     expect(report).toMatchObject({ isReport: true, format: '2019', year: 2019, agency: '中宁县人民政府' });
@@ -259,8 +256,8 @@ describe('gouji documents and local paths', () => {
     const page = join(PAGES, '2021/seed003-word.html');
     const rel = relative(process.cwd(), page);
     expect(rel.startsWith('/')).toBe(false);
-    const [fromRelative] = JSON.parse((await run(rel, '--json')).out);
-    const [fromAbsolute] = JSON.parse((await run(page, '--json')).out);
+    const [fromRelative] = JSON.parse((await runCli(rel, '--json')).out);
+    const [fromAbsolute] = JSON.parse((await runCli(page, '--json')).out);
     const fmt13 = (r: { findings: { spec: string; outcome: string }[] }) =>
       r.findings.filter((f) => f.spec === 'FMT-13' && f.outcome === 'fail');
     expect(fmt13(fromRelative)).toEqual([]);
@@ -269,7 +266,7 @@ describe('gouji documents and local paths', () => {
 
   it('reports an input that throws on its own line, goes on with the batch and exits 3 (not 1)', async () => {
     vi.mocked(source.readReport).mockRejectedValueOnce(new Error('boom'));
-    const { code, out, err } = await run(
+    const { code, out, err } = await runCli(
       join(PAGES, '2019/seed001-word.html'),
       join(PAGES, '2021/seed004-word.html'),
       '--json',
@@ -296,19 +293,19 @@ describe('gouji: what could not be read (issue 8)', () => {
   };
 
   it('--json gives the read state with its reasons', async () => {
-    const [report] = JSON.parse((await run(imagePage(), '--json')).out);
+    const [report] = JSON.parse((await runCli(imagePage(), '--json')).out);
     expect(report.read.level).toBe('none');
     expect(report.read.reasons).toContainEqual({
       kind: 'table',
       table: 'applications',
       problem: 'not-in-dom',
     });
-    const [whole] = JSON.parse((await run(join(PAGES, '2021/seed003-ueditor.html'), '--json')).out);
+    const [whole] = JSON.parse((await runCli(join(PAGES, '2021/seed003-ueditor.html'), '--json')).out);
     expect(whole.read).toEqual({ level: 'complete', reasons: [] });
   });
 
   it('the readable summary says so, and never that no problem was found', async () => {
-    const { out } = await run(imagePage());
+    const { out } = await runCli(imagePage());
     expect(out).toContain('未能读取表格');
     expect(out).toContain('表三 收到和处理申请：未找到（可能是图片或附件）');
     expect(out).not.toContain('未发现问题');

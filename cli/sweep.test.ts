@@ -15,23 +15,16 @@ import {
   servePortal,
   VIEWER_HREF,
 } from '../tests/sweep/portal';
-import { main } from './main';
 import type { SweepCliEntry } from './sweep';
+import { runCli } from './testing';
 
 // gouji --sweep against a fixture portal on 127.0.0.1 (tests/sweep/portal.ts): every link comes back
 // with its status, the reports are checked across years and bodies, and the portal never sees more
 // than two requests at a time.
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
 let portal: Portal;
 let outDir: string;
-let sweep: Awaited<ReturnType<typeof run>>;
+let sweep: Awaited<ReturnType<typeof runCli>>;
 let entries: SweepCliEntry[];
 const at = (path: string) => entries.filter((e) => e.source === `${portal.origin}${path}`);
 const one = (path: string) => {
@@ -44,7 +37,7 @@ const failed = (e: SweepCliEntry, spec: string) => e.findings.filter((f) => f.sp
 beforeAll(async () => {
   portal = await servePortal();
   outDir = await mkdtemp(join(tmpdir(), 'gouji-sweep-out-'));
-  sweep = await run('--sweep', portal.listUrl, '--json', '--delay', '0', '--out', outDir);
+  sweep = await runCli('--sweep', portal.listUrl, '--json', '--delay', '0', '--out', outDir);
   entries = JSON.parse(sweep.out);
 }, 60_000);
 afterAll(async () => {
@@ -163,7 +156,7 @@ describe('gouji --sweep', () => {
   });
 
   it('stops at --max-pages and says how many pages it did not read', async () => {
-    const { code, out, err } = await run(
+    const { code, out, err } = await runCli(
       '--sweep',
       portal.listUrl,
       '--json',
@@ -185,7 +178,15 @@ describe('gouji --sweep', () => {
       const html = await (await fetch(`${portal.origin}${LIST_PATHS[2]}`)).text();
       const saved = join(dir, 'list.html');
       await writeFile(saved, `<!-- saved from url=(0000)${portal.origin}${LIST_PATHS[2]} -->\n${html}`);
-      const { code, out } = await run('--sweep', saved, '--json', '--delay', '0', '--out', join(dir, 'out'));
+      const { code, out } = await runCli(
+        '--sweep',
+        saved,
+        '--json',
+        '--delay',
+        '0',
+        '--out',
+        join(dir, 'out'),
+      );
       const got: SweepCliEntry[] = JSON.parse(out);
       expect(got.filter((e) => e.status === 'audited').map((e) => e.year)).toContain(2020);
       expect(JSON.parse(await readFile(join(dir, 'out', 'gouji-sweep.json'), 'utf8'))).toEqual(got);
@@ -197,7 +198,7 @@ describe('gouji --sweep', () => {
   }, 30_000);
 
   it('refuses bad usage', async () => {
-    expect((await run('--sweep', portal.listUrl, '--max-pages', '0')).code).toBe(2);
-    expect((await run('--sweep', portal.listUrl, 'extra.html')).code).toBe(2);
+    expect((await runCli('--sweep', portal.listUrl, '--max-pages', '0')).code).toBe(2);
+    expect((await runCli('--sweep', portal.listUrl, 'extra.html')).code).toBe(2);
   });
 });
