@@ -1,3 +1,4 @@
+import type { Budget } from '../budget';
 import { parseAddress, type ReportModel, T4_COLS, TABLE_IDS } from '../report/model';
 import { rules as registry } from '../rules/index';
 import { getCell, hasFlag, isBlankTotal, isGuess, labelsOf, t3, t4 } from '../rules/lib/cells';
@@ -214,16 +215,22 @@ export function runRule(rule: Rule, model: ReportModel): RuleRun {
   );
 }
 
-/** `inference` is inferT3(model), for a caller that also needs its steps (the auditor marks them). */
+/**
+ * `inference` is inferT3(model), for a caller that also needs its steps (the auditor marks them).
+ * `budget`: read before each rule; past it BudgetExceeded is thrown, never a partial audit (a
+ * tally of some rules would read as a report that passed the others).
+ */
 export function runAudit(
   model: ReportModel,
   rules: readonly Rule[] = registry,
   inference: InferenceResult = inferT3(model),
+  { budget }: { budget?: Budget } = {},
 ): AuditResult {
   const inferred = inference.model;
   let counts = emptyCounts();
   const findings: Finding[] = [];
   for (const rule of rules) {
+    budget?.check('rules');
     const r = runRule(rule, inferred);
     findings.push(...r.findings);
     counts = addCounts(counts, r.counts);

@@ -1,3 +1,4 @@
+import type { Budget } from '../budget';
 import { type Grid, GridTooLarge, rowCells, type SourceCell, toGrid } from './grid';
 import { labelKey } from './normalize';
 import { isValueLike } from './numbers';
@@ -75,10 +76,12 @@ function leafTables(root: ParentNode): Element[] {
   return all.filter((t, i) => !(i + 1 < all.length && t.contains(all[i + 1]!)) && !hiddenByMarkup(t));
 }
 
-export function locateTables(root: ParentNode, skipped: Skipped[] = []): Located {
+export function locateTables(root: ParentNode, skipped: Skipped[] = [], budget?: Budget): Located {
   const located: Located = { active: [], applications: [], reviews: [], legacy: [] };
   let mode: TableKind | null = null;
   for (const table of leafTables(root)) {
+    // a table is up to MAX_GRID_AREA slots of work: the clock is read before each one
+    budget?.check('tables');
     let grid: Grid;
     try {
       grid = toGrid(table);

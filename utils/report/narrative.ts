@@ -1,3 +1,4 @@
+import type { Budget } from '../budget';
 import type { Heading, Paragraph, SectionKey } from './model';
 import { cleanText, fold } from './normalize';
 
@@ -98,6 +99,7 @@ export function readNarrative(
   doc: Document,
   skipTables: Set<Element>,
   put: (address: string, el: Element) => void,
+  budget?: Budget,
 ): Narrative {
   const paragraphs: Paragraph[] = [];
   const headings: Heading[] = [];
@@ -129,6 +131,7 @@ export function readNarrative(
         continue;
       }
       if (node.nodeType !== 1) continue;
+      budget?.tick('narrative');
       const child = node as Element;
       const tag = child.tagName.toUpperCase();
       if (SKIP.has(tag) || hidden(child)) continue;

@@ -1,3 +1,4 @@
+import type { Budget } from '../budget';
 import type { Row } from './locate';
 import {
   type Cell,
@@ -56,6 +57,7 @@ export function parseActive(
   rows: Row[],
   format: Format,
   put: (address: string, el: Element) => void,
+  budget?: Budget,
 ): ParsedTable {
   if (!rows.length) return { table: null, info: emptyTableInfo('not-found') };
   const headerKeys = (row: Row) =>
@@ -75,6 +77,7 @@ export function parseActive(
   const table: Table = {};
   let header: string[] = [];
   for (const row of rows) {
+    budget?.tick('rows');
     const first = labelKey(row.cells[0]?.text ?? '');
     if (first.includes('第二十条')) {
       header = [];

@@ -1,3 +1,4 @@
+import type { Budget } from '../budget';
 import type { SourceCell } from './grid';
 import { type Row, splitRowAt, valueCells } from './locate';
 import {
@@ -165,11 +166,16 @@ export interface ParsedTable {
   info: TableInfo;
 }
 
-export function parseApplications(rows: Row[], put: (address: string, el: Element) => void): ParsedTable {
+export function parseApplications(
+  rows: Row[],
+  put: (address: string, el: Element) => void,
+  budget?: Budget,
+): ParsedTable {
   if (!rows.length) return { table: null, info: emptyTableInfo('not-found') };
   // The data start at the first row labelled as one (by its words, never by how many numbers it
   // holds: a body that only serves 自然人 leaves five columns blank in every row).
   const firstData = rows.findIndex((r) => {
+    budget?.tick('rows');
     const { labels, values } = splitRowAt(r, T3_COLS.length);
     if (!values.length || HEADER_WORDS.test(r.key)) return false;
     return rowKey(labelKey(labels.map((c) => c.text).join('')), ownLabel(labels), new Set()) !== null;
@@ -215,6 +221,7 @@ export function parseApplications(rows: Row[], put: (address: string, el: Elemen
     counts && [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 
   rows.slice(firstData).forEach((row) => {
+    budget?.tick('rows');
     const { labels, values } = splitRowAt(row, width);
     const labelText = labelKey(labels.map((c) => c.text).join(''));
     const own = ownLabel(labels);
@@ -246,6 +253,7 @@ export function parseApplications(rows: Row[], put: (address: string, el: Elemen
   const official = t3Rows(seen.has('r6_1') || seen.has('r6_2') || seen.has('r6_3') ? '2021' : '2019');
   // A row whose label was lost (OCR, split cells) takes the one official key its neighbours leave.
   for (const row of unlabelled) {
+    budget?.tick('rows');
     const { labels } = splitRowAt(row, width);
     // Without a label there is nothing to tell a lost label cell from a blank value cell spanning two
     // columns by its cells alone; the labelled rows of its table show where values start.

@@ -1,3 +1,4 @@
+import type { Budget } from '../budget';
 import type { Row } from './locate';
 import { type Cell, cellAddress, emptyTableInfo, type LegacyRow, type Table } from './model';
 import { chineseToNumber, labelKey, stripOrdinal } from './normalize';
@@ -19,7 +20,11 @@ export interface ParsedLegacy extends ParsedTable {
   notes: { text: string; el: Element }[];
 }
 
-export function parseLegacy(rows: Row[], put: (address: string, el: Element) => void): ParsedLegacy {
+export function parseLegacy(
+  rows: Row[],
+  put: (address: string, el: Element) => void,
+  budget?: Budget,
+): ParsedLegacy {
   const none = { table: null, rows: [], notes: [] };
   if (!rows.length) return { ...none, info: emptyTableInfo('not-found') };
   const info = emptyTableInfo();
@@ -37,6 +42,7 @@ export function parseLegacy(rows: Row[], put: (address: string, el: Element) => 
   let childCount = 0;
 
   for (const row of rows) {
+    budget?.tick('rows');
     const texts = row.cells.map((c) => c.text);
     const first = texts[0] ?? '';
     const key0 = labelKey(first);

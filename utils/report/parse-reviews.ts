@@ -1,3 +1,4 @@
+import type { Budget } from '../budget';
 import { type Row, splitRow, valueCells } from './locate';
 import { type Cell, cellAddress, emptyTableInfo, T4_BLOCKS, T4_COLS, type Table } from './model';
 import { hasDigits, missingCell, readCount } from './numbers';
@@ -11,9 +12,16 @@ const WIDTH = T4_BLOCKS.length * T4_COLS.length;
 /** Fewer value cells than this is not a data row but a header or a note. */
 const MIN_VALUES = 10;
 
-export function parseReviews(rows: Row[], put: (address: string, el: Element) => void): ParsedTable {
+export function parseReviews(
+  rows: Row[],
+  put: (address: string, el: Element) => void,
+  budget?: Budget,
+): ParsedTable {
   if (!rows.length) return { table: null, info: emptyTableInfo('not-found') };
-  const wide = rows.filter((r) => splitRow(r).values.length >= MIN_VALUES);
+  const wide = rows.filter((r) => {
+    budget?.tick('rows');
+    return splitRow(r).values.length >= MIN_VALUES;
+  });
   // A table left wholly blank is still a table: its cells are blanks, not absent.
   const withDigits = wide.filter((r) => splitRow(r).values.some((c) => hasDigits(c.text)));
   const blankRows = wide.filter((r) => splitRow(r).values.length >= WIDTH);

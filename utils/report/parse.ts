@@ -1,3 +1,4 @@
+import type { Budget } from '../budget';
 import { extractClaims } from './claims';
 import { detectReport } from './detect';
 import { type Located, locateTables, reportTables, type Skipped } from './locate';
@@ -42,7 +43,12 @@ function absentReason(doc: Document): string {
   return images + attachments > 0 ? 'not-in-dom' : 'not-found';
 }
 
-export function parseReport(doc: Document, opts: { url?: string } = {}): Parsed {
+/**
+ * `budget`: the deadline the parse honours at its boundaries (tables, rows, nodes, paragraphs);
+ * past it, BudgetExceeded is thrown and nothing is returned. Without one it runs to the end.
+ */
+export function parseReport(doc: Document, opts: { url?: string; budget?: Budget } = {}): Parsed {
+  const { budget } = opts;
   const detection = detectReport(doc);
   const elements = new Map<string, Element>();
   const put = (address: string, el: Element) => {
@@ -70,13 +76,13 @@ export function parseReport(doc: Document, opts: { url?: string } = {}): Parsed 
   }
 
   const skipped: Skipped[] = [];
-  const located = locateTables(doc, skipped);
-  const active = parseActive(located.active, detection.format, put);
-  const applications = parseApplications(located.applications, put);
-  const reviews = parseReviews(located.reviews, put);
-  const legacy = parseLegacy(located.legacy, put);
+  const located = locateTables(doc, skipped, budget);
+  const active = parseActive(located.active, detection.format, put, budget);
+  const applications = parseApplications(located.applications, put, budget);
+  const reviews = parseReviews(located.reviews, put, budget);
+  const legacy = parseLegacy(located.legacy, put, budget);
 
-  const narrative = readNarrative(doc, reportTables(located), put);
+  const narrative = readNarrative(doc, reportTables(located), put, budget);
   // The statistics table's footer (填表单位, 日期) is text the checks need as much as prose.
   const paragraphs = [...narrative.paragraphs];
   for (const note of legacy.notes) {
@@ -111,7 +117,7 @@ export function parseReport(doc: Document, opts: { url?: string } = {}): Parsed 
     legacyRows: legacy.rows,
     headings: narrative.headings,
     paragraphs,
-    claims: extractClaims(paragraphs),
+    claims: extractClaims(paragraphs, budget),
   };
   return { model, elements, located };
 }

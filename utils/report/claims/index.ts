@@ -1,3 +1,4 @@
+import type { Budget } from '../../budget';
 import type { Claim, Paragraph, TextNumber } from '../model';
 import { activeDisclosure } from './active';
 import { applications, infoFees } from './applications';
@@ -19,10 +20,12 @@ export { T2_SUBJECTS } from './active';
 export { T4_OUTCOME_WORDS } from './reviews';
 
 /** Read the claims of the narrative, paragraph by paragraph, in document order. */
-export function extractClaims(paragraphs: Paragraph[]): Claim[] {
+export function extractClaims(paragraphs: Paragraph[], budget?: Budget): Claim[] {
   const out: Claim[] = [];
   const seen = new Set<string>();
   for (const p of paragraphs) {
+    // reading a paragraph is linear in its text: one unit per 64 characters
+    budget?.tick('claims', 1 + (p.text.length >> 6));
     const ctx = makeCtx(p, out, seen);
     statisticsPeriod(ctx);
     citations(ctx);
