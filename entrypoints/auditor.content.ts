@@ -2,6 +2,7 @@ import { type Browser, browser, defineContentScript } from '#imports';
 import { OverlayController, type OverlayData } from '@/components/overlay/mount';
 import { inferT3 } from '@/utils/audit/infer';
 import { runAudit } from '@/utils/audit/run';
+import { Budget, BudgetExceeded } from '@/utils/budget';
 import { type Lang, t } from '@/utils/i18n';
 import type { EvidenceTexts } from '@/utils/log/hub';
 import { findAttachments } from '@/utils/report/attachments';
@@ -11,7 +12,7 @@ import { SETTINGS_KEY } from '@/utils/settings';
 import { evidenceTexts, withLogFindings } from './shared/log-content';
 import type { AuditAttachment, Audited, AuditFailed, ContentMessage, ContentReply } from './shared/messages';
 import { langOf, loadSettings } from './shared/settings';
-import { overlayShadowMode } from './shared/test-hooks';
+import { auditBudgetMs, overlayShadowMode } from './shared/test-hooks';
 
 // Injected on demand (scripting.executeScript), never declared in the manifest, so pages that
 // are not reports never load the parser. Injected again (the popup's button), the new copy takes
@@ -61,6 +62,15 @@ const rememberShowNotes = (on: boolean): void => {
 const MAX_CELLS = 150_000;
 const MAX_CHARS = 3_000_000;
 
+/**
+ * The second gate, for pages small enough to pass the first but slow to read (hostile or broken
+ * markup): parse and audit together stop after this long and the page is reported as not read.
+ * The largest page the size gate lets through should take about 0.6 s (150 000 cells at about
+ * 4 ms per thousand), so 3 s leaves room for a machine several times slower, and stops well before
+ * the tab feels hung for good or the browser offers to kill it.
+ */
+const AUDIT_BUDGET_MS = 3000;
+
 /** Why this page is too large to audit here, or null. Counting is cheap: no text is read twice. */
 function tooLarge(): string | null {
   const cells = document.getElementsByTagName('td').length + document.getElementsByTagName('th').length;
@@ -78,7 +88,13 @@ const idle = (): Promise<void> =>
       : setTimeout(resolve, 0),
   );
 
-function audit(requested: boolean): OverlayData | null {
+/** Why the audit gave up, in both languages like tooLarge's: the page was not read. */
+const timedOut = (err: BudgetExceeded): string => {
+  const data = { seconds: err.limitMs / 1000 };
+  return `${t('audit.timedOut', 'zh', data)} / ${t('audit.timedOut', 'en', data)}`;
+};
+
+function audit(requested: boolean, budgetMs: number): OverlayData | null {
   try {
     const refused = tooLarge();
     if (refused) {
@@ -86,12 +102,14 @@ function audit(requested: boolean): OverlayData | null {
       browser.runtime.sendMessage(message).catch(() => {});
       return null;
     }
-    const parsed = parseReport(document, { url: location.href });
+    // One deadline for parse and audit: what holds the main thread is their sum.
+    const budget = new Budget(budgetMs);
+    const parsed = parseReport(document, { url: location.href, budget });
     const { model, elements } = parsed;
     const attachments = findAttachments(document, location.href);
     // One inference: the audit's, whose steps the overlay marks as inferred cells.
     const inference = inferT3(model);
-    const result = runAudit(model, undefined, inference);
+    const result = runAudit(model, undefined, inference, { budget });
     const message: Audited = { type: 'audited', model, audit: result, requested, attachments };
     browser.runtime.sendMessage(message).catch(() => {});
     if (model.kind !== 'report') return null;
@@ -107,7 +125,9 @@ function audit(requested: boolean): OverlayData | null {
       reading: () => (reading ??= readingRecord(parsed)),
     };
   } catch (err) {
-    const message: AuditFailed = { type: 'audit-failed', error: String(err) };
+    // Out of time is a page not read, like one too large: nothing is filed in the log as audited.
+    const error = err instanceof BudgetExceeded ? timedOut(err) : String(err);
+    const message: AuditFailed = { type: 'audit-failed', error };
     browser.runtime.sendMessage(message).catch(() => {});
     return null;
   }
@@ -122,7 +142,11 @@ export default defineContentScript({
   async main(ctx) {
     /** Once the user closed the overlay, a late article does not bring it back on its own. */
     let closedByUser = false;
-    const [settings, shadowMode] = await Promise.all([currentSettings(), overlayShadowMode()]);
+    const [settings, shadowMode, budgetMs] = await Promise.all([
+      currentSettings(),
+      overlayShadowMode(),
+      auditBudgetMs(AUDIT_BUDGET_MS),
+    ]);
     const overlay = new OverlayController(
       ctx,
       settings.lang,
@@ -149,7 +173,7 @@ export default defineContentScript({
     /** Audits the page as it is now and shows the result; a page that is not a report gets nothing. */
     const show = async (requested = false): Promise<boolean> => {
       await idle();
-      const data = audit(requested);
+      const data = audit(requested, budgetMs);
       current = data;
       if (!data) {
         overlay.hide();

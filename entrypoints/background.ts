@@ -1,5 +1,5 @@
 import { type Browser, browser, defineBackground } from '#imports';
-import { badgeOf } from '@/utils/audit/read-state';
+import { type Badge, badgeOf, NOT_READ_BADGE } from '@/utils/audit/read-state';
 import type { Finding } from '@/utils/audit/result';
 import { tBoth } from '@/utils/i18n';
 import { logDb } from '@/utils/log/db';
@@ -89,8 +89,11 @@ async function setBadge(
   model: ReportModel | null,
   findings: readonly Finding[] | null,
 ): Promise<void> {
+  await showBadge(tabId, badgeOf(model, findings));
+}
+
+async function showBadge(tabId: number, badge: Badge | null): Promise<void> {
   const action = toolbarButton();
-  const badge = badgeOf(model, findings);
   if (!badge) {
     await action.setBadgeText({ tabId, text: '' });
     return;
@@ -302,7 +305,9 @@ async function handle(message: Message, sender: Browser.runtime.MessageSender): 
     case 'audit-failed':
       if (tabId === undefined) return;
       await writeTab(tabId, url, { error: message.error });
-      await setBadge(tabId, null, null).catch(() => {});
+      // The auditor gave up on a page it was sent to read (too large, out of time, a reader that
+      // threw): nothing is filed as audited, and the badge says not read, never ✓ nor nothing.
+      await showBadge(tabId, NOT_READ_BADGE).catch(() => {});
       return;
     case 'audit-tab':
       await injectAuditor(message.tabId);

@@ -55,6 +55,10 @@ const catalogue = {
   'cli.notReport': { zh: '不是政府信息公开工作年度报告', en: 'not an annual disclosure report' },
   'cli.index': { zh: '年度报告列表页，不是报告本身', en: 'a list of annual reports, not a report' },
   'cli.readError': { zh: '无法读取：{error}', en: 'cannot read: {error}' },
+  'cli.timedOut': {
+    zh: '未读取：超过 {seconds} 秒仍未读完（可用 --time-limit 放宽）',
+    en: 'not read: reading took longer than {seconds} s (--time-limit allows more)',
+  },
   'source.scanned': {
     zh: '扫描件，没有文字层，无法审核',
     en: 'scanned, no text layer: cannot be audited',
@@ -73,12 +77,16 @@ const catalogue = {
     en: 'the {type} file is damaged or cannot be parsed: {error}',
   },
   'cli.usage': {
-    zh: '用法：gouji <文件.html|.pdf|.docx|.txt|网址|文件夹>… [--json] [--fail-on error|warning] [--lang zh|en]\n      gouji --explain <输入>… [--json] [--lang zh|en]（说明如何读取）',
-    en: 'usage: gouji <file.html|.pdf|.docx|.txt|URL|folder>… [--json] [--fail-on error|warning] [--lang zh|en]\n       gouji --explain <input>… [--json] [--lang zh|en] (how it was read)',
+    zh: '用法：gouji <文件.html|.pdf|.docx|.txt|网址|文件夹>… [--json] [--fail-on error|warning] [--lang zh|en] [--time-limit 秒]\n      gouji --explain <输入>… [--json] [--lang zh|en]（说明如何读取）',
+    en: 'usage: gouji <file.html|.pdf|.docx|.txt|URL|folder>… [--json] [--fail-on error|warning] [--lang zh|en] [--time-limit S]\n       gouji --explain <input>… [--json] [--lang zh|en] (how it was read)',
   },
   'audit.tooLarge': {
     zh: '页面过大（{cells} 个表格单元格，{chars} 个字符），为免页面卡顿未予审核；可另存网页后用命令行审核',
     en: 'page too large to audit without freezing it ({cells} table cells, {chars} characters); save it and use the command line',
+  },
+  'audit.timedOut': {
+    zh: '页面未能在 {seconds} 秒内读完，为免页面卡顿已停止审核，未读取；可另存网页后用命令行审核',
+    en: 'page not read: reading it took longer than {seconds} s, so the audit stopped rather than freeze the page; save it and use the command line',
   },
   'notReport.page': {
     zh: '此页不是政府信息公开工作年度报告',

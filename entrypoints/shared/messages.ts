@@ -218,6 +218,13 @@ export const DETECTOR_SCRIPT = '/content-scripts/detector.js';
  */
 export const OPEN_SHADOW_FOR_TESTS = 'gouji:e2e-open-shadow-root';
 
+/**
+ * storage.local key the e2e harness may set in its test profile: a smaller time budget for the
+ * audit (milliseconds), so a test page can run out of it (./test-hooks.ts). It can only lower the
+ * budget, and only extension storage holds it: no page can set or raise it.
+ */
+export const AUDIT_BUDGET_FOR_TESTS = 'gouji:e2e-audit-budget-ms';
+
 /** The report viewer page (entrypoints/viewer) and its query: the file, its page, its tab, or the paste box. */
 export const VIEWER_PAGE = '/viewer.html';
 

@@ -81,11 +81,14 @@ export interface Badge {
   color: string;
 }
 
+/** The badge of a page that was not read (too large, out of time, a reader that failed): "?", never ✓. */
+export const NOT_READ_BADGE: Badge = { text: '?', color: '#6b7280' };
+
 /** Red with the count of errors; "?" when something could not be read; ✓ only for a clean report read whole. */
 export function badgeOf(model: ReportModel | null, findings: readonly Finding[] | null): Badge | null {
   if (model?.kind !== 'report' || !findings) return null;
   const errors = errorCount(findings);
   if (errors) return { text: errors > 999 ? '999+' : String(errors), color: '#d92d20' };
-  if (readState(model).level !== 'complete') return { text: '?', color: '#6b7280' };
+  if (readState(model).level !== 'complete') return NOT_READ_BADGE;
   return { text: '✓', color: '#1b7f3b' };
 }
