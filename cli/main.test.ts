@@ -277,6 +277,49 @@ describe('gouji documents and local paths', () => {
     expect(JSON.parse(out).map((r: { agency: string }) => r.agency)).toEqual(['青铜峡工业园区管委会']);
     expect(code).toBe(3);
   });
+
+  /** The next input is read on a clock that moves a minute at every read: its parse runs out of time at once. */
+  const nextInputSlow = async () => {
+    const actual = await vi.importActual<typeof import('../utils/source/index')>('../utils/source/index');
+    vi.mocked(source.readReport).mockImplementationOnce(async (...args) => {
+      let now = 0;
+      const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 60_001));
+      try {
+        return await actual.readReport(...args);
+      } finally {
+        clock.mockRestore();
+      }
+    });
+  };
+
+  it('reports an input that runs out of time as not read, on its own line, and goes on (exit 3)', async () => {
+    await nextInputSlow();
+    const { code, out, err } = await runCli(
+      join(PAGES, '2019/seed001-word.html'),
+      join(PAGES, '2021/seed004-word.html'),
+      '--json',
+    );
+    expect(err).toBe(
+      `${join(PAGES, '2019/seed001-word.html')}: 未读取：超过 60 秒仍未读完（可用 --time-limit 放宽）`,
+    );
+    expect(JSON.parse(out).map((r: { agency: string }) => r.agency)).toEqual(['青铜峡工业园区管委会']);
+    expect(code).toBe(3);
+  });
+
+  it('--time-limit sets the seconds (0: none), and anything but a number of seconds is bad usage', async () => {
+    await nextInputSlow();
+    const limited = await runCli(join(PAGES, '2019/seed001-word.html'), '--time-limit', '90', '--lang', 'en');
+    expect(limited.err).toMatch(/seed001-word\.html: not read: reading took longer than 90 s/);
+    expect(limited.code).toBe(3);
+
+    await nextInputSlow();
+    const unlimited = await runCli(join(PAGES, '2019/seed001-word.html'), '--time-limit', '0', '--json');
+    expect(unlimited.code).toBe(0);
+    expect(JSON.parse(unlimited.out)[0]).toMatchObject({ isReport: true, agency: '中宁县人民政府' });
+
+    expect((await runCli(join(PAGES, '2019/seed001-word.html'), '--time-limit', 'soon')).code).toBe(2);
+    expect((await runCli(join(PAGES, '2019/seed001-word.html'), '--time-limit', '-1')).code).toBe(2);
+  });
 });
 
 describe('gouji: what could not be read (issue 8)', () => {

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { runCrossYear, sameBody } from '../utils/audit/cross-year';
 import type { AuditResult, Severity } from '../utils/audit/result';
 import { addCounts, runAudit } from '../utils/audit/run';
+import { Budget, BudgetExceeded } from '../utils/budget';
 import { type Lang, t } from '../utils/i18n';
 import type { ReportModel } from '../utils/report/model';
 import { ReportModelSchema } from '../utils/report/model-schema';
@@ -13,12 +14,20 @@ import { nodePdfOptions } from './pdf-node';
 import { type CliReport, formatReadable, toCliReport } from './report';
 import { sweepCommand } from './sweep';
 
-// gouji <file.html|.pdf|.docx|.txt|URL|folder>… [--json] [--fail-on error|warning] [--lang zh|en]
+// gouji <file.html|.pdf|.docx|.txt|URL|folder>… [--json] [--fail-on error|warning] [--lang zh|en] [--time-limit S]
 // gouji --explain <input>… [--json] [--lang zh|en]: how each input was read (cli/explain.ts)
 // gouji --sweep <list URL|saved list page> [--json] [--max-pages N] [--out DIR] [--delay MS] (cli/sweep.ts)
 // Exit status: 0 done; 1 a finding at or above --fail-on; 2 bad usage; 3 an input could not be read.
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * Seconds one input may take to be read, and again to be audited, before it is reported as not
+ * read and the batch goes on. Far more than the browser's 3 s: nothing freezes here, and a page
+ * too large for the browser is sent to the command line; but one hostile page must not stall a
+ * batch of hundreds for good. `--time-limit 0` lifts it.
+ */
+const DEFAULT_TIME_LIMIT_S = 60;
 
 export interface Io {
   out: (line: string) => void;
@@ -46,6 +55,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         'max-pages': { type: 'string', default: '50' },
         out: { type: 'string' },
         delay: { type: 'string', default: '500' },
+        'time-limit': { type: 'string', default: String(DEFAULT_TIME_LIMIT_S) },
       },
     });
   try {
@@ -81,8 +91,11 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       io,
     );
   }
+  const timeLimitS = Number(args.values['time-limit']);
   if (
     !args.positionals.length ||
+    !Number.isFinite(timeLimitS) ||
+    timeLimitS < 0 ||
     (args.values.explain && failOn !== undefined) ||
     (lang !== 'zh' && lang !== 'en') ||
     (failOn !== undefined && failOn !== 'error' && failOn !== 'warning')
@@ -91,6 +104,12 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     return 2;
   }
 
+  // 0: no limit
+  const budgetMs = timeLimitS > 0 ? timeLimitS * 1000 : undefined;
+  const failure = (error: unknown) =>
+    error instanceof BudgetExceeded
+      ? t('cli.timedOut', lang, { seconds: error.limitMs / 1000 })
+      : t('cli.readError', lang, { error: describe(error) });
   const reports: CliReport[] = [];
   const explained: Explained[] = [];
   let unreadable = false;
@@ -111,7 +130,12 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       const document = await readReport(
         loaded.bytes,
         { contentType: loaded.contentType, name: loaded.url },
-        { url: loaded.url, parseHtml: (html) => documentFromHtml(html, loaded.url), pdf: nodePdfOptions() },
+        {
+          url: loaded.url,
+          parseHtml: (html) => documentFromHtml(html, loaded.url),
+          pdf: nodePdfOptions(),
+          budgetMs,
+        },
       );
       if (!document.parsed) {
         unreadable = true;
@@ -138,7 +162,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       });
     } catch (error) {
       unreadable = true;
-      io.err(`${source}: ${t('cli.readError', lang, { error: describe(error) })}`);
+      io.err(`${source}: ${failure(error)}`);
     } finally {
       // The model is plain data now; the page's DOM would otherwise stay in memory to the end.
       await releaseDocuments();
@@ -151,10 +175,11 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   for (const { source, model } of read) {
     let report: CliReport;
     try {
-      report = toCliReport(source, model, model.kind === 'report' ? auditInBatch(model, read) : null);
+      const budget = budgetMs === undefined ? undefined : new Budget(budgetMs);
+      report = toCliReport(source, model, model.kind === 'report' ? auditInBatch(model, read, budget) : null);
     } catch (error) {
       unreadable = true;
-      io.err(`${source}: ${t('cli.readError', lang, { error: describe(error) })}`);
+      io.err(`${source}: ${failure(error)}`);
       continue;
     }
     reports.push(report);
@@ -176,8 +201,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
  * The audit of one report, with the cross-year checks against the same body's report of the year
  * before when the batch holds it (and, in any case, the checks that need this year's text alone).
  */
-function auditInBatch(model: ReportModel, batch: { model: ReportModel }[]): AuditResult {
-  const audit = runAudit(model);
+function auditInBatch(model: ReportModel, batch: { model: ReportModel }[], budget?: Budget): AuditResult {
+  const audit = runAudit(model, undefined, undefined, { budget });
   const previous =
     batch.find(
       ({ model: other }) =>

@@ -1,3 +1,4 @@
+import { Budget } from '../budget';
 import { tBoth } from '../i18n';
 import { parseAddress, TABLE_IDS } from '../report/model';
 import { type Parsed, parseReport } from '../report/parse';
@@ -162,15 +163,20 @@ function flagPlaced({ model, elements }: Parsed): void {
   }
 }
 
-/** Reads a document and parses it as a report: the model, its elements and their locations. */
+/**
+ * Reads a document and parses it as a report: the model, its elements and their locations.
+ * `budgetMs`: the parse stops with BudgetExceeded after this long (counted from when the document
+ * is ready, so a slow PDF text layer does not eat it).
+ */
 export async function readReport(
   bytes: Uint8Array,
   hint: SourceHint = {},
-  options: ReadOptions & { url?: string } = {},
+  options: ReadOptions & { url?: string; budgetMs?: number } = {},
 ): Promise<ReadReport> {
   const read = await readDocument(bytes, hint, options);
   if (!read.document) return { ...read, parsed: null, locations: {} };
-  const parsed = parseReport(read.document, { url: options.url });
+  const budget = options.budgetMs === undefined ? undefined : new Budget(options.budgetMs);
+  const parsed = parseReport(read.document, { url: options.url, budget });
   if (read.kind === 'html') return { ...read, parsed, locations: {} };
   flagPlaced(parsed);
   return { ...read, parsed, locations: locationsOf(parsed.elements) };
