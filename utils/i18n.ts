@@ -238,6 +238,8 @@ const catalogue = {
   'log.empty': { zh: '日志中还没有审核记录', en: 'No audits in the log yet' },
   'log.noMatch': { zh: '没有符合条件的记录', en: 'No records match' },
   'log.pager': { zh: '第 {page} / {pages} 页，共 {total} 条', en: 'Page {page} of {pages}, {total} records' },
+  'log.pager.counting': { zh: '第 {page} 页，正在统计条数…', en: 'Page {page}, counting the records…' },
+  'log.filter.loading': { zh: '正在读取可选项…', en: 'Reading the choices…' },
   'log.prev': { zh: '上一页', en: 'Previous' },
   'log.next': { zh: '下一页', en: 'Next' },
   'log.count.error': { zh: '{n} 个错误', en: '{n} error(s)' },

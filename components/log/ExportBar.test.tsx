@@ -84,6 +84,9 @@ describe('ExportBar', () => {
     expect(q<HTMLButtonElement>(root, 'button[name=clear]')!.disabled).toBe(true);
     expect(text(q(root, 'button[name=csv]'))).toBe('Export CSV');
     expect(text(q(root, 'button[name=import]'))).toBe('Import JSON');
+    // not counted yet: clearing stays possible, its confirmation counts what goes
+    rerender(<ExportBar {...props({ total: null })} />);
+    expect(q<HTMLButtonElement>(root, 'button[name=clear]')!.disabled).toBe(false);
     rerender(<ExportBar {...props({ busy: true })} />);
     for (const name of ['csv', 'json', 'import', 'clear']) {
       expect(q<HTMLButtonElement>(root, `button[name=${name}]`)!.disabled).toBe(true);

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { type Lang, t } from '@/utils/i18n';
-import type { LogContents } from '@/utils/log/queries';
+import type { LogContents } from '@/utils/log/list';
 
 // Export the log as CSV, JSON or the XLSX worksheet (the whole log, or the filtered part when a filter is on), import a
 // JSON export, and clear the log after a confirmation. Presentational: the popup does the work
@@ -8,8 +8,8 @@ import type { LogContents } from '@/utils/log/queries';
 
 export interface ExportBarProps {
   lang: Lang;
-  /** records in the log (clearing an empty log is disabled) */
-  total: number;
+  /** pages in the log (clearing an empty log is disabled); null while they are being counted */
+  total: number | null;
   /**
    * What the log holds, counted when the user asks to clear it (the confirmation says how much
    * goes), not on every paint of the list: four counts over a large log are not free.

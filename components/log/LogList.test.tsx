@@ -100,6 +100,35 @@ describe('LogList', () => {
     expect(text(q(root, '.log-empty'))).toBe('没有符合条件的记录');
   });
 
+  it('draws rows before the count and the choices are known, and says they are being read (issue 11)', () => {
+    const { total: _total, pages: _pages, ...uncounted } = page;
+    const p = props({ page: { ...uncounted, page: 1 }, query: {}, years: null, formats: null });
+    const { root, rerender } = mount(<LogList {...p} />);
+    expect(qa(root, 'button.log-row')).toHaveLength(3);
+    // no number it does not have: no 0, no "of 1"
+    expect(text(q(root, '.pager-state'))).toBe('第 1 页，正在统计条数…');
+    expect(q(root, '.pager-state')!.getAttribute('aria-busy')).toBe('true');
+    expect(q<HTMLButtonElement>(root, 'button[name=next]')!.disabled).toBe(true);
+    for (const name of ['year', 'format']) {
+      const select = q<HTMLSelectElement>(root, `select[name=${name}]`)!;
+      expect(select.disabled).toBe(true);
+      expect(select.title).toBe('正在读取可选项…');
+      expect(select.options).toHaveLength(1);
+    }
+    expect(q<HTMLSelectElement>(root, 'select[name=severity]')!.disabled).toBe(false);
+    expect(q<HTMLInputElement>(root, 'input[name=query]')!.disabled).toBe(false);
+
+    rerender(<LogList {...p} page={{ ...page, page: 1 }} years={[2022]} formats={['2021']} />);
+    expect(text(q(root, '.pager-state'))).toBe('第 1 / 41 页，共 123 条');
+    expect(q<HTMLButtonElement>(root, 'button[name=next]')!.disabled).toBe(false);
+    expect(qa<HTMLOptionElement>(root, 'select[name=year] option').map((o) => o.value)).toEqual(['', '2022']);
+    expect(qa<HTMLOptionElement>(root, 'select[name=format] option').map((o) => o.value)).toEqual([
+      '',
+      '2021',
+    ]);
+    expect(q<HTMLSelectElement>(root, 'select[name=year]')!.disabled).toBe(false);
+  });
+
   it('speaks English when asked', () => {
     const { root } = mount(<LogList {...props({ lang: 'en' })} />);
     expect(q<HTMLInputElement>(root, 'input[name=query]')!.placeholder).toBe('Search agency, site or title');

@@ -1,23 +1,26 @@
 import { describeReadState } from '@/utils/audit/read-state';
 import type { Severity } from '@/utils/audit/result';
 import { type Lang, t } from '@/utils/i18n';
-import { hasFilter, type ListPage, type ListQuery, type SeverityFilter } from '@/utils/log/list-query';
+import { hasFilter, type ListQuery, type SeverityFilter, type ShownPage } from '@/utils/log/list-query';
 import type { RecordSummary } from '@/utils/log/schema';
 import { FORMATS, type Format } from '@/utils/report/model';
 import { formatLabel, statusOf, timeLabel, titleOf, yearLabel } from './view';
 
 // The popup's list of audited pages: newest first, a status colour and error counts per row, a
 // search box, filters by year, format and severity, and a pager. Presentational: the popup runs
-// listLatest with `query` and passes the page in; every change comes back through onQuery.
+// listLatest with `query` and passes the page in; every change comes back through onQuery. The
+// popup draws the first rows before the count and the filters' choices are read: until then the
+// pager says it is counting and the year and format filters are disabled, never shown empty or 0.
 
 export interface LogListProps {
   lang: Lang;
-  page: ListPage;
+  /** without total and pages while the count is being read */
+  page: ShownPage;
   query: ListQuery;
-  /** years present in the log (logFacets), newest first */
-  years: readonly number[];
-  /** formats present in the log; all formats when not given */
-  formats?: readonly Format[];
+  /** years present in the log (logFacets), newest first; null while they are being read */
+  years: readonly number[] | null;
+  /** formats present in the log; all formats when not given; null while they are being read */
+  formats?: readonly Format[] | null;
   /** a search or filter changed (page back to 1) */
   onQuery(query: ListQuery): void;
   onPage(page: number): void;
@@ -81,6 +84,7 @@ function Row({ r, lang, onOpen }: { r: RecordSummary; lang: Lang; onOpen(id: str
 
 export function LogList({ lang, page, query, years, formats, onQuery, onPage, onOpen }: LogListProps) {
   const set = (patch: Partial<ListQuery>) => onQuery({ ...query, ...patch, page: 1 });
+  const reading = t('log.filter.loading', lang);
   return (
     <section class="log-list" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <div class="log-filters">
@@ -95,6 +99,9 @@ export function LogList({ lang, page, query, years, formats, onQuery, onPage, on
         <select
           name="year"
           aria-label={t('log.filter.year', lang)}
+          disabled={years === null}
+          aria-busy={years === null}
+          title={years === null ? reading : undefined}
           value={query.year == null ? '' : String(query.year)}
           onChange={(e) => {
             const v = (e.currentTarget as HTMLSelectElement).value;
@@ -102,7 +109,7 @@ export function LogList({ lang, page, query, years, formats, onQuery, onPage, on
           }}
         >
           <option value="">{t('log.filter.allYears', lang)}</option>
-          {years.map((y) => (
+          {(years ?? []).map((y) => (
             <option key={y} value={String(y)}>
               {yearLabel(y, lang)}
             </option>
@@ -111,6 +118,9 @@ export function LogList({ lang, page, query, years, formats, onQuery, onPage, on
         <select
           name="format"
           aria-label={t('log.filter.format', lang)}
+          disabled={formats === null}
+          aria-busy={formats === null}
+          title={formats === null ? reading : undefined}
           value={query.format ?? ''}
           onChange={(e) => {
             const v = (e.currentTarget as HTMLSelectElement).value;
@@ -118,7 +128,7 @@ export function LogList({ lang, page, query, years, formats, onQuery, onPage, on
           }}
         >
           <option value="">{t('log.filter.allFormats', lang)}</option>
-          {(formats ?? FORMATS).map((f) => (
+          {(formats === null ? [] : (formats ?? FORMATS)).map((f) => (
             <option key={f} value={f}>
               {formatLabel(f, lang)}
             </option>
@@ -156,13 +166,15 @@ export function LogList({ lang, page, query, years, formats, onQuery, onPage, on
         <button type="button" name="prev" disabled={page.page <= 1} onClick={() => onPage(page.page - 1)}>
           {t('log.prev', lang)}
         </button>
-        <span class="pager-state">
-          {t('log.pager', lang, { page: page.page, pages: page.pages, total: page.total })}
+        <span class="pager-state" aria-busy={page.pages === undefined}>
+          {page.total === undefined || page.pages === undefined
+            ? t('log.pager.counting', lang, { page: page.page })
+            : t('log.pager', lang, { page: page.page, pages: page.pages, total: page.total })}
         </span>
         <button
           type="button"
           name="next"
-          disabled={page.page >= page.pages}
+          disabled={page.pages === undefined || page.page >= page.pages}
           onClick={() => onPage(page.page + 1)}
         >
           {t('log.next', lang)}

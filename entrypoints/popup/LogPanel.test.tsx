@@ -5,13 +5,8 @@ import { click, mount, q, qa, text, type } from '@/components/log/testing';
 import { runAudit } from '@/utils/audit/run';
 import { logDb } from '@/utils/log/db';
 import { exportJson } from '@/utils/log/export';
-import {
-  FILING_ERROR_KEY,
-  type FilingError,
-  handleLogRequest,
-  type LogRequest,
-  logAudit,
-} from '@/utils/log/hub';
+import { FILING_ERROR_KEY, type FilingError } from '@/utils/log/filing-error';
+import { handleLogRequest, type LogRequest, logAudit } from '@/utils/log/hub';
 import { getVerdicts, listLatest } from '@/utils/log/queries';
 import { parseFixture } from '@/utils/log/testing/fixtures';
 import { syntheticLog, writeBulk } from '@/utils/log/testing/synthetic';
@@ -66,7 +61,8 @@ describe('LogPanel on a log of thousands of pages', () => {
     const view = mount(<LogPanel tabId={null} pageUrl={URL_2019} />);
     await until(() => qa(view.root, '.log-row').length > 0, 'the list');
     expect(qa(view.root, '.log-row')).toHaveLength(20);
-    // the synthetic pages and the seed page, 20 a page
+    // the synthetic pages and the seed page, 20 a page (counted after the rows are drawn)
+    await until(() => text(q(view.root, '.pager-state')).startsWith('第 1 /'), 'the count');
     expect(text(q(view.root, '.pager-state'))).toBe(
       `第 1 / ${Math.ceil((PAGES + 1) / 20)} 页，共 ${PAGES + 1} 条`,
     );
@@ -83,6 +79,63 @@ describe('LogPanel on a log of thousands of pages', () => {
     const metas = qa(view.root, '.log-row .row-meta:nth-child(2)');
     expect(metas).toHaveLength(20);
     expect(metas.every((m) => m.textContent!.includes('2019年'))).toBe(true);
+    view.unmount();
+  });
+
+  it('draws the first rows before it counts the log and reads the filters’ choices, and says so', async () => {
+    // what the popup asks the log, in order, and the moment the first row is in the page
+    const steps: string[] = [];
+    const audits = logDb().audits;
+    const where = audits.where.bind(audits);
+    vi.spyOn(audits, 'where').mockImplementation(((index: string) => {
+      steps.push(index);
+      return where(index);
+    }) as typeof audits.where);
+    const root = document.body;
+    let atFirstRow: { pager: string; years: number; yearDisabled: boolean; formats: number } | null = null;
+    const watch = new MutationObserver(() => {
+      if (atFirstRow || !root.querySelector('.log-row')) return;
+      steps.push('rows drawn');
+      const year = q(root, 'select[name="year"]') as HTMLSelectElement;
+      atFirstRow = {
+        pager: text(q(root, '.pager-state')),
+        years: year.options.length,
+        yearDisabled: year.disabled,
+        formats: (q(root, 'select[name="format"]') as HTMLSelectElement).options.length,
+      };
+    });
+    watch.observe(root, { childList: true, subtree: true });
+    const view = mount(<LogPanel tabId={null} pageUrl={null} />);
+    await until(
+      () => (q(view.root, 'select[name="year"]') as HTMLSelectElement | null)?.disabled === false,
+      'the facets',
+    );
+    await until(() => text(q(view.root, '.pager-state')).startsWith('第 1 /'), 'the count');
+    watch.disconnect();
+
+    // at the first row: 20 rows, no count and no choices yet, and the page says it is reading them
+    expect(atFirstRow).toEqual({ pager: '第 1 页，正在统计条数…', years: 1, yearDisabled: true, formats: 1 });
+    expect(q(view.root, '.pager-state')!.getAttribute('aria-busy')).toBe('false');
+    // the rows came off the list's index first (then its count was asked for); the facets' indexes
+    // were read only once the rows were drawn
+    const drawn = steps.indexOf('rows drawn');
+    expect(steps[0]).toBe('[latest+auditedAt]');
+    expect(drawn).toBeGreaterThan(0);
+    expect(
+      steps.slice(0, drawn).filter((s) => s !== '[latest+auditedAt]' && s !== '[urlKey+version]'),
+    ).toEqual([]);
+    expect(steps.slice(drawn)).toContain('[latest+year+auditedAt]');
+    expect(steps.slice(drawn)).toContain('[latest+format+auditedAt]');
+    // then the same choices as before: every year of the log, newest first, and its formats
+    const years = qa(view.root, 'select[name="year"] option').map((o) => o.textContent);
+    expect(years).toEqual([
+      '全部年度',
+      ...[2024, 2023, 2022, 2021, 2020, 2019, 2018, 2017].map((y) => `${y}年`),
+    ]);
+    expect(qa(view.root, 'select[name="format"] option').length).toBeGreaterThan(1);
+    expect(text(q(view.root, '.pager-state'))).toBe(
+      `第 1 / ${Math.ceil((PAGES + 1) / 20)} 页，共 ${PAGES + 1} 条`,
+    );
     view.unmount();
   });
 

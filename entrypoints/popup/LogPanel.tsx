@@ -1,41 +1,39 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { type Browser, browser } from '#imports';
 import { ExportBar } from '@/components/log/ExportBar';
 import { LogList } from '@/components/log/LogList';
-import { RecordDetail } from '@/components/log/RecordDetail';
 import { LOG_CSS } from '@/components/log/styles';
 import { statusOf } from '@/components/log/view';
 import type { Finding, Localized } from '@/utils/audit/result';
 import { type Lang, t, tBoth } from '@/utils/i18n';
-import { type ExportFilter, exportCsv, exportFileName, exportJsonBlob } from '@/utils/log/export';
+import type { ExportFilter } from '@/utils/log/export';
+import { FILING_ERROR_KEY, type FilingError } from '@/utils/log/filing-error';
+import type { LogChanged, LogReply, LogRequest } from '@/utils/log/hub';
 import {
-  FILING_ERROR_KEY,
-  type FilingError,
-  type LogChanged,
-  type LogReply,
-  type LogRequest,
-} from '@/utils/log/hub';
-import { ImportError, importLog } from '@/utils/log/import';
-import { hasFilter, type ListPage, type ListQuery } from '@/utils/log/list-query';
-import {
-  type RecordDetail as Detail,
+  countLatest,
+  firstRows,
   getLatest,
-  getRecordDetail,
+  type LogFacets,
   listLatest,
   logContents,
   logFacets,
-} from '@/utils/log/queries';
+} from '@/utils/log/list';
+import { hasFilter, type ListQuery, type ShownPage } from '@/utils/log/list-query';
+import type { RecordDetail as Detail } from '@/utils/log/queries';
 import type { RecordSummary, VerdictValue } from '@/utils/log/schema';
 import { formatTime } from '@/utils/log/time';
-import type { Format } from '@/utils/report/model';
 import { readSettings, SETTINGS_KEY } from '@/utils/settings';
-import { worksheetFileName } from '@/utils/worksheet/worksheet';
 import { langOf, loadLang } from '../shared/settings';
 
 // The popup's log: the list of audited pages (paged, searched, filtered), a record's detail with the
 // reviewer's verdicts and evidence, export, import and clearing. Reads the log directly (same
 // extension origin, summaries only for the list); every write goes through the background, the
 // log's only writer. The current tab's own section above this one belongs to main.tsx.
+//
+// First paint (issue 11, 200 ms with 10 000 pages): this module loads only the list's reads
+// (utils/log/list.ts: Dexie, no zod) and its views. The first page's rows are read first and drawn
+// at once, the count and the filters' choices after them; a record's view (./detail), export,
+// import and the worksheet writer are loaded when first used.
 
 export interface LogPanelProps {
   /** the tab the popup is about: evidence is captured there */
@@ -48,6 +46,11 @@ export interface LogPanelProps {
 const PAGE_SIZE = 20;
 
 type Message = { text: string; error?: boolean } | null;
+
+/** The page the popup opens on: its rows come straight off the index, before the log is counted. */
+const isFirstUnfiltered = (q: ListQuery): boolean => (q.page ?? 1) === 1 && !hasFilter(q);
+
+type DetailModule = typeof import('./detail');
 
 const filterOf = (q: ListQuery): ExportFilter => {
   const { page: _page, pageSize: _size, ...filter } = q;
@@ -124,11 +127,11 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
   // the log read failed (IndexedDB blocked, broken): said, with a retry, instead of "loading…" forever
   const [loadError, setLoadError] = useState<string | null>(null);
   const [query, setQuery] = useState<ListQuery>({ page: 1, pageSize: PAGE_SIZE });
-  const [page, setPage] = useState<ListPage | null>(null);
-  const [facets, setFacets] = useState<{ years: number[]; formats: Format[]; pages: number } | null>(null);
+  const [page, setPage] = useState<ShownPage | null>(null);
+  const [facets, setFacets] = useState<LogFacets | null>(null);
   const [current, setCurrent] = useState<RecordSummary | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
-  const [detail, setDetail] = useState<Detail | null>(null);
+  const [detail, setDetail] = useState<{ data: Detail; View: DetailModule['RecordDetail'] } | null>(null);
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
   const [inTab, setInTab] = useState(true);
@@ -139,26 +142,50 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
   const say = (text: Localized | string, error = false) =>
     setMessage({ text: typeof text === 'string' ? text : text[lang], error });
 
-  // the filters' years and formats and the count of pages: read once per change of the log, not
-  // on every query (each keystroke of a search is one)
-  const facetsRead = useMemo(() => logFacets(), [version]);
-
-  // the list: re-read on every query, page and change of the log; a slower earlier read is dropped.
-  // The list and its facets are shown together, so the counts always agree.
+  // the list: re-read on every query, page and change of the log; a slower earlier read is dropped
   useEffect(() => {
     const mine = ++seq.current;
-    Promise.all([listLatest(query), facetsRead]).then(
-      ([p, f]) => {
-        if (mine !== seq.current) return;
-        setLoadError(null);
-        setPage(p);
-        setFacets(f);
+    const show = (p: ShownPage): boolean => {
+      if (mine !== seq.current) return false;
+      setLoadError(null);
+      setPage(p);
+      return true;
+    };
+    const failed = (e: unknown) => {
+      if (mine === seq.current) setLoadError(String(e));
+    };
+    if (isFirstUnfiltered(query)) {
+      // the rows the popup opens on cost PAGE_SIZE reads of the index, however large the log; they
+      // are drawn before the count, which walks the whole index
+      firstRows(PAGE_SIZE)
+        .then(async (items) => {
+          if (!show({ items, page: 1, pageSize: PAGE_SIZE })) return;
+          const total = await countLatest();
+          const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+          show({ items, page: 1, pageSize: PAGE_SIZE, total, pages });
+        })
+        .catch(failed);
+    } else listLatest(query).then(show, failed);
+  }, [query, version]);
+
+  // the filters' years and formats and the count of pages: read after the first rows are drawn (a
+  // seek per year, a count per format), then once per change of the log, not on every query
+  const listShown = page !== null;
+  useEffect(() => {
+    if (!listShown) return;
+    let live = true;
+    logFacets().then(
+      (f) => {
+        if (live) setFacets(f);
       },
       (e: unknown) => {
-        if (mine === seq.current) setLoadError(String(e));
+        if (live) say(t('log.loadFailed', lang, { error: String(e) }), true);
       },
     );
-  }, [query, facetsRead]);
+    return () => {
+      live = false;
+    };
+  }, [listShown, version]);
 
   useEffect(() => {
     if (pageUrl) getLatest(pageUrl).then(setCurrent, () => setCurrent(null));
@@ -177,19 +204,24 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
       return;
     }
     let live = true;
-    getRecordDetail(openId).then(
-      (d) => {
-        if (!live) return;
-        setDetail(d);
-        // the record went away (deleted, the log cleared): back to the list
-        if (!d) setOpenId(null);
-      },
-      (e: unknown) => {
-        if (!live) return;
-        setOpenId(null);
-        say(t('log.loadFailed', lang, { error: String(e) }), true);
-      },
-    );
+    import('./detail')
+      .then(async ({ getRecordDetail, RecordDetail }) => {
+        const d = await getRecordDetail(openId);
+        return d ? { data: d, View: RecordDetail } : null;
+      })
+      .then(
+        (d) => {
+          if (!live) return;
+          setDetail(d);
+          // the record went away (deleted, the log cleared): back to the list
+          if (!d) setOpenId(null);
+        },
+        (e: unknown) => {
+          if (!live) return;
+          setOpenId(null);
+          say(t('log.loadFailed', lang, { error: String(e) }), true);
+        },
+      );
     return () => {
       live = false;
     };
@@ -217,7 +249,7 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
     if (!detail) return;
     const reply = await write({
       type: 'log-verdict',
-      url: detail.record.url,
+      url: detail.data.record.url,
       fingerprint: f.fingerprint,
       verdict,
       rule: f.rule,
@@ -229,7 +261,7 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
     if (!detail) return;
     const reply = await write({
       type: 'log-verdict',
-      url: detail.record.url,
+      url: detail.data.record.url,
       fingerprint: f.fingerprint,
       note,
       rule: f.rule,
@@ -242,7 +274,7 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
     setBusy(true);
     const reply = await write({
       type: 'log-evidence',
-      recordId: detail.record.id,
+      recordId: detail.data.record.id,
       fingerprint: f.fingerprint,
       tabId,
     }).finally(() => setBusy(false));
@@ -262,13 +294,21 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
     setBusy(true);
     try {
       const filter = filterOf(query);
-      const name = kind === 'xlsx' ? worksheetFileName('log') : exportFileName(kind);
-      if (kind === 'csv') download(await exportCsv(filter, lang), name, 'text/csv;charset=utf-8');
-      else if (kind === 'xlsx') {
-        // loaded on demand: the XLSX writer is the popup's largest dependency
-        const { exportXlsx } = await import('@/utils/worksheet/log');
+      let name: string;
+      if (kind === 'xlsx') {
+        // loaded on demand, like the other exports: the XLSX writer is the popup's largest dependency
+        const [{ exportXlsx }, { worksheetFileName }] = await Promise.all([
+          import('@/utils/worksheet/log'),
+          import('@/utils/worksheet/worksheet'),
+        ]);
+        name = worksheetFileName('log');
         download(await exportXlsx(filter, lang), name, XLSX_TYPE);
-      } else download(await exportJsonBlob(filter), name, 'application/json');
+      } else {
+        const { exportCsv, exportFileName, exportJsonBlob } = await import('@/utils/log/export');
+        name = exportFileName(kind);
+        if (kind === 'csv') download(await exportCsv(filter, lang), name, 'text/csv;charset=utf-8');
+        else download(await exportJsonBlob(filter), name, 'application/json');
+      }
       say(t('log.exported', lang, { name }));
     } catch (e) {
       say(t('log.failed', lang, { error: String(e) }), true);
@@ -282,10 +322,16 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
   const onImport = async (file: File) => {
     setBusy(true);
     try {
-      const n = await importLog(await file.text());
-      say(t('log.import.done', lang, { ...n }));
+      // the import's validation (zod, the record schemas) is loaded when a file is chosen
+      const { ImportError, importLog } = await import('@/utils/log/import');
+      try {
+        const n = await importLog(await file.text());
+        say(t('log.import.done', lang, { ...n }));
+      } catch (e) {
+        say(e instanceof ImportError ? e.localized : tBoth('log.failed', { error: String(e) }), true);
+      }
     } catch (e) {
-      say(e instanceof ImportError ? e.localized : tBoth('log.failed', { error: String(e) }), true);
+      say(tBoth('log.failed', { error: String(e) }), true);
     } finally {
       setBusy(false);
       setVersion((v) => v + 1);
@@ -346,10 +392,10 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
       {openId && detail ? (
         <>
           {shownMessage}
-          <RecordDetail
-            key={detail.record.id}
+          <detail.View
+            key={detail.data.record.id}
             lang={lang}
-            detail={detail}
+            detail={detail.data}
             onVerdict={(f, v) => void onVerdict(f, v)}
             onNote={(f, note) => void onNote(f, note)}
             onOpenRecord={(id) => {
@@ -370,14 +416,14 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
             {...(busy ? {} : { onCaptureEvidence: (f: Finding) => void onCapture(f) })}
           />
         </>
-      ) : page && facets ? (
+      ) : page ? (
         <>
           <LogList
             lang={lang}
             page={page}
             query={query}
-            years={facets.years}
-            formats={facets.formats}
+            years={facets?.years ?? null}
+            formats={facets?.formats ?? null}
             onQuery={(q) => setQuery({ ...q, pageSize: PAGE_SIZE })}
             onPage={(n) => setQuery({ ...query, page: n })}
             onOpen={(id) => {
@@ -387,7 +433,7 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
           />
           <ExportBar
             lang={lang}
-            total={facets.pages}
+            total={facets?.pages ?? null}
             countContents={() => logContents()}
             filtered={hasFilter(query) ? page.total : null}
             busy={busy}

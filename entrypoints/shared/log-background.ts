@@ -1,10 +1,9 @@
 import { type Browser, browser } from '#imports';
 import type { Localized } from '@/utils/audit/result';
 import { tBoth } from '@/utils/i18n';
+import { FILING_ERROR_KEY, type FilingError } from '@/utils/log/filing-error';
 import {
   type EvidenceTexts,
-  FILING_ERROR_KEY,
-  type FilingError,
   type HubDeps,
   handleLogRequest,
   type LogChanged,

@@ -23,3 +23,30 @@ describe('content-script bundles', () => {
     expect(/ZodError|\$ZodType|_zod/.test(auditor), 'zod found in the auditor bundle').toBe(false);
   });
 });
+
+// What the popup loads before its first paint: popup.html's entry chunk and the chunks it preloads.
+// With 10 000 pages in the log the list must be drawn within 200 ms (issue 11, npm run bench):
+// the log's first rows need Dexie and the list's reads, not the record schemas (zod), the XLSX
+// writer, the auditor's rules (which the sweep queue runs) or the cross-year checks, which are
+// loaded when a record, an export, an import or a sweep first needs them.
+describe('the popup before its first paint', () => {
+  const html = readFileSync(join(EXTENSION_DIR, 'popup.html'), 'utf8');
+  const chunks = [...html.matchAll(/(?:src|href)="\/(chunks\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const code = chunks.map((c) => readFileSync(join(EXTENSION_DIR, c), 'utf8')).join('\n');
+
+  it('loads the log with Dexie, and no zod, XLSX writer, rules or cross-year checks', () => {
+    expect(chunks.some((c) => c.startsWith('chunks/popup-'))).toBe(true);
+    // the real bundle: Dexie and the list's strings are there
+    expect(/Dexie/.test(code), 'Dexie not found in the popup’s chunks').toBe(true);
+    expect(code.includes('正在统计条数'), 'the list’s strings not found').toBe(true);
+    // booleans, not toMatch: a failure must not print the bundle
+    expect(/ZodError|\$ZodType|_zod/.test(code), 'zod found in the popup’s first chunks').toBe(false);
+    expect(code.includes('[Content_Types].xml'), 'the XLSX writer found').toBe(false);
+    expect(/\bT3-01\b/.test(code), 'the auditor’s rules found').toBe(false);
+    expect(/\bXYR-0\d\b/.test(code), 'the cross-year checks found').toBe(false);
+  });
+
+  it('stays under 80 kB gzipped (about 190 kB of script; 566 kB before the split)', () => {
+    expect(gzipSync(code).length).toBeLessThan(80 * 1024);
+  });
+});

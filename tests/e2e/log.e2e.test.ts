@@ -209,7 +209,9 @@ describe('the audit log in the popup', () => {
       const status = e.error ? 'error' : e.warning ? 'warning' : e.info ? 'info' : 'clean';
       expect(await row.getAttribute('class')).toContain(`status-${status}`);
     }
-    expect(await popup.locator('.log-pager .pager-state').textContent()).toBe('第 1 / 1 页，共 3 条');
+    await expect
+      .poll(() => popup.locator('.log-pager .pager-state').textContent())
+      .toBe('第 1 / 1 页，共 3 条');
   });
 
   it('points at the current tab’s own record', async () => {

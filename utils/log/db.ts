@@ -1,15 +1,9 @@
 import { Dexie, type Table } from 'dexie';
 import type { Finding } from '../audit/result';
-import type { ReportModel } from '../report/model';
+import { FIRST_MODEL_VERSION, type ReportModel } from '../report/model';
 import type { SweepItemRow, SweepRow } from '../sweep/queue-schema';
 import { agencyKeyOf, searchTextOf } from './keys';
-import {
-  type Evidence,
-  FIRST_MODEL_VERSION,
-  type RecordSummary,
-  type TableChange,
-  type Verdict,
-} from './schema';
+import type { Evidence, RecordSummary, TableChange, Verdict } from './schema';
 
 // The audit log in IndexedDB (Dexie). Written only by the extension's own pages and background,
 // never by a content script on the portal's origin.

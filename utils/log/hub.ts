@@ -95,16 +95,6 @@ export interface LogFailed {
   error: Localized;
 }
 
-/** The last audit the log could not file, kept (storage.local, FILING_ERROR_KEY) for the popup to show. */
-export interface FilingError {
-  url: string;
-  /** epoch ms */
-  at: number;
-  error: Localized;
-}
-
-export const FILING_ERROR_KEY = 'log:filing-error';
-
 /** What the page says at a finding, read by the auditor from its element map. */
 export interface EvidenceTexts {
   /** the page the auditor runs on (must be the record's) */

@@ -23,12 +23,23 @@ export interface ListQuery {
 export const hasFilter = (q: Pick<ListQuery, 'query' | 'year' | 'format' | 'severity'>): boolean =>
   !!q.query || q.year != null || q.format != null || !!q.severity;
 
-export interface ListPage {
+/**
+ * One page of the list as shown: its rows, and its count once known. The popup draws the unfiltered
+ * list's first page before counting the log (list.ts firstRows, countLatest), so for a moment there
+ * are rows and no total; the pager says it is counting rather than show a number it does not have.
+ */
+export interface ShownPage {
   items: RecordSummary[];
-  total: number;
   /** the page returned (clamped to the last one) */
   page: number;
   pageSize: number;
+  /** absent while the count is being read */
+  total?: number;
+  pages?: number;
+}
+
+export interface ListPage extends ShownPage {
+  total: number;
   pages: number;
 }
 

@@ -1,8 +1,9 @@
+import type { DBCoreTable } from 'dexie';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LogDb } from './db';
 import { searchKey } from './keys';
+import { countLatest, firstRows, listLatest, logFacets } from './list';
 import type { ListQuery } from './list-query';
-import { listLatest, logFacets } from './queries';
 import type { AuditRecord } from './schema';
 import { syntheticLog, writeBulk } from './testing/synthetic';
 
@@ -38,6 +39,84 @@ function expected(q: ListQuery): { ids: string[]; total: number } {
   const page = Math.min(q.page ?? 1, Math.max(1, Math.ceil(hits.length / size)));
   return { ids: hits.slice((page - 1) * size, page * size).map((r) => r.id), total: hits.length };
 }
+
+/**
+ * Counts what IndexedDB hands Dexie from the audits table of `db`: every key or row a query, a get
+ * or a cursor step yields. Installed on a second connection to the same database, before it opens.
+ */
+function countReads(db: LogDb): { rows: number } {
+  const counted = { rows: 0 };
+  db.use({
+    stack: 'dbcore',
+    name: 'count-reads',
+    create: (down) => ({
+      ...down,
+      table(name) {
+        const table = down.table(name);
+        if (name !== 'audits') return table;
+        const counting: DBCoreTable = {
+          ...table,
+          async query(req) {
+            const res = await table.query(req);
+            counted.rows += res.result.length;
+            return res;
+          },
+          async getMany(req) {
+            const res = await table.getMany(req);
+            counted.rows += res.filter((r) => r !== undefined).length;
+            return res;
+          },
+          async get(req) {
+            const res = await table.get(req);
+            if (res !== undefined) counted.rows++;
+            return res;
+          },
+          async openCursor(req) {
+            const cursor = await table.openCursor(req);
+            if (!cursor) return cursor;
+            const start = cursor.start.bind(cursor);
+            return Object.create(cursor, {
+              start: {
+                value: (onNext: () => void) =>
+                  start(() => {
+                    counted.rows++;
+                    onNext();
+                  }),
+              },
+            });
+          },
+        };
+        return counting;
+      },
+    }),
+  });
+  return counted;
+}
+
+describe('the page the popup opens on (issue 11: first paint with 10 000 pages)', () => {
+  it('reads its 20 rows off the index and nothing more, the same rows as listLatest', async () => {
+    const counted = new LogDb('list-test');
+    const reads = countReads(counted);
+    const rows = await firstRows(20, counted);
+    expect(reads.rows).toBe(20);
+    expect(rows.map((r) => r.id)).toEqual(expected({ pageSize: 20 }).ids);
+    expect(rows.map((r) => r.id)).toEqual((await listLatest({ pageSize: 20 }, db)).items.map((r) => r.id));
+    expect(rows[0]!).not.toHaveProperty('search');
+    // the counter sees what the paged list reads: every key of the index, then the page's rows
+    reads.rows = 0;
+    await listLatest({ page: 2, pageSize: 20 }, counted);
+    expect(reads.rows).toBe(COUNT + 20);
+    counted.close();
+  });
+
+  it('counts the pages apart, without reading them', async () => {
+    const counted = new LogDb('list-test');
+    const reads = countReads(counted);
+    expect(await countLatest(counted)).toBe(COUNT);
+    expect(reads.rows).toBe(0);
+    counted.close();
+  });
+});
 
 describe('listLatest over 5,000 pages', () => {
   it('shows one record per page, newest first, in pages', async () => {

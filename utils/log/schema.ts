@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ReadStateSchema } from '../audit/read-state-schema';
 import { CountsSchema, FiguresSchema, FindingSchema } from '../audit/result';
-import { FORMATS, UNITS } from '../report/model';
+import { FIRST_MODEL_VERSION, FORMATS, UNITS } from '../report/model';
 import { ReportModelSchema } from '../report/model-schema';
 
 // The audit log's records, checked with zod on every write and on import. A record as the API
@@ -15,8 +15,9 @@ import { ReportModelSchema } from '../report/model-schema';
  */
 export const LOG_SCHEMA_VERSION = 3;
 
-/** The first ReportModel version: what every record written before modelVersion existed holds. */
-export const FIRST_MODEL_VERSION = 1;
+// defined beside MODEL_VERSION, without zod: the database module (which the popup's first paint
+// loads) needs it for its upgrades, and must not pull in these schemas
+export { FIRST_MODEL_VERSION };
 
 /**
  * A page's address: http(s) or a local file, or the hash name of pasted report text (the viewer

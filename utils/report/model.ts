@@ -214,6 +214,9 @@ export type Detection = z.infer<typeof S.DetectionSchema>;
 // 2: the claim kinds channelCount, portalDocuments, interpretationCount, aggregationScope
 export const MODEL_VERSION = 2;
 
+/** The first ReportModel version: what every record written before modelVersion existed holds. */
+export const FIRST_MODEL_VERSION = 1;
+
 export type ReportModel = z.infer<typeof S.ReportModelSchema>;
 
 export const emptyTableInfo = (reason?: string): TableInfo => ({
