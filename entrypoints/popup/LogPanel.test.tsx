@@ -11,7 +11,7 @@ import { getVerdicts, listLatest } from '@/utils/log/queries';
 import { parseFixture } from '@/utils/log/testing/fixtures';
 import { syntheticLog, writeBulk } from '@/utils/log/testing/synthetic';
 import { clearLog } from '@/utils/log/write';
-import { LogPanel } from './LogPanel';
+import { LogPanel, readFirstRows } from './LogPanel';
 
 // The popup's log on a log of thousands of pages (fake-indexeddb): it shows one page of summaries
 // and reads no model for it; writes go to the background, here the hub's own handler on the same
@@ -136,6 +136,32 @@ describe('LogPanel on a log of thousands of pages', () => {
     expect(text(q(view.root, '.pager-state'))).toBe(
       `第 1 / ${Math.ceil((PAGES + 1) / 20)} 页，共 ${PAGES + 1} 条`,
     );
+    view.unmount();
+  });
+
+  it('takes the rows the page began reading before it rendered, and reads afresh after that', async () => {
+    const early = readFirstRows();
+    const ids = (await early).map((r) => r.id);
+    expect(ids).toHaveLength(20);
+    const steps: string[] = [];
+    const audits = logDb().audits;
+    const where = audits.where.bind(audits);
+    vi.spyOn(audits, 'where').mockImplementation(((index: string) => {
+      steps.push(index);
+      return where(index);
+    }) as typeof audits.where);
+    const view = mount(<LogPanel tabId={null} pageUrl={null} firstRowsRead={early} />);
+    await until(() => text(q(view.root, '.pager-state')).startsWith('第 1 /'), 'the count');
+    expect(qa(view.root, '.log-row').map((r) => r.dataset.id)).toEqual(ids);
+    // the list's index was asked once, for the count: the rows were the early read's
+    expect(steps.filter((s) => s === '[latest+auditedAt]')).toHaveLength(1);
+    click(q(view.root, 'button[name="next"]'));
+    await until(() => text(q(view.root, '.pager-state')).startsWith('第 2 /'), 'page 2');
+    click(q(view.root, 'button[name="prev"]'));
+    await until(() => text(q(view.root, '.pager-state')).startsWith('第 1 /'), 'page 1 again');
+    // back on page 1: its rows read again (and counted), not the early read reused
+    expect(steps.filter((s) => s === '[latest+auditedAt]')).toHaveLength(4);
+    expect(qa(view.root, '.log-row').map((r) => r.dataset.id)).toEqual(ids);
     view.unmount();
   });
 

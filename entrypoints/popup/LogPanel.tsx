@@ -40,12 +40,25 @@ export interface LogPanelProps {
   tabId: number | null;
   /** that tab's page, to point at its record */
   pageUrl: string | null;
+  /**
+   * The rows the list opens on, when the page began reading them before it rendered anything
+   * (readFirstRows, main.tsx): the read then overlaps the first render instead of waiting for it.
+   */
+  firstRowsRead?: Promise<RecordSummary[]>;
 }
 
 /** A page of the list: small enough to render at once in a popup. */
 const PAGE_SIZE = 20;
 
 type Message = { text: string; error?: boolean } | null;
+
+/** Starts reading the rows the list opens on; for LogPanel's firstRowsRead. */
+export function readFirstRows(): Promise<RecordSummary[]> {
+  const read = firstRows(PAGE_SIZE);
+  // a failure is LogPanel's to show once it takes the read; until then it is not unhandled
+  read.catch(() => {});
+  return read;
+}
 
 /** The page the popup opens on: its rows come straight off the index, before the log is counted. */
 const isFirstUnfiltered = (q: ListQuery): boolean => (q.page ?? 1) === 1 && !hasFilter(q);
@@ -121,7 +134,7 @@ function useFilingError(): [FilingError | null, () => void] {
   return [error, dismiss];
 }
 
-export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
+export function LogPanel({ tabId, pageUrl, firstRowsRead }: LogPanelProps) {
   const lang = useLang();
   const [filingError, dismissFilingError] = useFilingError();
   // the log read failed (IndexedDB blocked, broken): said, with a retry, instead of "loading…" forever
@@ -138,6 +151,8 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
   // a change of the log while the popup is open (an audit, a write) bumps this
   const [version, setVersion] = useState(0);
   const seq = useRef(0);
+  // the read begun before the first render serves the first list read only; later ones read afresh
+  const early = useRef(firstRowsRead);
 
   const say = (text: Localized | string, error = false) =>
     setMessage({ text: typeof text === 'string' ? text : text[lang], error });
@@ -157,7 +172,9 @@ export function LogPanel({ tabId, pageUrl }: LogPanelProps) {
     if (isFirstUnfiltered(query)) {
       // the rows the popup opens on cost PAGE_SIZE reads of the index, however large the log; they
       // are drawn before the count, which walks the whole index
-      firstRows(PAGE_SIZE)
+      const rows = early.current ?? firstRows(PAGE_SIZE);
+      early.current = undefined;
+      rows
         .then(async (items) => {
           if (!show({ items, page: 1, pageSize: PAGE_SIZE })) return;
           const total = await countLatest();

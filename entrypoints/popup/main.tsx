@@ -9,7 +9,7 @@ import { type Format, TABLE_IDS, type TableId } from '@/utils/report/model';
 import type { AuditTab, OpenViewer, TabResult, ToggleOverlay } from '../shared/messages';
 import { tabKey } from '../shared/messages';
 import type { ListOffer as ListOfferView } from './ListOffer';
-import { LogPanel } from './LogPanel';
+import { LogPanel, readFirstRows } from './LogPanel';
 import { both } from './text';
 
 // Minimal popup: what the background holds for the active tab, and a button to audit it.
@@ -220,7 +220,7 @@ function LazyListOffer({ tab }: { tab: Browser.tabs.Tab | null }) {
   return View && web ? <View tab={tab} /> : null;
 }
 
-function Popup() {
+function Popup({ firstRowsRead }: { firstRowsRead: ReturnType<typeof readFirstRows> }) {
   const [tab, setTab] = useState<Browser.tabs.Tab | null>(null);
   const [result, setResult] = useState<TabResult | null>(null);
   const [busy, setBusy] = useState(false);
@@ -308,9 +308,15 @@ function Popup() {
       )}
       <DocumentActions tab={tab} result={result} />
       {result?.model?.kind !== 'report' && <LazyListOffer tab={tab} />}
-      <LogPanel tabId={tab?.id ?? null} pageUrl={result?.url ?? tab?.url ?? null} />
+      <LogPanel
+        tabId={tab?.id ?? null}
+        pageUrl={result?.url ?? tab?.url ?? null}
+        firstRowsRead={firstRowsRead}
+      />
     </main>
   );
 }
 
-render(<Popup />, document.getElementById('app')!);
+// The log's first rows are read from here, before the first render: opening the database and the
+// read overlap rendering, instead of starting in an effect after Preact's first paint.
+render(<Popup firstRowsRead={readFirstRows()} />, document.getElementById('app')!);
