@@ -70,6 +70,10 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     io.out(usage());
     return 0;
   }
+  const timeLimitS = Number(args.values['time-limit']);
+  const badTimeLimit = !Number.isFinite(timeLimitS) || timeLimitS < 0;
+  // 0: no limit
+  const budgetMs = timeLimitS > 0 ? timeLimitS * 1000 : undefined;
   if (args.values.sweep !== undefined) {
     const maxPages = Number(args.values['max-pages']);
     const delayMs = Number(args.values.delay);
@@ -80,22 +84,29 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       !Number.isInteger(maxPages) ||
       maxPages < 1 ||
       !Number.isFinite(delayMs) ||
-      delayMs < 0
+      delayMs < 0 ||
+      badTimeLimit
     ) {
       io.err(usage());
       return 2;
     }
     return sweepCommand(
       args.values.sweep,
-      { json: !!args.values.json, lang, maxPages, delayMs, out: args.values.out ?? null, failOn },
+      {
+        json: !!args.values.json,
+        lang,
+        maxPages,
+        delayMs,
+        out: args.values.out ?? null,
+        failOn,
+        ...(budgetMs === undefined ? {} : { budgetMs }),
+      },
       io,
     );
   }
-  const timeLimitS = Number(args.values['time-limit']);
   if (
     !args.positionals.length ||
-    !Number.isFinite(timeLimitS) ||
-    timeLimitS < 0 ||
+    badTimeLimit ||
     (args.values.explain && failOn !== undefined) ||
     (lang !== 'zh' && lang !== 'en') ||
     (failOn !== undefined && failOn !== 'error' && failOn !== 'warning')
@@ -104,8 +115,6 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     return 2;
   }
 
-  // 0: no limit
-  const budgetMs = timeLimitS > 0 ? timeLimitS * 1000 : undefined;
   const failure = (error: unknown) =>
     error instanceof BudgetExceeded
       ? t('cli.timedOut', lang, { seconds: error.limitMs / 1000 })

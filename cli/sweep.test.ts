@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import readXlsxFile from 'read-excel-file/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   EDUCATION,
   FINANCE,
@@ -197,7 +197,29 @@ describe('gouji --sweep', () => {
     // the whole list again, its PDF included
   }, 30_000);
 
+  it('gives each page --time-limit seconds: a page not read in time is an unreadable link, the sweep goes on', async () => {
+    // every read of the clock a minute after the last: each page runs out at its first boundary
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 60_001));
+    let run: Awaited<ReturnType<typeof runCli>>;
+    try {
+      run = await runCli('--sweep', portal.listUrl, '--json', '--delay', '0', '--max-pages', '1');
+    } finally {
+      clock.mockRestore();
+    }
+    const entries: SweepCliEntry[] = JSON.parse(run.out);
+    expect(entries).toHaveLength(7);
+    expect(entries.filter((e) => e.status === 'audited')).toEqual([]);
+    // the five report pages of the first list page (the PDF's reader trips on the mocked clock itself)
+    const timedOut = entries.filter((e) => e.status === 'unreadable');
+    expect(timedOut.map((e) => e.note).filter((n) => n?.startsWith('未读取'))).toEqual(
+      Array(5).fill('未读取：超过 60 秒仍未读完 / not read: reading took longer than 60 s'),
+    );
+    expect(run.code).toBe(3);
+  });
+
   it('refuses bad usage', async () => {
+    expect((await runCli('--sweep', portal.listUrl, '--time-limit', 'soon')).code).toBe(2);
     expect((await runCli('--sweep', portal.listUrl, '--max-pages', '0')).code).toBe(2);
     expect((await runCli('--sweep', portal.listUrl, 'extra.html')).code).toBe(2);
   });

@@ -3,6 +3,7 @@ import { extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Severity } from '../utils/audit/result';
 import { emptyCounts } from '../utils/audit/run';
+import { Budget } from '../utils/budget';
 import { type Lang, t } from '../utils/i18n';
 import { ReportModelSchema } from '../utils/report/model-schema';
 import { readReport } from '../utils/source/index';
@@ -40,6 +41,8 @@ export interface SweepCliOptions {
   /** pause after each request to one host, ms */
   delayMs: number;
   failOn?: Severity;
+  /** how long one page may take to be read (--time-limit); none when absent */
+  budgetMs?: number;
 }
 
 interface Io {
@@ -122,6 +125,7 @@ export function summaryData(result: SweepResult): Record<string, number> {
  */
 export function nodeReaders(
   lang: Lang,
+  budgetMs?: number,
 ): Required<Pick<SweepDeps, 'decode' | 'toDocument' | 'releaseDocument' | 'readDocument'>> {
   return {
     decode: (bytes, charset) => decodePage(bytes, charset),
@@ -131,7 +135,12 @@ export function nodeReaders(
       const read = await readReport(
         fetched.bytes,
         { contentType: fetched.contentType, name: fetched.url },
-        { url: fetched.url, parseHtml: (html) => documentFromHtml(html, fetched.url), pdf: nodePdfOptions() },
+        {
+          url: fetched.url,
+          parseHtml: (html) => documentFromHtml(html, fetched.url),
+          pdf: nodePdfOptions(),
+          budgetMs,
+        },
       );
       const model = read.parsed?.model ?? null;
       // The model is plain data: free the report's DOM.
@@ -161,7 +170,8 @@ export async function sweepCommand(target: string, opts: SweepCliOptions, io: Io
     start,
     {
       fetch: fetcher,
-      ...nodeReaders(lang),
+      ...nodeReaders(lang, opts.budgetMs),
+      ...(opts.budgetMs === undefined ? {} : { budget: () => new Budget(opts.budgetMs!) }),
       onProgress: (_: SweepProgress, entry) => {
         if (entry.status !== 'audited')
           io.err(

@@ -84,6 +84,10 @@ const catalogue = {
     zh: '页面过大（{cells} 个表格单元格，{chars} 个字符），为免页面卡顿未予审核；可另存网页后用命令行审核',
     en: 'page too large to audit without freezing it ({cells} table cells, {chars} characters); save it and use the command line',
   },
+  'sweep.timedOut': {
+    zh: '未读取：超过 {seconds} 秒仍未读完',
+    en: 'not read: reading took longer than {seconds} s',
+  },
   'audit.timedOut': {
     zh: '页面未能在 {seconds} 秒内读完，为免页面卡顿已停止审核，未读取；可另存网页后用命令行审核',
     en: 'page not read: reading it took longer than {seconds} s, so the audit stopped rather than freeze the page; save it and use the command line',
@@ -428,8 +432,8 @@ const catalogue = {
   'log.type.null': { zh: '空值', en: 'null' },
   // ── Sweeping a portal's list of reports (utils/sweep, cli --sweep, the sweep view) ──
   'cli.usageSweep': {
-    zh: '      gouji --sweep <列表页网址|保存的列表页> [--json] [--max-pages N] [--out 目录] [--delay 毫秒]',
-    en: '      gouji --sweep <list URL|saved list page> [--json] [--max-pages N] [--out DIR] [--delay MS]',
+    zh: '      gouji --sweep <列表页网址|保存的列表页> [--json] [--max-pages N] [--out 目录] [--delay 毫秒] [--time-limit 秒]',
+    en: '      gouji --sweep <list URL|saved list page> [--json] [--max-pages N] [--out DIR] [--delay MS] [--time-limit S]',
   },
   'sweep.status.audited': { zh: '已审核', en: 'audited' },
   'sweep.status.not-a-report': { zh: '不是年报', en: 'not a report' },

@@ -1,4 +1,5 @@
 import { browser } from '#imports';
+import { Budget } from '@/utils/budget';
 import { logDb } from '@/utils/log/db';
 import type { LogResult } from '@/utils/log/hub';
 import { decodeBytes } from '@/utils/source/decode';
@@ -19,10 +20,19 @@ import { serialized } from '../shared/serial';
 
 const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
+/**
+ * How long one swept page may take to be read. The runner holds no user's tab, but in Firefox it is
+ * a frame of the background page, whose thread also files audits and sets badges; and unlike the
+ * auditor it has no size gate before the parse (only the fetcher's size cap). 5 s is several times
+ * what the largest page the auditor admits should take (about 0.6 s).
+ */
+const PAGE_BUDGET_MS = 5000;
+
 const deps: QueueDeps = {
   // one fetcher for the runner's life: its per-host limits hold across sweeps
   fetch: politeFetcher(),
   decode: decodeBytes,
+  budget: () => new Budget(PAGE_BUDGET_MS),
   toDocument: (html, url) => {
     const doc = parseHtml(html);
     // relative links resolve against the page's own address, not this extension page's

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Budget } from '../budget';
 import { reportPage } from '../rules/testing/pages';
 import type { Fetcher } from './fetch';
 import { documentKind, runSweep, type SweepDeps } from './run';
@@ -53,6 +54,37 @@ describe('runSweep', () => {
     const result = await run;
     expect(result.cancelled).toBe(true);
     expect(result.entries).toHaveLength(2);
+  });
+
+  it('takes a page that runs out of its time budget as one unreadable link, and reads the others', async () => {
+    let pagesRead = 0;
+    const result = await runSweep(
+      LIST,
+      deps({
+        // the third page's clock jumps past any deadline after the read that sets it; the others' stand still
+        budget: () => {
+          const third = ++pagesRead === 3;
+          let reads = 0;
+          return new Budget(5000, () => (third && reads++ > 0 ? Number.POSITIVE_INFINITY : 0));
+        },
+      }),
+      { concurrency: 1 },
+    );
+    expect(pagesRead).toBe(6);
+    expect(result.entries.map((e) => e.status)).toEqual([
+      'audited',
+      'audited',
+      'unreadable',
+      'audited',
+      'audited',
+      'audited',
+    ]);
+    expect(result.entries[2]).toMatchObject({
+      model: null,
+      audit: null,
+      note: '未读取：超过 5 秒仍未读完 / not read: reading took longer than 5 s',
+    });
+    expect(result.entries[3]!.model?.agency).toBe('某县第3局');
   });
 });
 

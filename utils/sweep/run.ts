@@ -2,6 +2,8 @@ import { runCrossBody } from '../audit/cross-body';
 import { runCrossYear, sameBody } from '../audit/cross-year';
 import type { AuditResult } from '../audit/result';
 import { addCounts, runAudit } from '../audit/run';
+import { type Budget, BudgetExceeded } from '../budget';
+import { t } from '../i18n';
 import { viewerFile } from '../report/attachments';
 import type { ReportModel } from '../report/model';
 import { parseReport } from '../report/parse';
@@ -71,6 +73,11 @@ export interface SweepDeps {
     kind: 'pdf' | 'docx',
   ): Promise<{ model: ReportModel | null; problem?: string }>;
   onProgress?(progress: SweepProgress, entry: SweepEntry): void;
+  /**
+   * A fresh time budget for reading one page: past it the link is unreadable and the sweep goes on.
+   * Without it a page is read however long it takes.
+   */
+  budget?(): Budget;
 }
 
 export interface SweepOptions {
@@ -257,9 +264,18 @@ export async function readLink(
   let model: ReportModel;
   let pdf: string | null;
   try {
-    model = parseReport(doc, { url: fetched.url }).model;
+    model = parseReport(doc, { url: fetched.url, budget: deps.budget?.() }).model;
     // A viewer page around the PDF of a listed report: read the PDF.
     pdf = model.kind !== 'report' && link.namesReport ? embeddedPdf(doc, fetched.url) : null;
+  } catch (error) {
+    // One page that runs out of time or throws is one unreadable link: the sweep goes on (and the
+    // extension's queue does not take the same page again at every wake).
+    const seconds = error instanceof BudgetExceeded ? { seconds: error.limitMs / 1000 } : null;
+    // both languages, as the sweep's rows are read in either
+    const note = seconds
+      ? `${t('sweep.timedOut', 'zh', seconds)} / ${t('sweep.timedOut', 'en', seconds)}`
+      : `HTML: ${describe(error)}`;
+    return { status: 'unreadable', note, model: null };
   } finally {
     await deps.releaseDocument?.(doc);
   }
