@@ -29,28 +29,45 @@ export class GridTooLarge extends Error {
     super(`table grid of ${area} slots exceeds ${MAX_GRID_AREA}`);
   }
 }
-const BLOCK_TAGS = new Set(['P', 'DIV', 'BR', 'LI', 'TR', 'TD', 'TH', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+/** Lower-case names of the elements whose boundaries are spaces in a cell's text (HTML's localName). */
+const BLOCK_NAMES = new Set(['p', 'div', 'br', 'li', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** Appends the text under `node` to `out`, block boundaries and <br> as spaces. */
+function appendText(node: Node, out: string[]): void {
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    const type = child.nodeType;
+    if (type === 3) out.push((child as Text).data);
+    else if (type === 1) {
+      const name = (child as Element).localName;
+      if (name === 'script' || name === 'style') continue;
+      if (BLOCK_NAMES.has(name)) {
+        out.push(' ');
+        appendText(child, out);
+        out.push(' ');
+      } else appendText(child, out);
+    }
+  }
+}
 
 /** Text of an element with block boundaries and <br> kept as spaces (textContent drops them). */
 export function elementText(el: Element): string {
-  // most cells hold one text node and nothing else
-  const only = el.firstChild;
-  if (only && only === el.lastChild && only.nodeType === 3) return cleanText(only.nodeValue ?? '');
-  const parts: string[] = [];
-  const walk = (node: Node): void => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
-      else if (child.nodeType === 1) {
-        const tag = (child as Element).tagName.toUpperCase();
-        if (tag === 'SCRIPT' || tag === 'STYLE') continue;
-        const block = BLOCK_TAGS.has(tag);
-        if (block) parts.push(' ');
-        walk(child);
-        if (block) parts.push(' ');
+  // Most cells are one text node, or one <p>/<span> holding one text node (Word, UEditor): the
+  // element's own text is then all there is, with at most one block boundary at either end, which
+  // cleanText trims anyway. Each DOM access is a call into the browser, so these take the fewest.
+  const first = el.firstChild;
+  if (!first) return '';
+  if (first === el.lastChild) {
+    if (first.nodeType === 3) return cleanText((first as Text).data);
+    if (first.nodeType === 1) {
+      const inner = first.firstChild;
+      if (inner && inner === first.lastChild && inner.nodeType === 3) {
+        const name = (first as Element).localName;
+        if (name !== 'script' && name !== 'style') return cleanText((inner as Text).data);
       }
     }
-  };
-  walk(el);
+  }
+  const parts: string[] = [];
+  appendText(el, parts);
   return cleanText(parts.join(''));
 }
 
@@ -58,17 +75,20 @@ export function elementText(el: Element): string {
 export function ownRows(table: Element): Element[][] {
   const groups: Element[][] = [];
   let loose: Element[] | null = null;
-  for (const child of Array.from(table.children)) {
-    const tag = child.tagName.toUpperCase();
-    if (tag === 'TR') {
+  for (let child = table.firstElementChild; child; child = child.nextElementSibling) {
+    const name = child.localName;
+    if (name === 'tr') {
       if (!loose) {
         loose = [];
         groups.push(loose);
       }
       loose.push(child);
-    } else if (tag === 'THEAD' || tag === 'TBODY' || tag === 'TFOOT') {
+    } else if (name === 'thead' || name === 'tbody' || name === 'tfoot') {
       loose = null;
-      groups.push(Array.from(child.children).filter((r) => r.tagName.toUpperCase() === 'TR'));
+      const rows: Element[] = [];
+      for (let tr = child.firstElementChild; tr; tr = tr.nextElementSibling)
+        if (tr.localName === 'tr') rows.push(tr);
+      groups.push(rows);
     }
   }
   return groups;
@@ -82,59 +102,55 @@ function span(el: Element, name: string, fallback: number): number {
   return Math.min(n, MAX_SPAN);
 }
 
-/** Slots the table's cells would cover, counted before anything is allocated. */
-function gridArea(groups: Element[][]): number {
-  let area = 0;
-  let rowOffset = 0;
-  for (const rows of groups) {
-    const groupEnd = rowOffset + rows.length;
-    rows.forEach((tr, i) => {
-      const r = rowOffset + i;
-      for (const el of Array.from(tr.children)) {
-        const tag = el.tagName.toUpperCase();
-        if (tag !== 'TD' && tag !== 'TH') continue;
-        const rs = span(el, 'rowspan', 1);
-        const rowSpan = rs === 0 ? groupEnd - r : Math.min(rs || 1, groupEnd - r);
-        area += rowSpan * Math.max(1, span(el, 'colspan', 1));
-      }
-    });
-    rowOffset = groupEnd;
-  }
-  return area;
+/** A cell as placed before its text is read: what the grid's area is counted from. */
+interface Placed {
+  el: Element;
+  row: number;
+  rowSpan: number;
+  colSpan: number;
 }
 
 /** The table as a grid; throws GridTooLarge beyond MAX_GRID_AREA slots. */
 export function toGrid(table: Element): Grid {
-  const grid: Grid = [];
-  let rowOffset = 0;
-  const groups = ownRows(table);
-  const area = gridArea(groups);
-  if (area > MAX_GRID_AREA) throw new GridTooLarge(area);
-  for (const rows of groups) {
-    const groupEnd = rowOffset + rows.length;
-    rows.forEach((tr, i) => {
-      const r = rowOffset + i;
-      grid[r] ??= [];
-      let c = 0;
-      for (const el of Array.from(tr.children)) {
-        const tag = el.tagName.toUpperCase();
-        if (tag !== 'TD' && tag !== 'TH') continue;
-        while (grid[r]![c]) c++;
+  // First the cells and their spans, each attribute read once, and the slots they would cover,
+  // before anything is allocated or any text read: a hostile table stops here (review M4).
+  const placed: Placed[] = [];
+  let area = 0;
+  let rowCount = 0;
+  for (const rows of ownRows(table)) {
+    const groupEnd = rowCount + rows.length;
+    for (const tr of rows) {
+      const r = rowCount++;
+      for (let el = tr.firstElementChild; el; el = el.nextElementSibling) {
+        const name = el.localName;
+        if (name !== 'td' && name !== 'th') continue;
         const rs = span(el, 'rowspan', 1);
         const rowSpan = rs === 0 ? groupEnd - r : Math.min(rs || 1, groupEnd - r);
         const colSpan = Math.max(1, span(el, 'colspan', 1));
-        const source: SourceCell = { el, text: elementText(el), row: r, col: c, rowSpan, colSpan };
-        for (let dr = 0; dr < rowSpan; dr++) {
-          grid[r + dr] ??= [];
-          const target = grid[r + dr]!;
-          for (let dc = 0; dc < colSpan; dc++) target[c + dc] = source;
-        }
-        c += colSpan;
+        area += rowSpan * colSpan;
+        placed.push({ el, row: r, rowSpan, colSpan });
       }
-    });
-    rowOffset = groupEnd;
+    }
   }
-  for (let r = 0; r < grid.length; r++) grid[r] ??= [];
+  if (area > MAX_GRID_AREA) throw new GridTooLarge(area);
+  const grid: Grid = [];
+  for (let r = 0; r < rowCount; r++) grid.push([]);
+  let row = -1;
+  let c = 0;
+  for (const { el, row: r, rowSpan, colSpan } of placed) {
+    if (r !== row) {
+      row = r;
+      c = 0;
+    }
+    const slots = grid[r]!;
+    while (slots[c]) c++;
+    const source: SourceCell = { el, text: elementText(el), row: r, col: c, rowSpan, colSpan };
+    for (let dr = 0; dr < rowSpan; dr++) {
+      const target = grid[r + dr]!;
+      for (let dc = 0; dc < colSpan; dc++) target[c + dc] = source;
+    }
+    c += colSpan;
+  }
   return grid;
 }
 
