@@ -71,10 +71,22 @@ function hasSingleRowSix(compact: string): boolean {
 /** Words that make a page about reports rather than a report: notices, templates, meetings. */
 const NOT_A_REPORT_TITLE = /通知|格式|模板|样式|会议|工作要点|函$|报表|预算|决算|征集|解读|图解/;
 
-function metaContent(doc: Document, names: string[]): string | null {
-  for (const name of names) {
-    const el = doc.querySelector(`meta[name="${name}" i]`) ?? doc.querySelector(`meta[property="${name}" i]`);
-    const content = el?.getAttribute('content')?.trim();
+/** The content of the page's first <meta> named (or with property) one of `names`, in their order. */
+export function metaContent(doc: Document, names: string[]): string | null {
+  // One pass over the page's few dozen <meta>s, not two case-insensitive selector searches of the
+  // whole document per name: on a long page with no such meta each search visits every element.
+  const byName = new Map<string, string>();
+  const byProperty = new Map<string, string>();
+  for (const el of Array.from(doc.getElementsByTagName('meta'))) {
+    const name = el.getAttribute('name')?.toLowerCase();
+    const property = el.getAttribute('property')?.toLowerCase();
+    const content = el.getAttribute('content') ?? '';
+    if (name && !byName.has(name)) byName.set(name, content);
+    if (property && !byProperty.has(property)) byProperty.set(property, content);
+  }
+  for (const wanted of names) {
+    const key = wanted.toLowerCase();
+    const content = (byName.has(key) ? byName.get(key) : byProperty.get(key))?.trim();
     if (content) return content;
   }
   return null;

@@ -63,12 +63,26 @@ describe('fold: one pass, same output as the character-by-character original (re
   const special = [
     ...FOLD_TABLES.pairs.join(''),
     ...'“”＂„‟″‘’′\u200b\u00ad\ufeff資訊政府資料反覆０９ＡＢ（）　 \n𠀀😀',
+    // the edges of what fold's fast path leaves alone (ASCII, 、…】, CJK ideographs)
+    ...'\u007f\u0080\u3000\u3001\u3011\u3012\u3036\u4dff\u4e00\u9fff\ua000\u2026\uf900',
   ];
+  /** Text of the ranges fold leaves alone but for their variants: where its fast path decides. */
+  const plain = fc.string({
+    unit: fc
+      .oneof(
+        fc.integer({ min: 0x20, max: 0x7e }),
+        fc.integer({ min: 0x3000, max: 0x3012 }),
+        fc.integer({ min: 0x4e00, max: 0x9fff }),
+      )
+      .map((k) => String.fromCharCode(k)),
+    maxLength: 8,
+  });
   const text = fc.array(
     fc.oneof(
       fc.constantFrom(...special),
       fc.string({ unit: 'grapheme', maxLength: 3 }),
       fc.string({ maxLength: 3 }),
+      plain,
     ),
     { maxLength: 60 },
   );

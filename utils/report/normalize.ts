@@ -55,18 +55,40 @@ function mapVariants(text: string): string {
   return out + text.slice(from);
 }
 
+/** 覆 of 反覆, the one word variant whose characters the variant map does not already flag. */
+const FU = 0x8986;
+
+/**
+ * Text that fold leaves as it is: ASCII, CJK ideographs that are no variant, and 、。〈〉《》「」… —
+ * what almost every label and most of a report's prose are made of. NFKC is a call into ICU that
+ * costs about as much on text it leaves alone as on text it changes, and labels are folded often.
+ */
+function foldsToItself(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const k = text.charCodeAt(i);
+    if (k < 0x80) continue;
+    if (k >= 0x4e00 && k <= 0x9fff) {
+      if (VARIANT_CODES[k] !== 0 || k === FU) return false;
+    } else if (k < 0x3001 || k > 0x3011) return false;
+  }
+  return true;
+}
+
 /** NFKC plus the CJK variant map; spacing kept. Runs over whole pages, so it stays one pass per step. */
 export function fold(text: string): string {
+  if (foldsToItself(text)) return text;
   let out = text.normalize('NFKC').replace(ZERO_WIDTH, '');
   for (const [re, to] of WORD_VARIANTS) out = out.replace(re, to);
   return mapVariants(out);
 }
 
 /** Label key: folded, with every space, quote and bracket style removed. */
+const LABEL_NOISE = /[\s"'「」『』]/;
+
 export function labelKey(text: string): string {
-  return fold(text)
-    .replace(/\s+/g, '')
-    .replace(/["'「」『』]/g, '');
+  const folded = fold(text);
+  if (!LABEL_NOISE.test(folded)) return folded;
+  return folded.replace(/\s+/g, '').replace(/["'「」『』]/g, '');
 }
 
 /** Anything cleanText would change: whitespace (also at the ends) or a zero-width character. */

@@ -1,6 +1,6 @@
 import type { Budget } from '../budget';
 import { extractClaims } from './claims';
-import { detectReport } from './detect';
+import { detectReport, metaContent } from './detect';
 import { type Located, locateTables, reportTables, type Skipped } from './locate';
 import { emptyTableInfo, type ReportModel, type TableInfo } from './model';
 import { readNarrative } from './narrative';
@@ -36,6 +36,13 @@ function hostOf(url: string | undefined): string | null {
   }
 }
 
+/** The page's canonical address, from its few <link>s rather than a selector search of the page. */
+function canonicalLink(doc: Document): string | null {
+  for (const link of Array.from(doc.getElementsByTagName('link')))
+    if (link.getAttribute('rel') === 'canonical') return link.getAttribute('href');
+  return null;
+}
+
 /** Why a report's tables could not be read: images or attachments instead of DOM tables. */
 function absentReason(doc: Document): string {
   const images = doc.querySelectorAll('img').length;
@@ -55,10 +62,7 @@ export function parseReport(doc: Document, opts: { url?: string; budget?: Budget
     if (!elements.has(address)) elements.set(address, el);
   };
   // A saved page still names where it was published (TRS <meta name="Url">, canonical link).
-  const published =
-    doc.querySelector('meta[name="Url" i]')?.getAttribute('content') ??
-    doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
-    undefined;
+  const published = metaContent(doc, ['Url']) ?? canonicalLink(doc) ?? undefined;
   const base = { ...detection, source: opts.url ?? null, host: hostOf(opts.url) ?? hostOf(published) };
 
   if (detection.kind !== 'report') {

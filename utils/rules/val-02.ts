@@ -110,11 +110,12 @@ export const val02: Rule = {
   evaluate(model) {
     const out: Evaluation[] = [];
     // a blank that a shifted value left behind is VAL-05's finding
-    const shiftedFrom = moneyInCountCells(model).flatMap((m) => (m.blankNext ? [m.blankNext] : []));
+    const shiftedFrom = new Set(moneyInCountCells(model).flatMap((m) => (m.blankNext ? [m.blankNext] : [])));
     for (const table of NATIONAL_TABLES) {
       const cells = tableCells(model, table);
       if (!cells.length) continue;
-      const blanks = cells.filter((a) => hasFlag(getCell(model, a), 'blank') && !shiftedFrom.includes(a));
+      const blanks = cells.filter((a) => hasFlag(getCell(model, a), 'blank') && !shiftedFrom.has(a));
+      const blank = new Set(blanks);
       if (!blanks.length) {
         out.push({ outcome: 'pass', place: table });
         continue;
@@ -148,7 +149,7 @@ export const val02: Rule = {
         return c?.value === 0 && !hasFlag(c, 'blank') && !isUnknown(c);
       });
       for (const b of blocksOf(model, table)) {
-        if (writesZeros && b.cells.every((a) => blanks.includes(a))) {
+        if (writesZeros && b.cells.every((a) => blank.has(a))) {
           flag(
             {
               messageId: 'blankBlock',

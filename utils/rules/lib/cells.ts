@@ -156,4 +156,7 @@ export const TABLE_FORMATS = ['2019', '2021', 'hybrid'] as const;
 
 /** A money-like token: a decimal, or a 元/万元/亿元 unit (VAL-05: money in a count column). */
 export const looksLikeMoney = (cell: Cell | undefined): boolean =>
-  !!cell && (cell.unit !== undefined || /元/.test(cell.raw) || /\d[.．]\d/.test(cell.raw));
+  !!cell &&
+  (cell.unit !== undefined ||
+    cell.raw.includes('元') ||
+    ((cell.raw.includes('.') || cell.raw.includes('．')) && /\d[.．]\d/.test(cell.raw)));

@@ -10,25 +10,62 @@ import {
 } from '../../report/model';
 import { getCell, hasFlag, looksLikeMoney } from './cells';
 
-// Walking the cells of a table by address.
+// Walking the cells of a table by address. Several rules walk the same tables of the same model
+// (VAL-01, 02, 05, 06, T3-07 …), so each list is built once per model object and shared, read-only:
+// a model is never changed after parsing (inference makes a new one), so the lists stay true.
 
 export const NATIONAL_TABLES = ['active', 'applications', 'reviews'] as const;
 
-/** Every cell address of a table, in row then column order. */
-export function tableCells(model: ReportModel, table: TableId): string[] {
-  const t = model.tables[table];
-  if (!t) return [];
-  return Object.entries(t).flatMap(([row, cols]) => Object.keys(cols).map((c) => cellAddress(table, row, c)));
+/** A per-model memo of a pure function of the model (the rules stay pure; they share the work). */
+function perModel<T>(compute: (model: ReportModel) => T): (model: ReportModel) => T {
+  const known = new WeakMap<ReportModel, T>();
+  return (model) => {
+    let value = known.get(model);
+    if (value === undefined) {
+      value = compute(model);
+      known.set(model, value);
+    }
+    return value;
+  };
 }
 
+const cellsByTable = perModel((model) => {
+  const out = new Map<TableId, readonly string[]>();
+  for (const [table, t] of Object.entries(model.tables) as [TableId, ReportModel['tables'][TableId]][]) {
+    const cells: string[] = [];
+    if (t)
+      for (const [row, cols] of Object.entries(t))
+        for (const col in cols) cells.push(cellAddress(table, row, col));
+    out.set(table, cells);
+  }
+  return out;
+});
+
+/** Every cell address of a table, in row then column order (shared: never change the list). */
+export function tableCells(model: ReportModel, table: TableId): readonly string[] {
+  return cellsByTable(model).get(table) ?? [];
+}
+
+const countCellsByTable = perModel((model) => {
+  const out = new Map<TableId, readonly string[]>();
+  for (const table of Object.keys(model.tables) as TableId[]) {
+    const all = tableCells(model, table);
+    out.set(
+      table,
+      table !== 'active'
+        ? all
+        : all.filter((a) => {
+            const { col } = parseAddress(a)!;
+            return !T2_AMOUNT_COLS.has(col) && !T2_SIGNED_COLS.has(col);
+          }),
+    );
+  }
+  return out;
+});
+
 /** Count cells (VAL-01/05): all of T3, T4 and the legacy table; T2 except amounts and signed deltas. */
-export function countCells(model: ReportModel, table: TableId): string[] {
-  const all = tableCells(model, table);
-  if (table !== 'active') return all;
-  return all.filter((a) => {
-    const { col } = parseAddress(a)!;
-    return !T2_AMOUNT_COLS.has(col) && !T2_SIGNED_COLS.has(col);
-  });
+export function countCells(model: ReportModel, table: TableId): readonly string[] {
+  return countCellsByTable(model).get(table) ?? [];
 }
 
 /** The column after `col` in the T2 row's official order, if any. */
@@ -47,8 +84,8 @@ export interface MoneyInCount {
   blankNext: string | null;
 }
 
-/** Money-like values in count columns, with the blank neighbour they probably slid from. */
-export function moneyInCountCells(model: ReportModel): MoneyInCount[] {
+/** Money-like values in count columns, with the blank neighbour they probably slid from (VAL-02, VAL-05). */
+export const moneyInCountCells: (model: ReportModel) => readonly MoneyInCount[] = perModel((model) => {
   const out: MoneyInCount[] = [];
   for (const table of NATIONAL_TABLES) {
     for (const a of countCells(model, table)) {
@@ -63,4 +100,4 @@ export function moneyInCountCells(model: ReportModel): MoneyInCount[] {
     }
   }
   return out;
-}
+});
