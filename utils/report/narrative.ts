@@ -23,47 +23,48 @@ const CONTAINERS = [
   '.content',
 ];
 
+/** Elements that end a paragraph, by HTML's lower-case localName. */
 const BLOCK = new Set([
-  'P',
-  'DIV',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'LI',
-  'UL',
-  'OL',
-  'SECTION',
-  'ARTICLE',
-  'BLOCKQUOTE',
-  'PRE',
-  'TABLE',
-  'TBODY',
-  'THEAD',
-  'TFOOT',
-  'TR',
-  'TD',
-  'TH',
-  'CENTER',
-  'DL',
-  'DT',
-  'DD',
-  'FORM',
-  'MAIN',
+  'p',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'section',
+  'article',
+  'blockquote',
+  'pre',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'center',
+  'dl',
+  'dt',
+  'dd',
+  'form',
+  'main',
 ]);
 const SKIP = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'NAV',
-  'HEADER',
-  'FOOTER',
-  'IFRAME',
-  'SELECT',
-  'BUTTON',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'nav',
+  'header',
+  'footer',
+  'iframe',
+  'select',
+  'button',
 ]);
 
 const ORDINAL_SECTIONS: Record<string, SectionKey> = {
@@ -75,11 +76,30 @@ const ORDINAL_SECTIONS: Record<string, SectionKey> = {
   六: '六',
 };
 const HEADING = /^([一二三四五六七八九十]+)\s*[、.．]\s*(.{1,40})$/;
+/**
+ * Longer than any text HEADING can match once folded (an ordinal, 、, forty characters), with room
+ * for NFKC composing pairs: a longer paragraph is not folded just to be tried as a heading.
+ */
+const MAX_HEADING = 100;
+/** Any element that ends a paragraph, for an inline element that wraps some (a <span> around <p>s). */
+const BLOCK_SELECTOR = Array.from(BLOCK).join(',');
 
 function contentRoot(doc: Document): Element | null {
-  for (const selector of CONTAINERS) {
-    for (const el of Array.from(doc.querySelectorAll(selector))) {
-      if ((el.textContent ?? '').replace(/\s+/g, '').length > 200) return el;
+  // One search for every container at once (each selector alone searched the whole page, mostly in
+  // vain); the containers' order of preference is then applied to what was found.
+  const found = Array.from(doc.querySelectorAll(CONTAINERS.join(',')));
+  if (found.length) {
+    const longEnough = new Map<Element, boolean>();
+    for (const selector of CONTAINERS) {
+      for (const el of found) {
+        if (!el.matches(selector)) continue;
+        let long = longEnough.get(el);
+        if (long === undefined) {
+          long = (el.textContent ?? '').replace(/\s+/g, '').length > 200;
+          longEnough.set(el, long);
+        }
+        if (long) return el;
+      }
     }
   }
   return doc.body ?? doc.documentElement;
@@ -109,7 +129,7 @@ export function readNarrative(
     const text = cleanText(raw);
     if (!text) return;
     const id = `p${paragraphs.length + 1}`;
-    const heading = HEADING.exec(fold(text));
+    const heading = text.length <= MAX_HEADING ? HEADING.exec(fold(text)) : null;
     // Headings rarely end in 。, but short ones sometimes do (三、加强载体建设，拓宽…渠道。).
     if (heading && (!/[。；;]$/.test(text) || text.length <= 30)) {
       section = ORDINAL_SECTIONS[heading[1]!] ?? 'other';
@@ -133,18 +153,18 @@ export function readNarrative(
       if (node.nodeType !== 1) continue;
       budget?.tick('narrative');
       const child = node as Element;
-      const tag = child.tagName.toUpperCase();
+      const tag = child.localName;
       if (SKIP.has(tag) || hidden(child)) continue;
-      if (tag === 'BR') {
+      if (tag === 'br') {
         // A heading is often separated from its first paragraph by a <br> only.
         flush();
         continue;
       }
       if (BLOCK.has(tag)) {
         flush();
-        if (tag === 'TABLE' && skipTables.has(child)) continue;
+        if (tag === 'table' && skipTables.has(child)) continue;
         walk(child);
-      } else if (child.querySelector(Array.from(BLOCK).join(','))) {
+      } else if (child.querySelector(BLOCK_SELECTOR)) {
         // An inline element wrapping blocks (a <span> around <p>s in Word paste) is read as a block.
         flush();
         walk(child);

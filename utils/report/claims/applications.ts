@@ -57,57 +57,77 @@ function applicantBreakdown(
 }
 
 export function applications(ctx: Ctx): void {
-  eachInClauses(ctx, RECEIVED, (m, clause, abs) => {
-    const prev = ctx.t[abs - 1];
-    if (prev === '未' || prev === '没' || prev === '无') return;
-    // a carried-over figure belongs to the count's own clause (共办理6件，其中上年结转1件)
-    const sText = ctx.t.slice(clause.start, clause.end);
-    const qualifiers = [m[3]!];
-    if (m[3] === '新收') qualifiers.push('本年新收');
-    if (m[3] === '办理') qualifiers.push('共办理');
-    const count = num(m[5]!, m[6]);
-    const numbers: Record<string, TextNumber> = { count };
-    const carry = CARRY_IN.exec(sText);
-    if (carry) {
-      qualifiers.push('上年结转');
-      numbers.carryIn = num(carry[1]!, '件');
-    } else if (/上一?年度?结转|含结转/.test(sText)) qualifiers.push('上年结转');
-    Object.assign(numbers, applicantBreakdown(ctx, abs + m[0].length, count.unit));
-    emit(ctx, 'applicationsReceived', clause, numbers, { qualifiers });
-  });
-  eachInClauses(ctx, RECEIVED_COUNT_FIRST, (m, clause, abs) => {
-    const prev = ctx.t[abs - 1];
-    if (prev === '未' || prev === '没' || prev === '无') return;
-    if (m[6] === undefined && !HANDLED.test(ctx.t.slice(abs, sentenceAt(ctx, abs)?.end ?? clause.end)))
-      return;
-    const qualifiers = [m[3]!];
-    if (m[3] === '新收') qualifiers.push('本年新收');
-    const count = num(m[4]!, m[5]);
-    const numbers: Record<string, TextNumber> = { count };
-    const carry = CARRY_IN.exec(ctx.t.slice(clause.start, clause.end));
-    if (carry) {
-      qualifiers.push('上年结转');
-      numbers.carryIn = num(carry[1]!, '件');
-    }
-    Object.assign(numbers, applicantBreakdown(ctx, abs + m[0].length, count.unit));
-    emit(ctx, 'applicationsReceived', clause, numbers, { qualifiers });
-  });
-  eachInClauses(ctx, RECEIVED_NO_VERB, (m, clause, abs) => {
-    if (HANDLING_VERB.test(ctx.t.slice(clause.start, abs))) return; // 答复…申请共805件: not received
-    if (/未|没有/.test(ctx.t.slice(Math.max(clause.start, abs - 4), abs))) return;
-    const count = num(m[1]!, m[2]);
-    const numbers: Record<string, TextNumber> = { count };
-    Object.assign(numbers, applicantBreakdown(ctx, abs + m[0].length, count.unit));
-    emit(ctx, 'applicationsReceived', clause, numbers, { qualifiers: ['受理'] });
-  });
+  eachInClauses(
+    ctx,
+    RECEIVED,
+    (m, clause, abs) => {
+      const prev = ctx.t[abs - 1];
+      if (prev === '未' || prev === '没' || prev === '无') return;
+      // a carried-over figure belongs to the count's own clause (共办理6件，其中上年结转1件)
+      const sText = ctx.t.slice(clause.start, clause.end);
+      const qualifiers = [m[3]!];
+      if (m[3] === '新收') qualifiers.push('本年新收');
+      if (m[3] === '办理') qualifiers.push('共办理');
+      const count = num(m[5]!, m[6]);
+      const numbers: Record<string, TextNumber> = { count };
+      const carry = CARRY_IN.exec(sText);
+      if (carry) {
+        qualifiers.push('上年结转');
+        numbers.carryIn = num(carry[1]!, '件');
+      } else if (/上一?年度?结转|含结转/.test(sText)) qualifiers.push('上年结转');
+      Object.assign(numbers, applicantBreakdown(ctx, abs + m[0].length, count.unit));
+      emit(ctx, 'applicationsReceived', clause, numbers, { qualifiers });
+    },
+    '申请',
+  );
+  eachInClauses(
+    ctx,
+    RECEIVED_COUNT_FIRST,
+    (m, clause, abs) => {
+      const prev = ctx.t[abs - 1];
+      if (prev === '未' || prev === '没' || prev === '无') return;
+      if (m[6] === undefined && !HANDLED.test(ctx.t.slice(abs, sentenceAt(ctx, abs)?.end ?? clause.end)))
+        return;
+      const qualifiers = [m[3]!];
+      if (m[3] === '新收') qualifiers.push('本年新收');
+      const count = num(m[4]!, m[5]);
+      const numbers: Record<string, TextNumber> = { count };
+      const carry = CARRY_IN.exec(ctx.t.slice(clause.start, clause.end));
+      if (carry) {
+        qualifiers.push('上年结转');
+        numbers.carryIn = num(carry[1]!, '件');
+      }
+      Object.assign(numbers, applicantBreakdown(ctx, abs + m[0].length, count.unit));
+      emit(ctx, 'applicationsReceived', clause, numbers, { qualifiers });
+    },
+    '申请',
+  );
+  eachInClauses(
+    ctx,
+    RECEIVED_NO_VERB,
+    (m, clause, abs) => {
+      if (HANDLING_VERB.test(ctx.t.slice(clause.start, abs))) return; // 答复…申请共805件: not received
+      if (/未|没有/.test(ctx.t.slice(Math.max(clause.start, abs - 4), abs))) return;
+      const count = num(m[1]!, m[2]);
+      const numbers: Record<string, TextNumber> = { count };
+      Object.assign(numbers, applicantBreakdown(ctx, abs + m[0].length, count.unit));
+      emit(ctx, 'applicationsReceived', clause, numbers, { qualifiers: ['受理'] });
+    },
+    '申请',
+  );
   const re2 = /(共|累计)?(?:受理|收到)依申请公开(?:事项)?(\d+)(件)/g;
-  eachInClauses(ctx, re2, (m, clause) => {
-    emit(ctx, 'applicationsReceived', clause, { count: num(m[2]!, m[3]) }, { qualifiers: ['受理'] });
-  });
+  eachInClauses(
+    ctx,
+    re2,
+    (m, clause) => {
+      emit(ctx, 'applicationsReceived', clause, { count: num(m[2]!, m[3]) }, { qualifiers: ['受理'] });
+    },
+    '依申请公开',
+  );
 
   const none =
     /(?:未|没有)(?:收到|受理|发生|接到|接收)(?:过)?(?:任何)?(?:公民、法人(?:或|和)其他组织(?:提出)?的?)?(?:政府信息公开|信息公开|依申请公开)(?:的)?申请|依申请公开(?:数量|申请)?(?:为|是)(?:0|零)|无依申请公开/g;
-  eachInClauses(ctx, none, (_m, clause) => emit(ctx, 'noApplications', clause, {}));
+  eachInClauses(ctx, none, (_m, clause) => emit(ctx, 'noApplications', clause, {}), '申请');
 
   // "all completed": 已全部办结 / 全部予以答复 / 所有申请均已按要求办理完成 … (not 均在期限内答复,
   // which says when, not whether)

@@ -29,11 +29,14 @@ export interface Ctx {
   out: Claim[];
   /** keys of the claims emitted so far (duplicates are dropped in O(1)) */
   seen: Set<string>;
+  /** the text of each clause, cut once for every family's regexes */
+  clauseTexts: string[];
 }
 
 export function makeCtx(p: Paragraph, out: Claim[], seen: Set<string>): Ctx {
   const { n, clauses, tokens } = readParagraph(p);
-  return { p, n, t: n.text, sentences: splitSentences(n.text), clauses, tokens, out, seen };
+  const clauseTexts = clauses.map((c) => n.text.slice(c.start, c.end));
+  return { p, n, t: n.text, sentences: splitSentences(n.text), clauses, tokens, out, seen, clauseTexts };
 }
 
 export const exact = (raw: string, value: number, unit?: string): TextNumber => ({
@@ -131,14 +134,21 @@ export function emit(
   ctx.out.push(claim);
 }
 
-/** Run a global regex over each clause; the callback gets absolute positions. */
+/**
+ * Run a global regex over each clause; the callback gets absolute positions. `needs` is a word every
+ * match of the regex contains: a clause without it is not searched (most clauses of a report have
+ * nothing to do with most families, and a regex with a lookbehind is tried at every position).
+ */
 export function eachInClauses(
   ctx: Ctx,
   re: RegExp,
   fn: (m: RegExpExecArray, clause: Span, abs: number) => void,
+  needs?: string,
 ): void {
-  for (const clause of ctx.clauses) {
-    const s = ctx.t.slice(clause.start, clause.end);
+  for (let i = 0; i < ctx.clauses.length; i++) {
+    const s = ctx.clauseTexts[i]!;
+    if (needs !== undefined && !s.includes(needs)) continue;
+    const clause = ctx.clauses[i]!;
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
       fn(m, clause, clause.start + m.index);

@@ -47,22 +47,37 @@ export function outcomes(ctx: Ctx): void {
   if (!/申请/.test(ctx.t)) return;
   // the figures read after their word, by where they start: never read again as the next word's
   const read = new Set<number>();
-  eachInClauses(ctx, OUTCOME, (m, clause, abs) => {
-    read.add(abs + m[0].indexOf(`${m[2]}件`, m[1]!.length));
-    const subject = subjectOf(m[1]!);
-    const numbers: Record<string, TextNumber> = { count: num(m[2]!, '件') };
-    if (m[3]) numbers.percent = exact(`${m[3]}%`, Number(m[3]), '%');
-    emit(ctx, 'outcomeCount', clause, numbers, { subject });
-  });
-  eachInClauses(ctx, OUTCOME_COUNT_FIRST, (m, clause, abs) => {
-    // 上年结转3件 / 含上年结转 is carried in, not out
-    if (read.has(abs) || /上一?年度?$|含$/.test(ctx.t.slice(Math.max(clause.start, abs - 4), abs))) return;
-    emit(ctx, 'outcomeCount', clause, { count: num(m[1]!, '件') }, { subject: subjectOf(m[2]!) });
-  });
-  eachInClauses(ctx, ANSWERED, (m, clause, abs) => {
-    if (/未|没有/.test(ctx.t.slice(Math.max(clause.start, abs - 2), abs))) return;
-    emit(ctx, 'outcomeCount', clause, { count: num(m[2]!, '件') }, { subject: '总计' });
-  });
+  eachInClauses(
+    ctx,
+    OUTCOME,
+    (m, clause, abs) => {
+      read.add(abs + m[0].indexOf(`${m[2]}件`, m[1]!.length));
+      const subject = subjectOf(m[1]!);
+      const numbers: Record<string, TextNumber> = { count: num(m[2]!, '件') };
+      if (m[3]) numbers.percent = exact(`${m[3]}%`, Number(m[3]), '%');
+      emit(ctx, 'outcomeCount', clause, numbers, { subject });
+    },
+    '件',
+  );
+  eachInClauses(
+    ctx,
+    OUTCOME_COUNT_FIRST,
+    (m, clause, abs) => {
+      // 上年结转3件 / 含上年结转 is carried in, not out
+      if (read.has(abs) || /上一?年度?$|含$/.test(ctx.t.slice(Math.max(clause.start, abs - 4), abs))) return;
+      emit(ctx, 'outcomeCount', clause, { count: num(m[1]!, '件') }, { subject: subjectOf(m[2]!) });
+    },
+    '件',
+  );
+  eachInClauses(
+    ctx,
+    ANSWERED,
+    (m, clause, abs) => {
+      if (/未|没有/.test(ctx.t.slice(Math.max(clause.start, abs - 2), abs))) return;
+      emit(ctx, 'outcomeCount', clause, { count: num(m[2]!, '件') }, { subject: '总计' });
+    },
+    '申请',
+  );
   for (const sentence of ctx.sentences) {
     const text = ctx.t.slice(sentence.start, sentence.end);
     DONE.lastIndex = 0;

@@ -42,23 +42,28 @@ function firstWithUnit(ctx: Ctx, pos: number, end: number, unit: RegExp): Number
 }
 
 export function publishing(ctx: Ctx): void {
-  eachInClauses(ctx, CHANNEL_STATEMENT, (m, clause, abs) => {
-    const at = abs + m[0].length;
-    const tok = firstNumberFrom(ctx, at, clause.end);
-    if (!tok || tok.start !== at || tok.unit !== '条') return;
-    const channel = CHANNELS.find(([re]) => re.test(m[1]!))?.[1];
-    if (!channel) return;
-    emit(
-      ctx,
-      'channelCount',
-      clause,
-      { count: toTextNumber(tok) },
-      {
-        subject: channel,
-        qualifiers: yearsOf(ctx, clause.start, clause.end),
-      },
-    );
-  });
+  eachInClauses(
+    ctx,
+    CHANNEL_STATEMENT,
+    (m, clause, abs) => {
+      const at = abs + m[0].length;
+      const tok = firstNumberFrom(ctx, at, clause.end);
+      if (!tok || tok.start !== at || tok.unit !== '条') return;
+      const channel = CHANNELS.find(([re]) => re.test(m[1]!))?.[1];
+      if (!channel) return;
+      emit(
+        ctx,
+        'channelCount',
+        clause,
+        { count: toTextNumber(tok) },
+        {
+          subject: channel,
+          qualifiers: yearsOf(ctx, clause.start, clause.end),
+        },
+      );
+    },
+    '信息',
+  );
 
   // one claim per clause each: the first document count after the first "网站…发布…文件", the
   // first count after the first 解读

@@ -22,8 +22,11 @@ export function reviewsAndLawsuits(ctx: Ctx): void {
     emit(ctx, 'noReviewOrLitigation', clause, {}, { qualifiers: q });
   });
   const zero = /行政复议(?:和|及|、|与)行政诉讼(?:案件)?(?:数量)?(?:均)?为(?:0|零)/g;
-  eachInClauses(ctx, zero, (_m, clause) =>
-    emit(ctx, 'noReviewOrLitigation', clause, {}, { qualifiers: ['rev', 'lit'] }),
+  eachInClauses(
+    ctx,
+    zero,
+    (_m, clause) => emit(ctx, 'noReviewOrLitigation', clause, {}, { qualifiers: ['rev', 'lit'] }),
+    '行政复议',
   );
 
   for (const s of ctx.sentences) {
