@@ -62,7 +62,24 @@ export function t3Identities(model: ReportModel): Identity[] {
 const wasUnknown = (cell: Cell | undefined): boolean =>
   !!cell && (cell.value === null || cell.flags.includes('inferred'));
 
+/**
+ * Each model's inference, computed once: the auditor infers before the rules, and T3-08 infers again
+ * on that output to report the steps. Idempotence (above) makes the output's inference the same, so
+ * it is filed for the output model too. Models are never changed after parsing.
+ */
+const INFERRED = new WeakMap<ReportModel, InferenceResult>();
+
 export function inferT3(model: ReportModel): InferenceResult {
+  const known = INFERRED.get(model);
+  if (known) return known;
+  const result = solveT3(model);
+  INFERRED.set(model, result);
+  INFERRED.set(result.model, result);
+  return result;
+}
+
+/** The inference itself (exported for the idempotence test, which must not read the memo). */
+export function solveT3(model: ReportModel): InferenceResult {
   const table = model.tables.applications;
   if (!table) return { model, steps: [], rejected: [], unsolved: [] };
 

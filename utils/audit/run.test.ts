@@ -4,7 +4,7 @@ import { t301 } from '../rules/t3-01';
 import { modelBuilder } from '../rules/testing/model-builder';
 import type { Rule } from '../rules/types';
 import { fingerprint, fnv1a } from './fingerprint';
-import { inferT3 } from './infer';
+import { inferT3, solveT3 } from './infer';
 import { fillTemplate } from './message';
 import { AuditResultSchema } from './result';
 import { computeFigures, runAudit } from './run';
@@ -49,9 +49,20 @@ describe('inferT3 (T3-08 pre-pass)', () => {
     const before = structuredClone(m);
     const once = inferT3(m);
     expect(m).toEqual(before);
-    const twice = inferT3(once.model);
+    // solved afresh from a copy of its own output (inferT3 files the output's inference with it)
+    const twice = solveT3(structuredClone(once.model));
     expect(twice.model).toEqual(once.model);
     expect(twice.steps).toEqual(once.steps);
+    expect(twice.unsolved).toEqual(once.unsolved);
+    expect(twice.rejected).toEqual(once.rejected);
+  });
+
+  it('infers each model once: its output model shares the inference T3-08 reports', () => {
+    const m = seed001();
+    const once = inferT3(m);
+    expect(inferT3(m)).toBe(once);
+    expect(inferT3(once.model).steps).toBe(once.steps);
+    expect(inferT3(structuredClone(m))).not.toBe(once);
   });
 
   it('does not apply a negative solution', () => {

@@ -30,7 +30,37 @@ export type Table = z.infer<typeof S.TableSchema>;
 export const TABLE_IDS = ['active', 'applications', 'reviews', 'legacy'] as const;
 export type TableId = (typeof TABLE_IDS)[number];
 
-export const cellAddress = (table: TableId, row: string, col: string): string => `${table}/${row}/${col}`;
+/**
+ * Addresses by their parts, each string made once: rules build the same few hundred addresses over
+ * and over to read cells, and a string made anew must be hashed anew wherever it is looked up (the
+ * parsed-address map below, the overlay's element map), while the same string keeps its hash.
+ */
+const addressesByPart = new Map<string, Map<string, Map<string, string>>>();
+let addressCount = 0;
+
+export function cellAddress(table: TableId, row: string, col: string): string {
+  if (addressCount >= 20_000) {
+    addressesByPart.clear();
+    addressCount = 0;
+  }
+  let rows = addressesByPart.get(table);
+  if (!rows) {
+    rows = new Map();
+    addressesByPart.set(table, rows);
+  }
+  let cols = rows.get(row);
+  if (!cols) {
+    cols = new Map();
+    rows.set(row, cols);
+  }
+  let address = cols.get(col);
+  if (address === undefined) {
+    address = `${table}/${row}/${col}`;
+    cols.set(col, address);
+    addressCount++;
+  }
+  return address;
+}
 
 export interface Address {
   table: TableId;
