@@ -12,6 +12,8 @@ export interface SourceCell {
   col: number;
   rowSpan: number;
   colSpan: number;
+  /** isValueLike(text), once asked (rows are split several times while a table is read) */
+  valueLike?: boolean;
 }
 
 export type Grid = (SourceCell | undefined)[][];

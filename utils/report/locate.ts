@@ -124,7 +124,10 @@ export function reportTables(located: Located): Set<Element> {
 }
 
 /** An empty cell spanning columns is a lost label (seed 001), never a blank value. */
-const isValueCell = (c: SourceCell) => isValueLike(c.text) && (c.text !== '' || c.colSpan < 2);
+/** Does the cell's text look like a value: asked of each cell once per parse, however often its row is split. */
+export const valueLike = (c: SourceCell): boolean => (c.valueLike ??= isValueLike(c.text));
+
+const isValueCell = (c: SourceCell) => valueLike(c) && (c.text !== '' || c.colSpan < 2);
 
 /** A row split into its label cells and its trailing value cells. */
 export function splitRow(row: Row): { labels: SourceCell[]; values: SourceCell[] } {
@@ -151,7 +154,7 @@ export function splitRow(row: Row): { labels: SourceCell[]; values: SourceCell[]
 export function splitRowAt(row: Row, width: number): { labels: SourceCell[]; values: SourceCell[] } {
   const cells = row.cells;
   let start = cells.length;
-  while (start > 0 && isValueLike(cells[start - 1]!.text)) start--;
+  while (start > 0 && valueLike(cells[start - 1]!)) start--;
   while (start < cells.length) {
     const cell = cells[start]!;
     const before = cells[start - 1];

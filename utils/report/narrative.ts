@@ -85,21 +85,11 @@ const MAX_HEADING = 100;
 const BLOCK_SELECTOR = Array.from(BLOCK).join(',');
 
 function contentRoot(doc: Document): Element | null {
-  // One search for every container at once (each selector alone searched the whole page, mostly in
-  // vain); the containers' order of preference is then applied to what was found.
-  const found = Array.from(doc.querySelectorAll(CONTAINERS.join(',')));
-  if (found.length) {
-    const longEnough = new Map<Element, boolean>();
-    for (const selector of CONTAINERS) {
-      for (const el of found) {
-        if (!el.matches(selector)) continue;
-        let long = longEnough.get(el);
-        if (long === undefined) {
-          long = (el.textContent ?? '').replace(/\s+/g, '').length > 200;
-          longEnough.set(el, long);
-        }
-        if (long) return el;
-      }
+  // One search per container, not one for the list of them: the browser answers a single id, class
+  // or tag selector from its own indexes, while a list is matched against every element of the page.
+  for (const selector of CONTAINERS) {
+    for (const el of Array.from(doc.querySelectorAll(selector))) {
+      if ((el.textContent ?? '').replace(/\s+/g, '').length > 200) return el;
     }
   }
   return doc.body ?? doc.documentElement;

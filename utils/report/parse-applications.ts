@@ -1,6 +1,6 @@
 import type { Budget } from '../budget';
 import type { SourceCell } from './grid';
-import { type Row, splitRowAt, valueCells } from './locate';
+import { type Row, splitRowAt, valueCells, valueLike } from './locate';
 import {
   type Cell,
   cellAddress,
@@ -13,7 +13,7 @@ import {
   t3Rows,
 } from './model';
 import { labelKey, stripOrdinal } from './normalize';
-import { hasDigits, isValueLike, missingCell, readCount } from './numbers';
+import { hasDigits, missingCell, readCount } from './numbers';
 
 // 表三: rows are recognised by the distinctive words of their own label (the merged category
 // cells beside them repeat on every row of their span); values are the row's last N value
@@ -260,7 +260,7 @@ export function parseApplications(
     const start = modeOf(starts.get(row.table)) ?? modeOf(starts.get(null));
     const byColumn = start === undefined ? [] : row.cells.filter((c) => c.col >= start);
     const values =
-      !ownLabel(labels) && byColumn.length === width && byColumn.every((c) => isValueLike(c.text))
+      !ownLabel(labels) && byColumn.length === width && byColumn.every(valueLike)
         ? byColumn
         : splitRowAt(row, width).values;
     const missing = official.filter((k) => !seen.has(k));

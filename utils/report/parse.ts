@@ -97,13 +97,11 @@ export function parseReport(doc: Document, opts: { url?: string; budget?: Budget
 
   // Pre-2019 reports have no national tables; their absence is the format, not a failure.
   // A table too large to expand is the likeliest place of a missing one: say so.
-  const reason = skipped.length
-    ? 'too-large'
-    : detection.format === 'pre2019'
-      ? 'not-in-format'
-      : absentReason(doc);
+  // Asked only for a table not found (the page's images and links are counted for it).
+  const reason = () =>
+    skipped.length ? 'too-large' : detection.format === 'pre2019' ? 'not-in-format' : absentReason(doc);
   const orAbsent = (info: TableInfo): TableInfo =>
-    info.found || info.reason !== 'not-found' ? info : { ...info, reason };
+    info.found || info.reason !== 'not-found' ? info : { ...info, reason: reason() };
   const model: ReportModel = {
     ...base,
     tables: {
