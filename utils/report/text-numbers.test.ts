@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chineseToNumber } from './normalize';
+import { chineseToNumber, fold } from './normalize';
 import {
   findNumbers,
   lastDigitPlace,
@@ -78,6 +79,70 @@ describe('normalizeWithMap', () => {
     const [a, b] = splitSentences(n.text);
     expect(printedSpan(src, n, a!.start, a!.end)).toBe('2019年，共受理政府信息公开申请 5 件，已全部办结。');
     expect(printedSpan(src, n, b!.start, b!.end)).toBe('其中1件引起行政诉讼。');
+  });
+});
+
+describe('normalizeWithMap in one pass: the same text and map as folding then collapsing whitespace', () => {
+  /** The two passes it replaced: fold every code point, then collapse whitespace (no numbers here). */
+  const twoPasses = (src: string) => {
+    const EXTRA: Record<string, string> = { '〈': '<', '〉': '>', '〝': '"', '〞': '"' };
+    const cps: number[] = [];
+    const map: number[] = [];
+    for (let i = 0; i < src.length; ) {
+      const cp = src.codePointAt(i)!;
+      let folded = fold(String.fromCodePoint(cp));
+      folded = EXTRA[folded] ?? folded;
+      if (folded === '\u00a0' || folded === '\u3000') folded = ' ';
+      for (const c of folded) {
+        cps.push(c.codePointAt(0)!);
+        map.push(i);
+      }
+      i += cp > 0xffff ? 2 : 1;
+    }
+    const space = (k: number | undefined) => k !== undefined && /\s/.test(String.fromCodePoint(k));
+    const word = (k: number | undefined) => k !== undefined && /[0-9A-Za-z]/.test(String.fromCodePoint(k));
+    const text: number[] = [];
+    const m: number[] = [];
+    for (let k = 0; k < cps.length; k++) {
+      const ch = cps[k]!;
+      if (!space(ch)) {
+        text.push(ch);
+        m.push(map[k]!);
+        continue;
+      }
+      if (ch === 10 || ch === 13) {
+        if (text[text.length - 1] !== 10) {
+          text.push(10);
+          m.push(map[k]!);
+        }
+        continue;
+      }
+      let j = k + 1;
+      while (j < cps.length && space(cps[j]) && cps[j] !== 10) j++;
+      if (word(text[text.length - 1]) && word(cps[j])) {
+        text.push(32);
+        m.push(map[k]!);
+      }
+      k = j - 1;
+    }
+    m.push(src.length);
+    return { text: String.fromCodePoint(...text), map: m };
+  };
+  // letters, every kind of space, CJK, full-width and variant forms, quotes, brackets, zero-width and
+  // astral characters; no digits or Chinese numerals, whose rewriting comes after both passes
+  const piece = fc.constantFrom(
+    ...'ab Z\t\n\r\u00a0\u3000\u1680\u2000\u2028\u2029\u202f\u205f\ufeff\u200b申请公开資料ＡＢ，（）“”〈〉〝、。',
+    '𠀀',
+    '😀',
+  );
+  it('matches the two passes on generated text', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const s = parts.join('');
+        expect(normalizeWithMap(s)).toEqual(twoPasses(s));
+      }),
+      { seed: 11, numRuns: 3000 },
+    );
   });
 });
 

@@ -38,7 +38,7 @@ const SPACE = 32;
 // A page's text is normalized many times per audit (every rule keys its sentences), and the full
 // fold of one code point is pure, so each code point is folded once per session, as code points.
 const FOLDED = new Map<number, number[]>();
-/** Per BMP code outside the surrogates: 0 not seen yet, 1 folds to itself (most CJK text), 2 not. */
+/** Per BMP code outside the surrogates: 0 not seen yet, 1 folds to itself and is no space (most CJK text), 2 not. */
 const FOLDS_TO_ITSELF = new Uint8Array(0x10000);
 
 /** One code point as pass 1 of normalizeWithMap writes it: folded, brackets, no-break spaces as spaces. */
@@ -51,7 +51,9 @@ function foldCodePoint(cp: number): number[] {
     if (folded === '\u00a0' || folded === '\u3000') folded = ' ';
     out = [...folded].map((c) => c.codePointAt(0)!);
     FOLDED.set(cp, out);
-    if (cp < 0xd800 || (cp > 0xdfff && cp < 0x10000)) FOLDS_TO_ITSELF[cp] = folded === ch ? 1 : 2;
+    // whitespace that folds to itself (U+1680, U+2028 …) is still whitespace: never on the fast path
+    if (cp < 0xd800 || (cp > 0xdfff && cp < 0x10000))
+      FOLDS_TO_ITSELF[cp] = folded === ch && !isSpace(cp) ? 1 : 2;
   }
   return out;
 }
@@ -73,48 +75,54 @@ function fromCodePoints(cps: number[]): string {
  * Chromium's profile. `map` has one entry per code point of the result (an astral one included).
  */
 export function normalizeWithMap(src: string): Normalized {
-  // pass 1: per code point (ASCII and most CJK fold to themselves)
-  const cps: number[] = [];
-  const map: number[] = [];
+  // One pass: each code point folded (ASCII and most CJK fold to themselves), then written unless it
+  // is whitespace. A newline is kept once; a run of other spaces is written as one space only between
+  // two ASCII letters or digits, so it waits (`pendingSpace`) until the next character is seen.
+  const c2: number[] = [];
+  const m2: number[] = [];
+  let pendingSpace = -1;
+  const write = (ch: number, at: number): void => {
+    if (isSpace(ch)) {
+      // a carriage return inside a run of spaces is part of the run, as it always was
+      if (ch === NL || (ch === CR && pendingSpace < 0)) {
+        pendingSpace = -1;
+        if (c2[c2.length - 1] !== NL) {
+          c2.push(NL);
+          m2.push(at);
+        }
+      } else if (pendingSpace < 0) pendingSpace = at;
+      return;
+    }
+    if (pendingSpace >= 0) {
+      if (isAsciiWord(c2[c2.length - 1]) && isAsciiWord(ch)) {
+        c2.push(SPACE);
+        m2.push(pendingSpace);
+      }
+      pendingSpace = -1;
+    }
+    c2.push(ch);
+    m2.push(at);
+  };
   for (let i = 0; i < src.length; ) {
     const code = src.charCodeAt(i);
-    if (code < 0x80 || FOLDS_TO_ITSELF[code] === 1) {
-      cps.push(code);
-      map.push(i);
+    if ((code < 0x80 && code > SPACE) || FOLDS_TO_ITSELF[code] === 1) {
+      // the common case, written out: neither whitespace nor folded
+      if (pendingSpace >= 0) write(code, i);
+      else {
+        c2.push(code);
+        m2.push(i);
+      }
+      i++;
+      continue;
+    }
+    if (code < 0x80) {
+      write(code, i);
       i++;
       continue;
     }
     const cp = src.codePointAt(i)!;
-    for (const c of foldCodePoint(cp)) {
-      cps.push(c);
-      map.push(i);
-    }
+    for (const c of foldCodePoint(cp)) write(c, i);
     i += cp > 0xffff ? 2 : 1;
-  }
-  // pass 2: whitespace
-  const c2: number[] = [];
-  const m2: number[] = [];
-  for (let k = 0; k < cps.length; k++) {
-    const ch = cps[k]!;
-    if (isSpace(ch)) {
-      if (ch === NL || ch === CR) {
-        if (c2[c2.length - 1] !== NL) {
-          c2.push(NL);
-          m2.push(map[k]!);
-        }
-        continue;
-      }
-      let j = k + 1;
-      while (j < cps.length && isSpace(cps[j]!) && cps[j] !== NL) j++;
-      if (isAsciiWord(c2[c2.length - 1]) && isAsciiWord(cps[j])) {
-        c2.push(SPACE);
-        m2.push(map[k]!);
-      }
-      k = j - 1;
-      continue;
-    }
-    c2.push(ch);
-    m2.push(map[k]!);
   }
   m2.push(src.length);
   let norm: Normalized = { text: fromCodePoints(c2), map: m2 };
