@@ -13,8 +13,13 @@ import { syntheticLog, writeBulk } from './testing/synthetic';
 const PAGES = 10_000;
 const ready = (async () => {
   await writeBulk(logDb(), syntheticLog(PAGES));
-  const b = fakeBrowser as unknown as { tabs: { getCurrent(): Promise<undefined> } };
+  const b = fakeBrowser as unknown as {
+    tabs: { getCurrent(): Promise<undefined> };
+    i18n: { getUILanguage(): string };
+  };
   b.tabs.getCurrent = async () => undefined;
+  // the panel asks the language; wxt's fake browser has no answer of its own
+  b.i18n.getUILanguage = () => 'zh-CN';
 })();
 const setup = async () => {
   await ready;
