@@ -1,6 +1,7 @@
 import { inferT3 } from '../../utils/audit/infer';
 import { runAudit } from '../../utils/audit/run';
 import { detectReport } from '../../utils/report/detect';
+import { Budget } from '../../utils/budget';
 import { parseReport } from '../../utils/report/parse';
 
 // The code the auditor runs, bundled for a plain page so `scripts/bench/browser.mjs` can time it in
@@ -13,10 +14,11 @@ function floor(doc: Document): number {
   return chars + (doc.body?.textContent ?? '').length;
 }
 
-/** What the auditor does on a report page: parse, infer, audit (drawing excluded). */
+/** What the auditor does on a report page: parse, infer, audit under its time budget (drawing excluded). */
 function audit(doc: Document): number {
-  const { model } = parseReport(doc, { url: location.href });
-  return runAudit(model, undefined, inferT3(model)).findings.length;
+  const budget = new Budget(3000);
+  const { model } = parseReport(doc, { url: location.href, budget });
+  return runAudit(model, undefined, inferT3(model), { budget }).findings.length;
 }
 
 function detect(doc: Document): string {
