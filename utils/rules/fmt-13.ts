@@ -1,5 +1,4 @@
-import type { ReportModel } from '../report/model';
-import { printedClauses, textKey, textPlace } from './lib/text';
+import { keyedClausesOf, textPlace } from './lib/text';
 import type { Evaluation, Rule } from './types';
 
 // FMT-13: the report's references to itself — where the electronic version is, the portal's
@@ -17,10 +16,6 @@ export function registrable(host: string): string {
     .split('.');
   const n = /\.(gov|com|org|net|edu)\.cn$/.test(host.toLowerCase()) ? 3 : 2;
   return labels.slice(-n).join('.');
-}
-
-function sentences(model: ReportModel): { paragraph: string; text: string }[] {
-  return model.paragraphs.flatMap((p) => printedClauses(p.text).map((text) => ({ paragraph: p.id, text })));
 }
 
 export const fmt13: Rule = {
@@ -52,9 +47,9 @@ export const fmt13: Rule = {
   },
   evaluate(model) {
     const out: Evaluation[] = [];
-    const all = sentences(model);
-    all.forEach((s) => {
-      const k = textKey(s.text);
+    // the clauses with their matching keys, shared with the other text rules
+    const all = keyedClausesOf(model).map(({ key, ...s }) => ({ s, k: key }));
+    all.forEach(({ s, k }) => {
       // the report's own electronic version, not e.g. the gazette's
       if (!/(报告|年报|本报)[^。]{0,6}电子版/.test(k)) return;
       const complete =
@@ -75,8 +70,7 @@ export const fmt13: Rule = {
     if (model.host) {
       const host = model.host;
       const seen = new Set<string>();
-      for (const s of all) {
-        const k = textKey(s.text);
+      for (const { s, k } of all) {
         if (!/电子版|门户网站|网站|网址|网上/.test(k)) continue;
         URL.lastIndex = 0;
         for (let m = URL.exec(k); m; m = URL.exec(k)) {
@@ -100,9 +94,8 @@ export const fmt13: Rule = {
         }
       }
     }
-    for (const s of all) {
+    for (const { s, k } of all) {
       EMAIL.lastIndex = 0;
-      const k = textKey(s.text);
       for (let m = EMAIL.exec(k); m; m = EMAIL.exec(k)) {
         const email = m[1]!;
         out.push(

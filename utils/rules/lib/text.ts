@@ -104,6 +104,10 @@ function keyedClauses(p: Paragraph): { text: string; key: string }[] {
   return clauses;
 }
 
+/** Every clause of the narrative as printed, with its paragraph and matching key (split once per paragraph). */
+export const keyedClausesOf = (model: ReportModel): { paragraph: string; text: string; key: string }[] =>
+  model.paragraphs.flatMap((p) => keyedClauses(p).map(({ text, key }) => ({ paragraph: p.id, text, key })));
+
 /** The clauses (。！？； and line ends) of a printed text, trimmed: the project's one splitter. */
 export const printedClauses = (text: string): string[] =>
   splitSentences(text, true).map((s) => text.slice(s.start, s.end));
