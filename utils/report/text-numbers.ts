@@ -336,8 +336,8 @@ export function splitSentences(text: string, withClauses = false): Span[] {
   const out: Span[] = [];
   let start = 0;
   const push = (s: number, e: number) => {
-    while (s < e && /\s/.test(text[s]!)) s++;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (e > s) out.push({ start: s, end: e });
   };
   for (let m = re.exec(text); m; m = re.exec(text)) {
