@@ -48,8 +48,8 @@ export const fmt13: Rule = {
   evaluate(model) {
     const out: Evaluation[] = [];
     // the clauses with their matching keys, shared with the other text rules
-    const all = keyedClausesOf(model).map(({ key, ...s }) => ({ s, k: key }));
-    all.forEach(({ s, k }) => {
+    const all = keyedClausesOf(model);
+    all.forEach(({ sentence: s, key: k }) => {
       // the report's own electronic version, not e.g. the gazette's
       if (!/(报告|年报|本报)[^。]{0,6}电子版/.test(k)) return;
       const complete =
@@ -70,7 +70,7 @@ export const fmt13: Rule = {
     if (model.host) {
       const host = model.host;
       const seen = new Set<string>();
-      for (const { s, k } of all) {
+      for (const { sentence: s, key: k } of all) {
         if (!/电子版|门户网站|网站|网址|网上/.test(k)) continue;
         URL.lastIndex = 0;
         for (let m = URL.exec(k); m; m = URL.exec(k)) {
@@ -94,7 +94,7 @@ export const fmt13: Rule = {
         }
       }
     }
-    for (const { s, k } of all) {
+    for (const { sentence: s, key: k } of all) {
       EMAIL.lastIndex = 0;
       for (let m = EMAIL.exec(k); m; m = EMAIL.exec(k)) {
         const email = m[1]!;

@@ -1,7 +1,7 @@
 import type { LegacyRow, ReportModel } from '../report/model';
 import { getCell, labelsOf, loc, sumOf, termsInWords } from './lib/cells';
 import { UNREADABLE } from './lib/identity';
-import { childrenOf, indicatorRows, legacyAddr, normLabel, scopeOf } from './lib/legacy';
+import { childrenOf, indicatorRows, labelOf, legacyAddr, scopeOf } from './lib/legacy';
 import type { Evaluation, Rule } from './types';
 
 // Subsets across blocks of the 政务公开情况统计表 (seed 002 template, report-formats.md §3):
@@ -15,15 +15,15 @@ const PUBLISHED = /主动公开.*删减后公开.*公开数量/;
 const POLICY = /主动公开的?政策性文件/;
 
 const find = (rows: LegacyRow[], re: RegExp, scope: 'own' | 'sub') =>
-  rows.find((r) => re.test(normLabel(r.label)) && scopeOf(r) === scope);
+  rows.find((r) => re.test(labelOf(r)) && scopeOf(r) === scope);
 
 /** The 主动公开 and 删减后公开 children of the scope's 公文总数 row. */
 function publicDocs(model: ReportModel, scope: 'own' | 'sub'): string[] | null {
   const docs = find(indicatorRows(model), DOCS, scope);
   if (!docs) return null;
   const kids = childrenOf(model, docs.key);
-  const active = kids.find((k) => /^标注为主动公开/.test(normLabel(k.label)));
-  const redacted = kids.find((k) => /^标注为删减后公开/.test(normLabel(k.label)));
+  const active = kids.find((k) => /^标注为主动公开/.test(labelOf(k)));
+  const redacted = kids.find((k) => /^标注为删减后公开/.test(labelOf(k)));
   if (!active) return null;
   return [active, ...(redacted ? [redacted] : [])].map((k) => legacyAddr(model, k.key));
 }

@@ -1,5 +1,5 @@
 import { getCell, isUnknown, sumOf } from './lib/cells';
-import { childrenOf, indicatorRows, legacyAddr, matchExactly, normLabel } from './lib/legacy';
+import { childrenOf, indicatorRows, labelOf, legacyAddr, matchExactly } from './lib/legacy';
 import type { Evaluation, Rule } from './types';
 
 const RESPONSE = /回应.*(热点|舆情)/;
@@ -34,10 +34,10 @@ export const s1704: Rule = {
   evaluate(model) {
     if (!model.tables.legacy) return [];
     const out: Evaluation[] = [];
-    for (const parent of indicatorRows(model).filter((r) => RESPONSE.test(normLabel(r.label)))) {
+    for (const parent of indicatorRows(model).filter((r) => RESPONSE.test(labelOf(r)))) {
       const kids = childrenOf(model, parent.key);
       if (!kids.length) continue;
-      const byRe = (re: RegExp) => kids.find((k) => re.test(normLabel(k.label)));
+      const byRe = (re: RegExp) => kids.find((k) => re.test(labelOf(k)));
       const held = byRe(HELD);
       const attended = byRe(ATTENDED);
       if (held && attended) {

@@ -1,5 +1,5 @@
 import { getCell, sumOf } from './lib/cells';
-import { childrenOf, legacyAddr, normLabel, parents } from './lib/legacy';
+import { childrenOf, labelOf, legacyAddr, parents } from './lib/legacy';
 import type { Evaluation, Rule } from './types';
 
 const CHANNEL = /(网站|APP|微信|微博|客户端|公开栏|其他方式).*公开/i;
@@ -28,7 +28,7 @@ export const s1706: Rule = {
     const out: Evaluation[] = [];
     for (const parent of parents(model)) {
       const kids = childrenOf(model, parent.key);
-      if (kids.length < 2 || !kids.every((k) => CHANNEL.test(normLabel(k.label)))) continue;
+      if (kids.length < 2 || !kids.every((k) => CHANNEL.test(labelOf(k)))) continue;
       const pa = legacyAddr(model, parent.key);
       const parts = kids.map((k) => legacyAddr(model, k.key));
       const p = sumOf(model, [pa]);

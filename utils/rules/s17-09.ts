@@ -1,10 +1,10 @@
 import type { LegacyRow } from '../report/model';
-import { indicatorRows, legacyAddr, normLabel } from './lib/legacy';
+import { indicatorRows, labelOf, legacyAddr } from './lib/legacy';
 import type { Evaluation, Rule } from './types';
 
 /** The measure a row counts, without its scope (本部门 / 下属单位). */
 const measureOf = (row: LegacyRow): string =>
-  normLabel(row.label)
+  labelOf(row)
     .replace(/\(不包括机关各业务处室\)/g, '')
     .replace(/及机关各(业务)?处室/g, '')
     .replace(/本部门|下属单位/g, '')

@@ -13,6 +13,18 @@ export const normLabel = (label: string): string =>
     .replace(/^其中[:：]?/, '')
     .replace(/^\(?[一二三四五六七八九十]+[)、.]|^\d+[.、]/, '');
 
+const ROW_LABELS = new WeakMap<LegacyRow, string>();
+
+/** A row's label for matching (normLabel), once per row however many rules and patterns try it. */
+export function labelOf(row: LegacyRow): string {
+  let label = ROW_LABELS.get(row);
+  if (label === undefined) {
+    label = normLabel(row.label);
+    ROW_LABELS.set(row, label);
+  }
+  return label;
+}
+
 /** Address of a legacy row's value cell (its only column). */
 export function legacyAddr(model: ReportModel, key: string): string {
   const row = model.tables.legacy?.[key];
@@ -38,7 +50,7 @@ export function matchExactly(rows: readonly LegacyRow[], patterns: readonly RegE
   const used = new Set<string>();
   const ordered: LegacyRow[] = [];
   for (const p of patterns) {
-    const hits = rows.filter((r) => p.test(normLabel(r.label)) && !used.has(r.key));
+    const hits = rows.filter((r) => p.test(labelOf(r)) && !used.has(r.key));
     if (hits.length !== 1) return null;
     used.add(hits[0]!.key);
     ordered.push(hits[0]!);

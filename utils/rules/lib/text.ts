@@ -105,8 +105,14 @@ function keyedClauses(p: Paragraph): { text: string; key: string }[] {
 }
 
 /** Every clause of the narrative as printed, with its paragraph and matching key (split once per paragraph). */
-export const keyedClausesOf = (model: ReportModel): { paragraph: string; text: string; key: string }[] =>
-  model.paragraphs.flatMap((p) => keyedClauses(p).map(({ text, key }) => ({ paragraph: p.id, text, key })));
+export function keyedClausesOf(
+  model: ReportModel,
+): { sentence: { paragraph: string; text: string }; key: string }[] {
+  const out: { sentence: { paragraph: string; text: string }; key: string }[] = [];
+  for (const p of model.paragraphs)
+    for (const { text, key } of keyedClauses(p)) out.push({ sentence: { paragraph: p.id, text }, key });
+  return out;
+}
 
 /** The clauses (。！？； and line ends) of a printed text, trimmed: the project's one splitter. */
 export const printedClauses = (text: string): string[] =>
