@@ -1,7 +1,7 @@
 import { inferT3 } from '../../utils/audit/infer';
 import { runAudit } from '../../utils/audit/run';
-import { detectReport } from '../../utils/report/detect';
 import { Budget } from '../../utils/budget';
+import { detectReport } from '../../utils/report/detect';
 import { parseReport } from '../../utils/report/parse';
 
 // The code the auditor runs, bundled for a plain page so `scripts/bench/browser.mjs` can time it in
