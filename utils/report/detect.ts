@@ -241,6 +241,8 @@ const DATE_LINE =
 const SIGNATURE_DATE =
   /^\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*日\s*$/;
 
+const DAY_SIGNS = /[\u2f47\u3230\u3290\u33e0-\u33fe]/;
+
 /** Publication date: CMS metadata, then a 发布时间 line, then a signature date standing alone. */
 function findPublishedAt(doc: Document, foldedBody: string): string | null {
   const meta = metaContent(doc, [
@@ -256,8 +258,12 @@ function findPublishedAt(doc: Document, foldedBody: string): string | null {
   if (line) return isoDate(line[1]!);
   const blocks = Array.from(doc.querySelectorAll('p, div')).reverse();
   for (const el of blocks.slice(0, 400)) {
+    const text = el.textContent ?? '';
+    // A date line ends in 日 (or in a sign that folds to one: ⽇, ㊐, ㏠…㏾): most
+    // blocks are turned away here, before the search for inner blocks and the fold.
+    if (!text.includes('日') && !DAY_SIGNS.test(text)) continue;
     if (el.querySelector('p, div, table')) continue;
-    const m = SIGNATURE_DATE.exec(fold(el.textContent ?? ''));
+    const m = SIGNATURE_DATE.exec(fold(text));
     if (m) {
       const [, y, mo, d] = m.map((s) => String(chineseToNumber(s ?? '') ?? s));
       return isoDate(`${y}年${mo}月${d}日`);
@@ -449,11 +455,13 @@ function fallbackAgency(doc: Document): string | null {
 
 /** A blank template reprinted in a notice has the anchors but no numbers in its tables. */
 function tablesHoldNumbers(doc: Document): boolean {
+  // Only counted, so in any order: <td>s first, from the browser's own index of tags, then <th>s.
   let numeric = 0;
-  for (const td of Array.from(doc.querySelectorAll('td, th'))) {
-    // Any width of digit: full-width ０-９ are common in Word pastes.
-    if (/^[\s\u00a0\u3000]*[0-9０-９]+[\s\u00a0\u3000]*$/.test(td.textContent ?? '') && ++numeric >= 10)
-      return true;
-  }
+  for (const tag of ['td', 'th'])
+    for (const cell of Array.from(doc.getElementsByTagName(tag))) {
+      // Any width of digit: full-width ０-９ are common in Word pastes.
+      if (/^[\s\u00a0\u3000]*[0-9０-９]+[\s\u00a0\u3000]*$/.test(cell.textContent ?? '') && ++numeric >= 10)
+        return true;
+    }
   return false;
 }
