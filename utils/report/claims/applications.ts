@@ -27,6 +27,8 @@ const RECEIVED_NO_VERB = new RegExp(
   `(?:政府信息公开|依申请公开)申请(?:数量|总量|总数)?(?:共计|共|总计|合计|累计|为|达)(${APPROX_N})(件|个|条)`,
   'g',
 );
+/** A clause RECEIVED and RECEIVED_COUNT_FIRST can match: one of their verbs, then 申请. */
+const VERB_THEN_APPLICATION = /(?:新收|收到|受理|接收|接到|办理).*申请/;
 const HANDLING_VERB = /答复|办结|办理|处理|结转|转办|审结|完成/;
 const CARRY_IN =
   /(?:上年度?|上一年度?|往年)结转(?:的|而来的|过来的)?(?:政府信息公开)?(?:申请)?(?:共|为)?(\d+)件/;
@@ -78,7 +80,7 @@ export function applications(ctx: Ctx): void {
       Object.assign(numbers, applicantBreakdown(ctx, abs + m[0].length, count.unit));
       emit(ctx, 'applicationsReceived', clause, numbers, { qualifiers });
     },
-    '申请',
+    VERB_THEN_APPLICATION,
   );
   eachInClauses(
     ctx,
@@ -100,7 +102,7 @@ export function applications(ctx: Ctx): void {
       Object.assign(numbers, applicantBreakdown(ctx, abs + m[0].length, count.unit));
       emit(ctx, 'applicationsReceived', clause, numbers, { qualifiers });
     },
-    '申请',
+    VERB_THEN_APPLICATION,
   );
   eachInClauses(
     ctx,

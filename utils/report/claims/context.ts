@@ -136,18 +136,19 @@ export function emit(
 
 /**
  * Run a global regex over each clause; the callback gets absolute positions. `needs` is a word every
- * match of the regex contains: a clause without it is not searched (most clauses of a report have
+ * match of the regex contains, or a (non-global) test every matching clause passes: a clause without
+ * it is not searched (most clauses of a report have
  * nothing to do with most families, and a regex with a lookbehind is tried at every position).
  */
 export function eachInClauses(
   ctx: Ctx,
   re: RegExp,
   fn: (m: RegExpExecArray, clause: Span, abs: number) => void,
-  needs?: string,
+  needs?: string | RegExp,
 ): void {
   for (let i = 0; i < ctx.clauses.length; i++) {
     const s = ctx.clauseTexts[i]!;
-    if (needs !== undefined && !s.includes(needs)) continue;
+    if (needs !== undefined && (typeof needs === 'string' ? !s.includes(needs) : !needs.test(s))) continue;
     const clause = ctx.clauses[i]!;
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
