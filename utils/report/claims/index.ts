@@ -27,18 +27,27 @@ export function extractClaims(paragraphs: Paragraph[], budget?: Budget): Claim[]
     // reading a paragraph is linear in its text: one unit per 64 characters
     budget?.tick('claims', 1 + (p.text.length >> 6));
     const ctx = makeCtx(p, out, seen);
-    statisticsPeriod(ctx);
-    citations(ctx);
+    // Most of a report's paragraphs state no figure (headings, measures, plans): only the families
+    // that also read statements without one (no applications, all completed, no review or lawsuit,
+    // no fee) look at them. The regex families need a digit; the others read the paragraph's numbers.
+    const digits = /\d/.test(ctx.t);
+    const numbers = ctx.tokens.length > 0;
+    if (digits) {
+      statisticsPeriod(ctx);
+      citations(ctx);
+    }
     applications(ctx);
-    outcomes(ctx);
+    if (digits) outcomes(ctx);
     reviewsAndLawsuits(ctx);
-    activeDisclosure(ctx);
+    if (digits) activeDisclosure(ctx);
     infoFees(ctx);
-    publishing(ctx);
-    aggregationScope(ctx);
-    totals(ctx);
-    rates(ctx);
-    processTriples(ctx);
+    if (numbers) {
+      publishing(ctx);
+      aggregationScope(ctx);
+      totals(ctx);
+      rates(ctx);
+      processTriples(ctx);
+    }
   }
   return out;
 }
