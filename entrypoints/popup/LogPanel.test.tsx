@@ -54,6 +54,18 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** The indexes of the log the popup asks, in order (a spy on the audits table's where). */
+function indexesAsked(): string[] {
+  const steps: string[] = [];
+  const audits = logDb().audits;
+  const where = audits.where.bind(audits);
+  vi.spyOn(audits, 'where').mockImplementation(((index: string) => {
+    steps.push(index);
+    return where(index);
+  }) as typeof audits.where);
+  return steps;
+}
+
 describe('LogPanel on a log of thousands of pages', () => {
   it('opens on one page of summaries, without reading any model', async () => {
     const details = vi.spyOn(logDb().details, 'get');
@@ -84,13 +96,7 @@ describe('LogPanel on a log of thousands of pages', () => {
 
   it('draws the first rows before it counts the log and reads the filters’ choices, and says so', async () => {
     // what the popup asks the log, in order, and the moment the first row is in the page
-    const steps: string[] = [];
-    const audits = logDb().audits;
-    const where = audits.where.bind(audits);
-    vi.spyOn(audits, 'where').mockImplementation(((index: string) => {
-      steps.push(index);
-      return where(index);
-    }) as typeof audits.where);
+    const steps = indexesAsked();
     const root = document.body;
     let atFirstRow: { pager: string; years: number; yearDisabled: boolean; formats: number } | null = null;
     const watch = new MutationObserver(() => {
@@ -143,13 +149,7 @@ describe('LogPanel on a log of thousands of pages', () => {
     const early = readFirstRows();
     const ids = (await early).map((r) => r.id);
     expect(ids).toHaveLength(20);
-    const steps: string[] = [];
-    const audits = logDb().audits;
-    const where = audits.where.bind(audits);
-    vi.spyOn(audits, 'where').mockImplementation(((index: string) => {
-      steps.push(index);
-      return where(index);
-    }) as typeof audits.where);
+    const steps = indexesAsked();
     const view = mount(<LogPanel tabId={null} pageUrl={null} firstRowsRead={early} />);
     await until(() => text(q(view.root, '.pager-state')).startsWith('第 1 /'), 'the count');
     expect(qa(view.root, '.log-row').map((r) => r.dataset.id)).toEqual(ids);
