@@ -9,25 +9,13 @@ import {
   type TableId,
 } from '../../report/model';
 import { getCell, hasFlag, looksLikeMoney } from './cells';
+import { perModel } from './memo';
 
 // Walking the cells of a table by address. Several rules walk the same tables of the same model
 // (VAL-01, 02, 05, 06, T3-07 …), so each list is built once per model object and shared, read-only:
 // a model is never changed after parsing (inference makes a new one), so the lists stay true.
 
 export const NATIONAL_TABLES = ['active', 'applications', 'reviews'] as const;
-
-/** A per-model memo of a pure function of the model (the rules stay pure; they share the work). */
-function perModel<T>(compute: (model: ReportModel) => T): (model: ReportModel) => T {
-  const known = new WeakMap<ReportModel, T>();
-  return (model) => {
-    let value = known.get(model);
-    if (value === undefined) {
-      value = compute(model);
-      known.set(model, value);
-    }
-    return value;
-  };
-}
 
 const cellsByTable = perModel((model) => {
   const out = new Map<TableId, readonly string[]>();

@@ -2,6 +2,7 @@ import type { Claim, ClaimKind, Paragraph, ReportModel, TextNumber } from '../..
 import { labelKey } from '../../report/normalize';
 import { interval, normalizeText, splitSentences } from '../../report/text-numbers';
 import type { Flagged } from '../types';
+import { perModel } from './memo';
 
 // What the narrative rules (TXT, ARI, FMT on text, S17-08, XDOC-01) share: the claims of the model, the
 // sentence a finding underlines, approximate numbers compared as intervals, and paragraph text.
@@ -42,7 +43,10 @@ export const sentenceOf = (c: Pick<Claim, 'paragraph' | 'sentence'>): NonNullabl
  * and never its numbers (each run of digits or Chinese numerals is one #): a verdict on a finding
  * must survive the portal correcting "收到申请12件" to "13件" (review M5).
  */
-export const textPlace = (text: string): string => legacyTextPlace(text).replace(NUMERALS, '#');
+export const textPlace = (text: string): string => maskNumerals(legacyTextPlace(text));
+
+/** A legacy text place with its numbers masked: textPlace of the same text. */
+export const maskNumerals = (legacyPlace: string): string => legacyPlace.replace(NUMERALS, '#');
 
 /** Runs of digits (with their separators) or of Chinese numerals. */
 const NUMERALS = /[0-9][0-9.,，]*|[零〇一二两三四五六七八九十百千万亿]+/g;
@@ -54,11 +58,40 @@ const NUMERALS = /[0-9][0-9.,，]*|[零〇一二两三四五六七八九十百�
 export const legacyTextPlace = (text: string): string => text.normalize('NFKC').replace(/\s+/g, '');
 
 export function claimPlace(model: ReportModel, c: Claim, extra = ''): string {
-  const same = model.claims.filter(
-    (x) => x.sentence === c.sentence && x.kind === c.kind && x.subject === c.subject,
-  );
-  const rank = same.indexOf(c);
-  return `${textPlace(c.sentence)}/${c.kind}/${c.subject ?? ''}/${Math.max(rank, 0)}${extra ? `/${extra}` : ''}`;
+  const rank = claimRanks(model).get(c) ?? 0;
+  return `${textPlaceIn(model, c.sentence)}/${c.kind}/${c.subject ?? ''}/${rank}${extra ? `/${extra}` : ''}`;
+}
+
+/**
+ * Each claim's rank among the model's claims of the same sentence, kind and subject, counted in one
+ * pass per model: a dozen rules place every claim they read, passes included.
+ */
+const claimRanks = perModel((model) => {
+  const counted = new Map<string, number>();
+  const ranks = new Map<Claim, number>();
+  for (const c of model.claims) {
+    if (ranks.has(c)) continue;
+    // kind is an identifier; the subject's length keeps an absent subject apart from an empty one
+    const subject = c.subject === undefined ? '' : `${c.subject.length}:${c.subject}`;
+    const key = `${c.kind}|${subject}|${c.sentence}`;
+    const rank = counted.get(key) ?? 0;
+    counted.set(key, rank + 1);
+    ranks.set(c, rank);
+  }
+  return ranks;
+});
+
+const textPlaces = perModel(() => new Map<string, string>());
+
+/** textPlace of a sentence of this model, computed once per model and sentence (several rules place it). */
+export function textPlaceIn(model: ReportModel, text: string): string {
+  const known = textPlaces(model);
+  let place = known.get(text);
+  if (place === undefined) {
+    place = textPlace(text);
+    known.set(text, place);
+  }
+  return place;
 }
 
 export const isApprox = (n: TextNumber | undefined): boolean => !!n?.range;
