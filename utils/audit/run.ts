@@ -2,7 +2,7 @@ import type { Budget } from '../budget';
 import { parseAddress, type ReportModel, T4_COLS, TABLE_IDS } from '../report/model';
 import { rules as registry } from '../rules/index';
 import { getCell, hasFlag, isBlankTotal, isGuess, labelsOf, t3, t4 } from '../rules/lib/cells';
-import { legacyTextPlace, textPlace } from '../rules/lib/text';
+import { legacyTextPlace, maskNumerals } from '../rules/lib/text';
 import type { Evaluation, Flagged, Rule } from '../rules/types';
 import { fingerprint } from './fingerprint';
 import { type InferenceResult, inferT3 } from './infer';
@@ -146,8 +146,8 @@ export function toFinding(
  */
 function formerFingerprint(ruleId: string, place: string, sentence: string | undefined) {
   if (!sentence) return {};
-  const masked = textPlace(sentence);
   const verbatim = legacyTextPlace(sentence);
+  const masked = maskNumerals(verbatim);
   if (masked === verbatim || !place.includes(masked)) return {};
   return { formerFingerprint: fingerprint(ruleId, place.replace(masked, verbatim)) };
 }
