@@ -4,6 +4,8 @@ import type { Evaluation, Rule } from './types';
 // FMT-15: drafting slips — a top-level ordinal used twice; wording of another period (上半年 /
 // 下半年 in an annual report); the body writing another year as "this year".
 
+const YEAR_COMMA = /\d{4}年[，,]/;
+
 export const fmt15: Rule = {
   id: 'FMT-15',
   spec: 'FMT-15',
@@ -74,7 +76,10 @@ export const fmt15: Rule = {
       const counts = new Map<number, number>();
       for (const p of paragraphs) {
         if (p.section === '五' || p.section === '六') continue; // plans for next year live there
-        for (const m of textKey(p.text).matchAll(
+        const key = textKey(p.text);
+        // every match ends in "YYYY年，": a paragraph without one is not scanned position by position
+        if (!YEAR_COMMA.test(key)) continue;
+        for (const m of key.matchAll(
           /(?:^|[。；;])\s*(?:\(?[一二三四五六七八九十\d]+[)、.]\s*)?(?:[^，,。；;]{0,12}?)?(\d{4})年[，,]/g,
         )) {
           const y = Number(m[1]);
