@@ -1,7 +1,7 @@
 import type { Localized } from '../audit/result';
 import { TABLE_IDS } from '../report/model';
 import { cellLabel, keyLabel, rowLabel, TABLE_SHORT } from './labels';
-import { fmtNum, getCell, hasFlag, loc } from './lib/cells';
+import { fmtNum, getCell, loc } from './lib/cells';
 import { tableCells } from './lib/tables';
 import type { Evaluation, Rule } from './types';
 
@@ -37,9 +37,17 @@ export const val06: Rule = {
       const cells = tableCells(model, table);
       if (!info.found && !cells.length) continue;
       const garbledRows = [...new Set([...info.garbledRows])];
-      const missing = cells.filter((a) => hasFlag(getCell(model, a), 'missing'));
-      const inferred = cells.filter((a) => hasFlag(getCell(model, a), 'inferred'));
-      const garbledCells = cells.filter((a) => hasFlag(getCell(model, a), 'garbled'));
+      // one walk over the table's cells for the three flags (most cells have none)
+      const missing: string[] = [];
+      const inferred: string[] = [];
+      const garbledCells: string[] = [];
+      for (const a of cells) {
+        const flags = getCell(model, a)?.flags;
+        if (!flags?.length) continue;
+        if (flags.includes('missing')) missing.push(a);
+        if (flags.includes('inferred')) inferred.push(a);
+        if (flags.includes('garbled')) garbledCells.push(a);
+      }
       // with garbled rows, odd labels are reading noise too (FMT-10 leaves them to this rule)
       const oddLabels = garbledRows.length ? Object.keys(info.labelVariants) : [];
       if (!garbledRows.length && !missing.length && !inferred.length && !garbledCells.length) {
