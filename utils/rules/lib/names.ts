@@ -42,7 +42,10 @@ export function issuerNames(model: ReportModel): NameSource[] {
   const sig = signature(model);
   if (sig) out.push({ source: 'signature', name: textKey(sig.name.text), paragraph: sig.name });
   for (const p of model.paragraphs) {
-    const m = /填表单位[:：]\s*(\S+)/.exec(textKey(p.text).replace(/\s+/g, ''));
+    const key = textKey(p.text);
+    // removing the spaces makes no 填: most paragraphs are not copied for the regex
+    if (!key.includes('填')) continue;
+    const m = /填表单位[:：]\s*(\S+)/.exec(key.replace(/\s+/g, ''));
     if (m) out.push({ source: 'form', name: m[1]!, paragraph: p });
   }
   for (const r of model.legacyRows) {
