@@ -65,6 +65,10 @@ function fromCodePoints(cps: number[]): string {
   return out;
 }
 
+/** Thousands separators (group 1), 〇-style years, Chinese numerals before a measure word. */
+const NUMBER_REWRITES =
+  /(?<![\d.])(\d{1,3}(?:,\d{3})+)(?![\d,])|[〇零一二三四五六七八九]{4}(?=年)|(?<![上下每同这那第其之统唯单\d.])[〇零一二两三四五六七八九十][〇零一二两三四五六七八九十百千万]*(?=(?:余|多)?(?:个|件|条|项|次|人|家|份|篇|期|批|名|户|册|卷|盒|场|起|宗))/g;
+
 /**
  * NFKC (full-width → ASCII), glyph variants, quotes; whitespace removed except between two ASCII
  * letters or digits (where it separates words or numbers); thousands separators removed; Chinese
@@ -125,18 +129,11 @@ export function normalizeWithMap(src: string): Normalized {
     i += cp > 0xffff ? 2 : 1;
   }
   m2.push(src.length);
-  let norm: Normalized = { text: fromCodePoints(c2), map: m2 };
-  // thousands separators: 1,234件 → 1234件
-  norm = replaceWithMap(norm, /(?<![\d.])(\d{1,3})((?:,\d{3})+)(?![\d,])/g, (m) => m[0].replace(/,/g, ''));
-  // 二〇二一年 → 2021年
-  norm = replaceWithMap(norm, /[〇零一二三四五六七八九]{4}(?=年)/g, (m) =>
-    String(chineseToNumber(m[0]) ?? m[0]),
-  );
-  // 十二个 → 12个 (not 上一年, 第一, 一是 …)
-  norm = replaceWithMap(
-    norm,
-    /(?<![上下每同这那第其之统唯单\d.])[〇零一二两三四五六七八九十][〇零一二两三四五六七八九十百千万]*(?=(?:余|多)?(?:个|件|条|项|次|人|家|份|篇|期|批|名|户|册|卷|盒|场|起|宗))/g,
-    (m) => String(chineseToNumber(m[0]) ?? m[0]),
+  // One pass for the three rewrites of numbers; their matches never overlap (digits and commas, four
+  // numerals before 年, numerals before a measure word), so one scan gives what three did:
+  // 1,234件 → 1234件; 二〇二一年 → 2021年; 十二个 → 12个 (not 上一年, 第一, 一是 …).
+  const norm = replaceWithMap({ text: fromCodePoints(c2), map: m2 }, NUMBER_REWRITES, (m) =>
+    m[1] !== undefined ? m[1].replace(/,/g, '') : String(chineseToNumber(m[0]) ?? m[0]),
   );
   return norm;
 }
@@ -332,21 +329,37 @@ export interface Span {
  * normalized or not; spans are trimmed and never empty.
  */
 export function splitSentences(text: string, withClauses = false): Span[] {
-  const re = withClauses ? /[。！？!?\n；;]/g : /[。！？!?\n]/g;
-  const out: Span[] = [];
-  let start = 0;
-  const push = (s: number, e: number) => {
+  const { sentences, clauses } = splitText(text);
+  return withClauses ? clauses : sentences;
+}
+
+/**
+ * The sentences (。！？!? and line ends) and the clauses (；; too) of a text, in one scan: each span
+ * trimmed, empty ones left out, the terminator kept but for a line end.
+ */
+export function splitText(text: string): { sentences: Span[]; clauses: Span[] } {
+  const sentences: Span[] = [];
+  const clauses: Span[] = [];
+  const push = (out: Span[], s: number, e: number) => {
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (e > s) out.push({ start: s, end: e });
   };
+  let sentenceStart = 0;
+  let clauseStart = 0;
+  const re = /[。！？!?\n；;]/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const end = m[0] === '\n' ? m.index : m.index + 1;
-    push(start, end);
-    start = m.index + 1;
+    const mark = m[0];
+    const end = mark === '\n' ? m.index : m.index + 1;
+    push(clauses, clauseStart, end);
+    clauseStart = m.index + 1;
+    if (mark === '；' || mark === ';') continue;
+    push(sentences, sentenceStart, end);
+    sentenceStart = m.index + 1;
   }
-  push(start, text.length);
-  return out;
+  push(clauses, clauseStart, text.length);
+  push(sentences, sentenceStart, text.length);
+  return { sentences, clauses };
 }
 
 /** The printed text of a span [start, end) of a normalized text, trimmed. */
@@ -359,6 +372,7 @@ export const printedSpan = (src: string, n: Normalized, start: number, end: numb
 /** A paragraph as the narrative is read: its matching copy, its clauses (；included) and its numbers. */
 export interface ReadParagraph {
   n: Normalized;
+  sentences: Span[];
   clauses: Span[];
   tokens: NumberToken[];
 }
@@ -375,7 +389,7 @@ export function readParagraph(p: Paragraph): ReadParagraph {
   const known = READ_PARAGRAPHS.get(p);
   if (known && known.text === p.text) return known.read;
   const n = normalizeWithMap(p.text);
-  const read = { n, clauses: splitSentences(n.text, true), tokens: findNumbers(n.text) };
+  const read = { n, ...splitText(n.text), tokens: findNumbers(n.text) };
   READ_PARAGRAPHS.set(p, { text: p.text, read });
   return read;
 }

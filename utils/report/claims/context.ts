@@ -6,7 +6,6 @@ import {
   printedSpan,
   readParagraph,
   type Span,
-  splitSentences,
   toTextNumber,
 } from '../text-numbers';
 
@@ -34,9 +33,9 @@ export interface Ctx {
 }
 
 export function makeCtx(p: Paragraph, out: Claim[], seen: Set<string>): Ctx {
-  const { n, clauses, tokens } = readParagraph(p);
+  const { n, sentences, clauses, tokens } = readParagraph(p);
   const clauseTexts = clauses.map((c) => n.text.slice(c.start, c.end));
-  return { p, n, t: n.text, sentences: splitSentences(n.text), clauses, tokens, out, seen, clauseTexts };
+  return { p, n, t: n.text, sentences, clauses, tokens, out, seen, clauseTexts };
 }
 
 export const exact = (raw: string, value: number, unit?: string): TextNumber => ({
