@@ -64,15 +64,16 @@ describe('fold: one pass, same output as the character-by-character original (re
     ...FOLD_TABLES.pairs.join(''),
     ...'“”＂„‟″‘’′\u200b\u00ad\ufeff資訊政府資料反覆０９ＡＢ（）　 \n𠀀😀',
     // the edges of what fold's fast path leaves alone (ASCII, 、…】, CJK ideographs)
-    ...'\u007f\u0080\u3000\u3001\u3011\u3012\u3036\u4dff\u4e00\u9fff\ua000\u2026\uf900',
+    ...'\u007f\u0080\u3000\u3001\u3011\u3012\u3036\u4dff\u4e00\u9fff\ua000\u2026\uf900\uff00\uff01\uff5e\uff5f\uff61',
   ];
-  /** Text of the ranges fold leaves alone but for their variants: where its fast path decides. */
+  /** Text of the ranges fold's fast paths take (but for variants): where they decide. */
   const plain = fc.string({
     unit: fc
       .oneof(
         fc.integer({ min: 0x20, max: 0x7e }),
         fc.integer({ min: 0x3000, max: 0x3012 }),
         fc.integer({ min: 0x4e00, max: 0x9fff }),
+        fc.integer({ min: 0xff00, max: 0xff61 }),
       )
       .map((k) => String.fromCharCode(k)),
     maxLength: 8,

@@ -59,24 +59,45 @@ function mapVariants(text: string): string {
 const FU = 0x8986;
 
 /**
- * Text that fold leaves as it is: ASCII, CJK ideographs that are no variant, and 、。〈〉《》「」… —
- * what almost every label and most of a report's prose are made of. NFKC is a call into ICU that
- * costs about as much on text it leaves alone as on text it changes, and labels are folded often.
+ * How fold treats a text made only of what reports are mostly made of — ASCII, CJK ideographs that
+ * are no variant, 、。〈〉《》「」…, the full-width forms of ASCII and the ideographic space: 'same'
+ * (nothing changes), 'wide' (only the full-width forms and the space change, each to its ASCII
+ * character, which is all NFKC does to them), or 'other' (NFKC and the variant map are needed).
+ * NFKC is a call into ICU that costs about as much on text it leaves alone as on text it changes,
+ * and labels and cells are folded often.
  */
-function foldsToItself(text: string): boolean {
+function foldKind(text: string): 'same' | 'wide' | 'other' {
+  let wide = false;
   for (let i = 0; i < text.length; i++) {
     const k = text.charCodeAt(i);
     if (k < 0x80) continue;
     if (k >= 0x4e00 && k <= 0x9fff) {
-      if (VARIANT_CODES[k] !== 0 || k === FU) return false;
-    } else if (k < 0x3001 || k > 0x3011) return false;
+      if (VARIANT_CODES[k] !== 0 || k === FU) return 'other';
+    } else if ((k >= 0xff01 && k <= 0xff5e) || k === 0x3000) wide = true;
+    else if (k < 0x3001 || k > 0x3011) return 'other';
   }
-  return true;
+  return wide ? 'wide' : 'same';
+}
+
+/** Full-width ASCII forms and the ideographic space as NFKC writes them. */
+function narrowWide(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const k = text.charCodeAt(i);
+    const to = k === 0x3000 ? 0x20 : k >= 0xff01 && k <= 0xff5e ? k - 0xfee0 : 0;
+    if (to === 0) continue;
+    out += text.slice(from, i) + String.fromCharCode(to);
+    from = i + 1;
+  }
+  return out + text.slice(from);
 }
 
 /** NFKC plus the CJK variant map; spacing kept. Runs over whole pages, so it stays one pass per step. */
 export function fold(text: string): string {
-  if (foldsToItself(text)) return text;
+  const kind = foldKind(text);
+  if (kind === 'same') return text;
+  if (kind === 'wide') return narrowWide(text);
   let out = text.normalize('NFKC').replace(ZERO_WIDTH, '');
   for (const [re, to] of WORD_VARIANTS) out = out.replace(re, to);
   return mapVariants(out);

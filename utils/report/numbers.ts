@@ -41,7 +41,9 @@ export function isValueLike(raw: string): boolean {
 
 /** Does the cell hold an actual number (not a placeholder)? */
 export function hasDigits(raw: string): boolean {
-  return /\d/.test(raw.normalize('NFKC'));
+  // an ASCII digit, or one NFKC makes (full-width, circled ①, superscript …); ASCII text has no other
+  if (/\d/.test(raw)) return true;
+  return /[^\x00-\x7f]/.test(raw) && /\d/.test(raw.normalize('NFKC'));
 }
 
 /** A count cell: a non-negative integer. */

@@ -77,6 +77,11 @@ const CANONICAL: Record<string, string> = {
   carryOut: '结转下年度继续办理',
 };
 
+/** The official wordings' matching keys, made once. */
+const CANONICAL_KEYS: Record<string, string> = Object.fromEntries(
+  Object.entries(CANONICAL).map(([key, label]) => [key, labelKey(label)]),
+);
+
 const SUBTOTAL_LABELS: Record<string, string> = { 不予公开: 'r3', 无法提供: 'r4', 不予处理: 'r5' };
 /** The merged category cell beside a leaf row, keyed like the category's subtotal row. */
 const CATEGORY: Record<string, { key: string; label: string }> = {
@@ -239,8 +244,8 @@ export function parseApplications(
       noteStart(row.table, values[0]!.col);
       noteStart(null, values[0]!.col);
     }
-    const canonical = CANONICAL[key];
-    if (canonical && bareLabel(own) !== labelKey(canonical)) info.labelVariants[key] = own;
+    const canonical = CANONICAL_KEYS[key];
+    if (canonical && bareLabel(own) !== canonical) info.labelVariants[key] = own;
     // A category cell spans its leaves, so its wording is judged once, on its first leaf.
     const category = categoryOf(key);
     const printed = category && categoryText(labels);
