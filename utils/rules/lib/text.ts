@@ -67,15 +67,23 @@ export function claimPlace(model: ReportModel, c: Claim, extra = ''): string {
  * pass per model: a dozen rules place every claim they read, passes included.
  */
 const claimRanks = perModel((model) => {
-  const counted = new Map<string, number>();
+  // sentence → kind → subject → how many seen (maps, not a joined key: sentences are long)
+  const counted = new Map<string, Map<ClaimKind, Map<string | undefined, number>>>();
   const ranks = new Map<Claim, number>();
   for (const c of model.claims) {
     if (ranks.has(c)) continue;
-    // kind is an identifier; the subject's length keeps an absent subject apart from an empty one
-    const subject = c.subject === undefined ? '' : `${c.subject.length}:${c.subject}`;
-    const key = `${c.kind}|${subject}|${c.sentence}`;
-    const rank = counted.get(key) ?? 0;
-    counted.set(key, rank + 1);
+    let kinds = counted.get(c.sentence);
+    if (!kinds) {
+      kinds = new Map();
+      counted.set(c.sentence, kinds);
+    }
+    let subjects = kinds.get(c.kind);
+    if (!subjects) {
+      subjects = new Map();
+      kinds.set(c.kind, subjects);
+    }
+    const rank = subjects.get(c.subject) ?? 0;
+    subjects.set(c.subject, rank + 1);
     ranks.set(c, rank);
   }
   return ranks;
