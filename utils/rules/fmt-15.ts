@@ -56,7 +56,7 @@ export const fmt15: Rule = {
     const paragraphs = prose(model);
     let periodFound = false;
     for (const p of paragraphs) {
-      const s = sentenceMatching(p, /上半年|下半年|第[一二三四]季度|本季度/);
+      const s = sentenceMatching(p, /上半年|下半年|第[一二三四]季度|本季度/, ['半年', '季度']);
       if (!s) continue;
       periodFound = true;
       const word = /上半年|下半年|第[一二三四]季度|本季度/.exec(textKey(s.text))![0];

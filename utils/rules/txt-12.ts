@@ -12,6 +12,8 @@ interface Heuristic {
   key: string;
   /** the sentence that describes the work */
   text: RegExp;
+  /** words one of which every match of `text` contains (sentenceMatching tries the pattern only then) */
+  needs: readonly string[];
   /** sentences that do not count */
   not?: RegExp;
   /** the Table 2 cells that should then be non-zero */
@@ -28,6 +30,7 @@ const HEURISTICS: Heuristic[] = [
   {
     key: 'normativeDocs',
     text: /规范性文件[^。;]*?(制定|出台|印发|制发|清理|备案)|(制定|出台|印发|制发|清理|备案)[^。;]*?规范性文件/,
+    needs: ['规范性文件'],
     not: /未(制定|出台|印发|制发)|无规范性文件|\d+件/,
     cells: DOCS,
     messageId: 'normativeDocs',
@@ -35,12 +38,14 @@ const HEURISTICS: Heuristic[] = [
   {
     key: 'licensing',
     text: /(办理|核发|颁发|发放|审批)了?[^,。;]{0,30}许可证|作出[^,。;]{0,8}许可决定/,
+    needs: ['许可'],
     cells: (m) => (m.tables.active?.['art20_5.licensing'] ? [t2('art20_5.licensing', 'decisions')] : []),
     messageId: 'licensing',
   },
   {
     key: 'penalty',
     text: /(作出|下达|送达|开具)[^,。;]{0,8}处罚决定|处罚决定书/,
+    needs: ['处罚决定'],
     cells: (m) => (m.tables.active?.['art20_6.penalty'] ? [t2('art20_6.penalty', 'decisions')] : []),
     messageId: 'penalty',
   },
@@ -82,7 +87,7 @@ export const txt12: Rule = {
       if (cells.length === 0) continue;
       let sentence: { paragraph: string; text: string } | null = null;
       for (const p of paragraphs) {
-        const s = sentenceMatching(p, h.text);
+        const s = sentenceMatching(p, h.text, h.needs);
         if (s && !h.not?.test(s.text.normalize('NFKC').replace(/\s+/g, ''))) {
           sentence = s;
           break;

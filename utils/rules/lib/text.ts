@@ -125,10 +125,17 @@ export const prose = (model: ReportModel): Paragraph[] => {
 
 /**
  * The sentence (。！？；) of a paragraph that contains a pattern, as printed. The pattern is tried on
- * each sentence's matching copy.
+ * each sentence's matching copy. `needs`: words one of which every match contains; a clause without
+ * any is skipped before the pattern (a plain search is far cheaper than a pattern that opens with
+ * alternatives, which the engine tries at every position of every clause).
  */
-export function sentenceMatching(p: Paragraph, re: RegExp): { paragraph: string; text: string } | null {
+export function sentenceMatching(
+  p: Paragraph,
+  re: RegExp,
+  needs?: readonly string[],
+): { paragraph: string; text: string } | null {
   for (const { text, key } of keyedClauses(p)) {
+    if (needs && !needs.some((w) => key.includes(w))) continue;
     if (re.test(key)) return { paragraph: p.id, text };
   }
   return null;
