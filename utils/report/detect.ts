@@ -71,8 +71,13 @@ function hasSingleRowSix(compact: string): boolean {
 /** Words that make a page about reports rather than a report: notices, templates, meetings. */
 const NOT_A_REPORT_TITLE = /通知|格式|模板|样式|会议|工作要点|函$|报表|预算|决算|征集|解读|图解/;
 
-/** The content of the page's first <meta> named (or with property) one of `names`, in their order. */
-export function metaContent(doc: Document, names: string[]): string | null {
+/** The page's <meta>s by name and by property (lower case), the first of each: read once per page. */
+export interface PageMetas {
+  /** The content of the first <meta> named (or with property) one of `names`, in their order. */
+  get(names: string[]): string | null;
+}
+
+export function pageMetas(doc: Document): PageMetas {
   // One pass over the page's few dozen <meta>s, not two case-insensitive selector searches of the
   // whole document per name: on a long page with no such meta each search visits every element.
   const byName = new Map<string, string>();
@@ -84,13 +89,20 @@ export function metaContent(doc: Document, names: string[]): string | null {
     if (name && !byName.has(name)) byName.set(name, content);
     if (property && !byProperty.has(property)) byProperty.set(property, content);
   }
-  for (const wanted of names) {
-    const key = wanted.toLowerCase();
-    const content = (byName.has(key) ? byName.get(key) : byProperty.get(key))?.trim();
-    if (content) return content;
-  }
-  return null;
+  return {
+    get(names) {
+      for (const wanted of names) {
+        const key = wanted.toLowerCase();
+        const content = (byName.has(key) ? byName.get(key) : byProperty.get(key))?.trim();
+        if (content) return content;
+      }
+      return null;
+    },
+  };
 }
+
+/** One <meta> value, for a caller that needs no other (see PageMetas.get). */
+export const metaContent = (doc: Document, names: string[]): string | null => pageMetas(doc).get(names);
 
 /**
  * Places whose text names other pages, never this one: links, navigation, lists, sidebars,
@@ -147,16 +159,28 @@ function firstElements(doc: Document, tags: Set<string>, limit: number): Element
 }
 
 /** Candidate titles of the page itself; anything naming a neighbour is left out. */
-function titleCandidates(doc: Document): Candidates {
+/**
+ * The page's headings and title boxes in document order: one search per selector, which the browser
+ * answers from its own indexes, where the list of them was matched against every element.
+ */
+function headingElements(doc: Document): Element[] {
+  const found = new Set<Element>();
+  for (const selector of ['h1', 'h2', 'h3', '.title', '.article-title', '#title'])
+    for (const el of Array.from(doc.querySelectorAll(selector))) found.add(el);
+  // DOCUMENT_POSITION_FOLLOWING (4): b comes after a
+  return [...found].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+}
+
+function titleCandidates(doc: Document, metas: PageMetas): Candidates {
   const all: string[] = [];
   const add = (t: string | null | undefined) => {
     const text = clean(t);
     if (text && text.length < 200 && !NEIGHBOUR_TEXT.test(text) && !all.includes(text)) all.push(text);
   };
-  const meta = metaContent(doc, ['ArticleTitle', 'og:title']);
+  const meta = metas.get(['ArticleTitle', 'og:title']);
   add(meta);
   let headings = 0;
-  for (const el of Array.from(doc.querySelectorAll('h1, h2, h3, .title, .article-title, #title'))) {
+  for (const el of headingElements(doc)) {
     if (headings >= 6) break;
     if (isNeighbour(el)) continue;
     headings++;
@@ -166,7 +190,7 @@ function titleCandidates(doc: Document): Candidates {
   add(docTitle);
   const parts = docTitle.split(SITE_SEPARATOR);
   for (const part of parts) add(part);
-  add(metaContent(doc, ['title']));
+  add(metas.get(['title']));
   // Fragments and plain pages carry the title only as the first lines of the body.
   for (const el of firstElements(doc, FIRST_LINE_TAGS, 12)) {
     const text = el.textContent ?? '';
@@ -244,14 +268,8 @@ const SIGNATURE_DATE =
 const DAY_SIGNS = /[\u2f47\u3230\u3290\u33e0-\u33fe]/;
 
 /** Publication date: CMS metadata, then a 发布时间 line, then a signature date standing alone. */
-function findPublishedAt(doc: Document, foldedBody: string): string | null {
-  const meta = metaContent(doc, [
-    'PubDate',
-    'publishdate',
-    'firstpublishedtime',
-    'dcterms.issued',
-    'pubdate',
-  ]);
+function findPublishedAt(doc: Document, foldedBody: string, metas: PageMetas): string | null {
+  const meta = metas.get(['PubDate', 'publishdate', 'firstpublishedtime', 'dcterms.issued', 'pubdate']);
   const fromMeta = meta ? isoDate(meta) : null;
   if (fromMeta) return fromMeta;
   const line = DATE_LINE.exec(foldedBody);
@@ -272,9 +290,14 @@ function findPublishedAt(doc: Document, foldedBody: string): string | null {
   return null;
 }
 
-/** FMT-03 over the folded text of the page. */
-export function detectFormat(foldedText: string, year: number | null, hasLegacyTable: boolean) {
-  const compact = foldedText.replace(/\s+/g, '').replace(/增\/?减|增减/g, '增/减');
+/** FMT-03 over the folded text of the page (`spaceless`: that text without whitespace, if at hand). */
+export function detectFormat(
+  foldedText: string,
+  year: number | null,
+  hasLegacyTable: boolean,
+  spaceless = foldedText.replace(/\s+/g, ''),
+) {
+  const compact = spaceless.replace(/增\/?减|增减/g, '增/减');
   const f2021 = F2021_SIGNALS.filter((s) => compact.includes(s));
   const f2019 = F2019_SIGNALS.filter((s) => compact.includes(s));
   if (hasSingleRowSix(compact)) f2019.push(SINGLE_ROW_SIX);
@@ -340,7 +363,8 @@ export function detectReport(doc: Document): Detection {
   // Cheap gate: every report names itself or carries table 三's anchors, in either script.
   if (!/年度报告|年度報告|本年新收|上年结转|上年結轉/.test(rawTitle + bodyText)) return NONE;
 
-  const { primary, all } = titleCandidates(doc);
+  const metas = pageMetas(doc);
+  const { primary, all } = titleCandidates(doc, metas);
   let folded: string | null = null;
   let compact = '';
   const foldBody = () => {
@@ -387,13 +411,13 @@ export function detectReport(doc: Document): Detection {
     }
   }
 
-  const publishedAt = findPublishedAt(doc, foldBody());
+  const publishedAt = findPublishedAt(doc, foldBody(), metas);
   // No title names the year: the body's own statements of it do, and rules judging the year then
   // say it was taken from the body (yearFrom), never an error on it.
   const fromBody = match.year ? null : bodyYear(foldBody(), publishedAt);
   const year = match.year || fromBody;
-  const { format, signals } = detectFormat(foldBody(), year, hasLegacyTableText(compact));
-  const agency = match.agency ?? fallbackAgency(doc);
+  const { format, signals } = detectFormat(foldBody(), year, hasLegacyTableText(compact), compact);
+  const agency = match.agency ?? fallbackAgency(metas);
   return {
     kind: 'report',
     title: match.title || null,
@@ -448,8 +472,8 @@ export function bodyYear(folded: string, publishedAt: string | null = null): num
   return unique([...narrative.matchAll(YEAR_OPENER_RE)].map((m) => Number(m[1])));
 }
 
-function fallbackAgency(doc: Document): string | null {
-  const source = metaContent(doc, ['ContentSource', 'source', 'author']);
+function fallbackAgency(metas: PageMetas): string | null {
+  const source = metas.get(['ContentSource', 'source', 'author']);
   return source ? normalizeAgency(source) : null;
 }
 
