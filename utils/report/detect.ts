@@ -276,11 +276,12 @@ function findPublishedAt(doc: Document, foldedBody: string, metas: PageMetas): s
   if (line) return isoDate(line[1]!);
   const blocks = Array.from(doc.querySelectorAll('p, div')).reverse();
   for (const el of blocks.slice(0, 400)) {
-    const text = el.textContent ?? '';
-    // A date line ends in 日 (or in a sign that folds to one: ⽇, ㊐, ㏠…㏾): most
-    // blocks are turned away here, before the search for inner blocks and the fold.
-    if (!text.includes('日') && !DAY_SIGNS.test(text)) continue;
+    // A block holding blocks is found out at its first inner one (its text would be a copy of all
+    // of them); a date line ends in 日 (or in a sign that folds to one: ⽇, ㊐, ㏠…㏾), which turns
+    // most of the rest away before the fold.
     if (el.querySelector('p, div, table')) continue;
+    const text = el.textContent ?? '';
+    if (!text.includes('日') && !DAY_SIGNS.test(text)) continue;
     const m = SIGNATURE_DATE.exec(fold(text));
     if (m) {
       const [, y, mo, d] = m.map((s) => String(chineseToNumber(s ?? '') ?? s));
