@@ -65,9 +65,13 @@ function fromCodePoints(cps: number[]): string {
   return out;
 }
 
-/** Thousands separators (group 1), 〇-style years, Chinese numerals before a measure word. */
+/**
+ * Thousands separators (group 1), 〇-style years, Chinese numerals before a measure word. Each
+ * alternative starts with a character class (its lookbehind after the first character), so the
+ * regex engine can skip the positions no alternative can start at.
+ */
 const NUMBER_REWRITES =
-  /(?<![\d.])(\d{1,3}(?:,\d{3})+)(?![\d,])|[〇零一二三四五六七八九]{4}(?=年)|(?<![上下每同这那第其之统唯单\d.])[〇零一二两三四五六七八九十][〇零一二两三四五六七八九十百千万]*(?=(?:余|多)?(?:个|件|条|项|次|人|家|份|篇|期|批|名|户|册|卷|盒|场|起|宗))/g;
+  /(\d(?<![\d.]\d)\d{0,2}(?:,\d{3})+)(?![\d,])|[〇零一二三四五六七八九]{4}(?=年)|[〇零一二两三四五六七八九十](?<![上下每同这那第其之统唯单\d.][〇零一二两三四五六七八九十])[〇零一二两三四五六七八九十百千万]*(?=(?:余|多)?(?:个|件|条|项|次|人|家|份|篇|期|批|名|户|册|卷|盒|场|起|宗))/g;
 
 /**
  * NFKC (full-width → ASCII), glyph variants, quotes; whitespace removed except between two ASCII
