@@ -29,6 +29,8 @@ const RECEIVED_NO_VERB = new RegExp(
 );
 /** A clause RECEIVED and RECEIVED_COUNT_FIRST can match: one of their verbs, then 申请. */
 const VERB_THEN_APPLICATION = /(?:新收|收到|受理|接收|接到|办理).*申请/;
+/** Every "all completed" wording says 全部, 均已 or 都已. */
+const ALL_OF_THEM = /全部|均已|都已/;
 const HANDLING_VERB = /答复|办结|办理|处理|结转|转办|审结|完成/;
 const CARRY_IN =
   /(?:上年度?|上一年度?|往年)结转(?:的|而来的|过来的)?(?:政府信息公开)?(?:申请)?(?:共|为)?(\d+)件/;
@@ -135,17 +137,22 @@ export function applications(ctx: Ctx): void {
   // which says when, not whether)
   const done =
     /(?:已|均已)?全部办结|均已办结|全部(?:按时)?(?:予以)?答复|全部按期答复|(?:均|都|全部)已(?:经)?(?:按要求|按规定|依法|按时|按期)?(?:办理完成|办理完毕|办结|答复完毕|处理完毕|予以答复|作出答复|答复)/g;
-  eachInClauses(ctx, done, (_m, clause, abs) => {
-    const si = sentenceIndexAt(ctx, abs);
-    const s = ctx.sentences[si];
-    const prev = ctx.sentences[si - 1];
-    const here = s ? ctx.t.slice(s.start, s.end) : '';
-    const before = prev ? ctx.t.slice(prev.start, prev.end) : '';
-    const aboutApplications = (x: string) => /申请/.test(x) && !/来信|诉求|建议|提案|信访|投诉/.test(x);
-    if (aboutApplications(here) || (!/\d/.test(here) && aboutApplications(before))) {
-      emit(ctx, 'allCompleted', clause, {});
-    }
-  });
+  eachInClauses(
+    ctx,
+    done,
+    (_m, clause, abs) => {
+      const si = sentenceIndexAt(ctx, abs);
+      const s = ctx.sentences[si];
+      const prev = ctx.sentences[si - 1];
+      const here = s ? ctx.t.slice(s.start, s.end) : '';
+      const before = prev ? ctx.t.slice(prev.start, prev.end) : '';
+      const aboutApplications = (x: string) => /申请/.test(x) && !/来信|诉求|建议|提案|信访|投诉/.test(x);
+      if (aboutApplications(here) || (!/\d/.test(here) && aboutApplications(before))) {
+        emit(ctx, 'allCompleted', clause, {});
+      }
+    },
+    ALL_OF_THEM,
+  );
 }
 
 // ── 信息处理费 (TXT-11, FMT-09) ───────────────────────────────────────────────

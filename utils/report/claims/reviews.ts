@@ -12,15 +12,23 @@ export const T4_OUTCOME_WORDS: [RegExp, 'upheld' | 'corrected' | 'other' | 'pend
   [/审理中|尚未审结|未审结|正在审理|尚在审理/g, 'pending'],
 ];
 
+/** A clause that names a review or a lawsuit: the only ones the "none" wording can match. */
+const REVIEW_OR_LAWSUIT = /复议|诉讼/;
+
 export function reviewsAndLawsuits(ctx: Ctx): void {
   const none =
     /(?:未|没有|无)(?!经)(?:发生|出现|接到|收到|有|产生|发现)?(?:因政府信息公开(?:工作)?(?:被)?(?:申请)?)?[^,;。:]{0,24}?(?:行政)?(复议|诉讼)[^,;。:]{0,12}/g;
-  eachInClauses(ctx, none, (m, clause) => {
-    const q: string[] = [];
-    if (/复议/.test(m[0])) q.push('rev');
-    if (/诉讼/.test(m[0])) q.push('lit');
-    emit(ctx, 'noReviewOrLitigation', clause, {}, { qualifiers: q });
-  });
+  eachInClauses(
+    ctx,
+    none,
+    (m, clause) => {
+      const q: string[] = [];
+      if (/复议/.test(m[0])) q.push('rev');
+      if (/诉讼/.test(m[0])) q.push('lit');
+      emit(ctx, 'noReviewOrLitigation', clause, {}, { qualifiers: q });
+    },
+    REVIEW_OR_LAWSUIT,
+  );
   const zero = /行政复议(?:和|及|、|与)行政诉讼(?:案件)?(?:数量)?(?:均)?为(?:0|零)/g;
   eachInClauses(
     ctx,
