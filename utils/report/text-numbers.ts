@@ -38,8 +38,13 @@ const SPACE = 32;
 // A page's text is normalized many times per audit (every rule keys its sentences), and the full
 // fold of one code point is pure, so each code point is folded once per session, as code points.
 const FOLDED = new Map<number, number[]>();
-/** Per BMP code outside the surrogates: 0 not seen yet, 1 folds to itself and is no space (most CJK text), 2 not. */
+/**
+ * Per BMP code outside the surrogates: 0 not seen yet, 1 folds to itself and is no space (most CJK
+ * text), 3 folds to the one BMP code in FOLDS_TO (full-width punctuation and digits: most of the
+ * rest), 2 anything else (FOLDED has its code points).
+ */
 const FOLDS_TO_ITSELF = new Uint8Array(0x10000);
+const FOLDS_TO = new Uint16Array(0x10000);
 
 /** One code point as pass 1 of normalizeWithMap writes it: folded, brackets, no-break spaces as spaces. */
 function foldCodePoint(cp: number): number[] {
@@ -52,8 +57,11 @@ function foldCodePoint(cp: number): number[] {
     out = [...folded].map((c) => c.codePointAt(0)!);
     FOLDED.set(cp, out);
     // whitespace that folds to itself (U+1680, U+2028 …) is still whitespace: never on the fast path
-    if (cp < 0xd800 || (cp > 0xdfff && cp < 0x10000))
-      FOLDS_TO_ITSELF[cp] = folded === ch && !isSpace(cp) ? 1 : 2;
+    if (cp < 0xd800 || (cp > 0xdfff && cp < 0x10000)) {
+      const one = out.length === 1 && out[0]! < 0x10000 && !(out[0]! >= 0xd800 && out[0]! <= 0xdfff);
+      FOLDS_TO_ITSELF[cp] = folded === ch && !isSpace(cp) ? 1 : one ? 3 : 2;
+      if (one) FOLDS_TO[cp] = out[0]!;
+    }
   }
   return out;
 }
@@ -125,6 +133,11 @@ export function normalizeWithMap(src: string): Normalized {
     }
     if (code < 0x80) {
       write(code, i);
+      i++;
+      continue;
+    }
+    if (FOLDS_TO_ITSELF[code] === 3) {
+      write(FOLDS_TO[code]!, i);
       i++;
       continue;
     }
