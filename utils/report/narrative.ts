@@ -96,8 +96,10 @@ function contentRoot(doc: Document): Element | null {
 }
 
 function hidden(el: Element): boolean {
-  const style = el.getAttribute('style') ?? '';
-  return el.hasAttribute('hidden') || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+  if (el.hasAttribute('hidden')) return true;
+  // Word pastes put a style on every span: most name neither none nor hidden
+  const style = el.getAttribute('style');
+  return !!style && /none|hidden/i.test(style) && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
 export interface Narrative {
@@ -154,7 +156,7 @@ export function readNarrative(
         flush();
         if (tag === 'table' && skipTables.has(child)) continue;
         walk(child);
-      } else if (child.querySelector(BLOCK_SELECTOR)) {
+      } else if (child.firstElementChild && child.querySelector(BLOCK_SELECTOR)) {
         // An inline element wrapping blocks (a <span> around <p>s in Word paste) is read as a block.
         flush();
         walk(child);
