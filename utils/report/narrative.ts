@@ -1,6 +1,6 @@
 import type { Budget } from '../budget';
 import type { Heading, Paragraph, SectionKey } from './model';
-import { cleanText, fold } from './normalize';
+import { cleanText, fold, isSpace } from './normalize';
 
 // The narrative as paragraphs, each tied to its section (一 … 六). Text is gathered from
 // every descendant (Word paste splits a sentence over many spans) and cut at block
@@ -84,13 +84,19 @@ const MAX_HEADING = 100;
 /** Any element that ends a paragraph, for an inline element that wraps some (a <span> around <p>s). */
 const BLOCK_SELECTOR = Array.from(BLOCK).join(',');
 
+/** More than `min` characters of text that are not whitespace, counted without a copy of the text. */
+function holdsText(el: Element, min: number): boolean {
+  const text = el.textContent ?? '';
+  let count = 0;
+  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i)) && ++count > min) return true;
+  return false;
+}
+
 function contentRoot(doc: Document): Element | null {
   // One search per container, not one for the list of them: the browser answers a single id, class
   // or tag selector from its own indexes, while a list is matched against every element of the page.
   for (const selector of CONTAINERS) {
-    for (const el of Array.from(doc.querySelectorAll(selector))) {
-      if ((el.textContent ?? '').replace(/\s+/g, '').length > 200) return el;
-    }
+    for (const el of Array.from(doc.querySelectorAll(selector))) if (holdsText(el, 200)) return el;
   }
   return doc.body ?? doc.documentElement;
 }

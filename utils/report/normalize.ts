@@ -112,6 +112,20 @@ export function labelKey(text: string): string {
   return folded.replace(/\s+/g, '').replace(/["'「」『』]/g, '');
 }
 
+/** What /\s/ matches, by code point. */
+export const isSpace = (k: number): boolean =>
+  (k >= 9 && k <= 13) ||
+  k === 32 ||
+  k === 0xa0 ||
+  k === 0x1680 ||
+  (k >= 0x2000 && k <= 0x200a) ||
+  k === 0x2028 ||
+  k === 0x2029 ||
+  k === 0x202f ||
+  k === 0x205f ||
+  k === 0x3000 ||
+  k === 0xfeff;
+
 /** Anything cleanText would change: whitespace (also at the ends) or a zero-width character. */
 const NEEDS_CLEANING = /[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff\u00ad]/;
 

@@ -1,5 +1,5 @@
 import type { Paragraph, TextNumber } from './model';
-import { chineseToNumber, fold } from './normalize';
+import { chineseToNumber, fold, isSpace } from './normalize';
 
 // Text helpers for the narrative (report-formats.md §4): a normalized matching copy that keeps a map
 // back to the printed text, Chinese numerals, approximate numbers as intervals, sentence splitting.
@@ -18,19 +18,6 @@ const EXTRA: Record<string, string> = { '〈': '<', '〉': '>', '〝': '"', '〞
 /** ASCII letter or digit, by code point. */
 const isAsciiWord = (k: number | undefined): boolean =>
   k !== undefined && ((k >= 48 && k <= 57) || (k >= 65 && k <= 90) || (k >= 97 && k <= 122));
-/** What /\s/ matches, by code point. */
-const isSpace = (k: number): boolean =>
-  (k >= 9 && k <= 13) ||
-  k === 32 ||
-  k === 0xa0 ||
-  k === 0x1680 ||
-  (k >= 0x2000 && k <= 0x200a) ||
-  k === 0x2028 ||
-  k === 0x2029 ||
-  k === 0x202f ||
-  k === 0x205f ||
-  k === 0x3000 ||
-  k === 0xfeff;
 const NL = 10;
 const CR = 13;
 const SPACE = 32;
