@@ -30,7 +30,7 @@ export const s1702: Rule = {
       if (isUnknown(p)) continue;
       for (const kid of childrenOf(model, parent.key)) {
         // 申请办结/答复 ≤ 收到申请 is S17-05's (a warning: carry-overs are possible)
-        if (isApplicationFollowUp(parent.label, kid.label)) continue;
+        if (isApplicationFollowUp(parent, kid)) continue;
         const ka = legacyAddr(model, kid.key);
         const k = getCell(model, ka);
         if (isUnknown(k)) continue;

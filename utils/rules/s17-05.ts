@@ -28,7 +28,7 @@ export const s1705: Rule = {
       const pa = legacyAddr(model, parent.key);
       const p = getCell(model, pa);
       for (const kid of childrenOf(model, parent.key)) {
-        if (!isApplicationFollowUp(parent.label, kid.label)) continue;
+        if (!isApplicationFollowUp(parent, kid)) continue;
         const ka = legacyAddr(model, kid.key);
         const k = getCell(model, ka);
         if (isUnknown(p) || isUnknown(k)) continue;

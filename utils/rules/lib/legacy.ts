@@ -1,5 +1,6 @@
 import type { LegacyRow, ReportModel } from '../../report/model';
 import { cellAddress } from '../../report/model';
+import { perModel } from './memo';
 
 // Pre-2019 indicator tables (统计指标 | 单位 | 汇总数): one value per row, rows linked to their 其中
 // parent by model.legacyRows. Rules find rows by the words of their labels.
@@ -34,12 +35,25 @@ export function legacyAddr(model: ReportModel, key: string): string {
 
 export const indicatorRows = (model: ReportModel): LegacyRow[] => model.legacyRows.filter((r) => !r.heading);
 
-export const childrenOf = (model: ReportModel, key: string): LegacyRow[] =>
-  model.legacyRows.filter((r) => r.parent === key && !r.heading);
+/** Each row's 其中 children (headings aside), grouped once per model: several S17 rules ask. */
+const childrenByParent = perModel((model) => {
+  const out = new Map<string, LegacyRow[]>();
+  for (const r of model.legacyRows) {
+    if (r.heading || typeof r.parent !== 'string') continue;
+    const kids = out.get(r.parent);
+    if (kids) kids.push(r);
+    else out.set(r.parent, [r]);
+  }
+  return out;
+});
+
+export const childrenOf = (model: ReportModel, key: string): readonly LegacyRow[] =>
+  childrenByParent(model).get(key) ?? [];
 
 /** Rows that have 其中 children. */
-export const parents = (model: ReportModel): LegacyRow[] =>
-  indicatorRows(model).filter((r) => childrenOf(model, r.key).length > 0);
+export const parents: (model: ReportModel) => readonly LegacyRow[] = perModel((model) =>
+  indicatorRows(model).filter((r) => childrenOf(model, r.key).length > 0),
+);
 
 /** 本部门 (own) or 下属单位 (subordinate units). */
 export const scopeOf = (row: LegacyRow): 'own' | 'sub' => (/下属单位/.test(row.label) ? 'sub' : 'own');
@@ -59,5 +73,5 @@ export function matchExactly(rows: readonly LegacyRow[], patterns: readonly RegE
 }
 
 /** 申请办结数量 / 申请答复数量 under 收到申请数量 (S17-05, not S17-02). */
-export const isApplicationFollowUp = (parentLabel: string, childLabel: string): boolean =>
-  /收到申请|申请(总)?数/.test(normLabel(parentLabel)) && /办结|答复/.test(normLabel(childLabel));
+export const isApplicationFollowUp = (parent: LegacyRow, child: LegacyRow): boolean =>
+  /收到申请|申请(总)?数/.test(labelOf(parent)) && /办结|答复/.test(labelOf(child));
