@@ -6,11 +6,11 @@ import { Budget, BudgetExceeded } from '../utils/budget';
 import { type Lang, t } from '../utils/i18n';
 import type { ReportModel } from '../utils/report/model';
 import { ReportModelSchema } from '../utils/report/model-schema';
-import { readReport, type SourceLocation } from '../utils/source/index';
-import { documentFromHtml, releaseDocuments } from './dom';
+import type { SourceLocation } from '../utils/source/index';
+import { releaseDocuments } from './dom';
 import { type Explained, explainInput, formatExplained } from './explain';
 import { expandInputs, load } from './load';
-import { nodePdfOptions } from './pdf-node';
+import { readInNode } from './pdf-node';
 import { type CliReport, formatReadable, toCliReport } from './report';
 import { sweepCommand } from './sweep';
 
@@ -136,15 +136,10 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   for (const source of await expandInputs(args.positionals)) {
     try {
       const loaded = await load(source);
-      const document = await readReport(
+      const document = await readInNode(
         loaded.bytes,
         { contentType: loaded.contentType, name: loaded.url },
-        {
-          url: loaded.url,
-          parseHtml: (html) => documentFromHtml(html, loaded.url),
-          pdf: nodePdfOptions(),
-          budgetMs,
-        },
+        budgetMs,
       );
       if (!document.parsed) {
         unreadable = true;

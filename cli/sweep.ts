@@ -6,7 +6,6 @@ import { emptyCounts } from '../utils/audit/run';
 import { Budget } from '../utils/budget';
 import { type Lang, t } from '../utils/i18n';
 import { ReportModelSchema } from '../utils/report/model-schema';
-import { readReport } from '../utils/source/index';
 import { politeFetcher } from '../utils/sweep/fetch';
 import {
   runSweep,
@@ -19,7 +18,7 @@ import { fromSweep } from '../utils/worksheet/worksheet';
 import { worksheetXlsx } from '../utils/worksheet/xlsx';
 import { documentFromHtml, releaseDocument } from './dom';
 import { decodePage } from './load';
-import { nodePdfOptions } from './pdf-node';
+import { readInNode } from './pdf-node';
 import { type CliReport, formatReadable, toCliReport } from './report';
 
 // gouji --sweep <list URL | saved list page> [--json] [--max-pages N] [--out DIR] [--delay MS]
@@ -132,15 +131,10 @@ export function nodeReaders(
     toDocument: documentFromHtml,
     releaseDocument,
     readDocument: async (fetched) => {
-      const read = await readReport(
+      const read = await readInNode(
         fetched.bytes,
         { contentType: fetched.contentType, name: fetched.url },
-        {
-          url: fetched.url,
-          parseHtml: (html) => documentFromHtml(html, fetched.url),
-          pdf: nodePdfOptions(),
-          budgetMs,
-        },
+        budgetMs,
       );
       const model = read.parsed?.model ?? null;
       // The model is plain data: free the report's DOM.
