@@ -77,8 +77,8 @@ const catalogue = {
     en: 'the {type} file is damaged or cannot be parsed: {error}',
   },
   'cli.usage': {
-    zh: '用法：gouji <文件.html|.pdf|.docx|.txt|网址|文件夹>… [--json] [--fail-on error|warning] [--lang zh|en] [--time-limit 秒]\n      gouji --explain <输入>… [--json] [--lang zh|en]（说明如何读取）',
-    en: 'usage: gouji <file.html|.pdf|.docx|.txt|URL|folder>… [--json] [--fail-on error|warning] [--lang zh|en] [--time-limit S]\n       gouji --explain <input>… [--json] [--lang zh|en] (how it was read)',
+    zh: '用法：gouji <文件.html|.pdf|.docx|.txt|网址|文件夹>… [--json] [--fail-on error|warning] [--lang zh|en] [--time-limit 秒]\n      gouji --explain <输入>… [--json] [--lang zh|en] [--time-limit 秒]（说明如何读取）',
+    en: 'usage: gouji <file.html|.pdf|.docx|.txt|URL|folder>… [--json] [--fail-on error|warning] [--lang zh|en] [--time-limit S]\n       gouji --explain <input>… [--json] [--lang zh|en] [--time-limit S] (how it was read)',
   },
   'audit.tooLarge': {
     zh: '页面过大（{cells} 个表格单元格，{chars} 个字符），为免页面卡顿未予审核；可另存网页后用命令行审核',
