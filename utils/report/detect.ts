@@ -158,7 +158,6 @@ function firstElements(doc: Document, tags: Set<string>, limit: number): Element
   return out;
 }
 
-/** Candidate titles of the page itself; anything naming a neighbour is left out. */
 /**
  * The page's headings and title boxes in document order: one search per selector, which the browser
  * answers from its own indexes, where the list of them was matched against every element.
@@ -171,6 +170,7 @@ function headingElements(doc: Document): Element[] {
   return [...found].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
 }
 
+/** Candidate titles of the page itself; anything naming a neighbour is left out. */
 function titleCandidates(doc: Document, metas: PageMetas): Candidates {
   const all: string[] = [];
   const add = (t: string | null | undefined) => {

@@ -30,10 +30,10 @@ const FOLDED = new Map<number, number[]>();
  * text), 3 folds to the one BMP code in FOLDS_TO (full-width punctuation and digits: most of the
  * rest), 2 anything else (FOLDED has its code points).
  */
-const FOLDS_TO_ITSELF = new Uint8Array(0x10000);
+const FOLD_KIND = new Uint8Array(0x10000);
 const FOLDS_TO = new Uint16Array(0x10000);
 
-/** One code point as pass 1 of normalizeWithMap writes it: folded, brackets, no-break spaces as spaces. */
+/** One code point as normalizeWithMap writes it: folded, brackets, no-break spaces as spaces. */
 function foldCodePoint(cp: number): number[] {
   let out = FOLDED.get(cp);
   if (out === undefined) {
@@ -46,7 +46,7 @@ function foldCodePoint(cp: number): number[] {
     // whitespace that folds to itself (U+1680, U+2028 …) is still whitespace: never on the fast path
     if (cp < 0xd800 || (cp > 0xdfff && cp < 0x10000)) {
       const one = out.length === 1 && out[0]! < 0x10000 && !(out[0]! >= 0xd800 && out[0]! <= 0xdfff);
-      FOLDS_TO_ITSELF[cp] = folded === ch && !isSpace(cp) ? 1 : one ? 3 : 2;
+      FOLD_KIND[cp] = folded === ch && !isSpace(cp) ? 1 : one ? 3 : 2;
       if (one) FOLDS_TO[cp] = out[0]!;
     }
   }
@@ -73,8 +73,8 @@ const NUMBER_REWRITES =
  * letters or digits (where it separates words or numbers); thousands separators removed; Chinese
  * numerals before a measure word and 〇-style years turned into Arabic digits.
  *
- * Both passes step over code points as numbers, not through regexes or one string per character:
- * this runs over every paragraph of a report, and was the largest single cost of an audit in
+ * It steps over code points as numbers, not through regexes or one string per character, and
+ * rewrites numbers in one scan: this runs over every paragraph of a report, and was the largest single cost of an audit in
  * Chromium's profile. `map` has one entry per code point of the result (an astral one included).
  */
 export function normalizeWithMap(src: string): Normalized {
@@ -108,7 +108,7 @@ export function normalizeWithMap(src: string): Normalized {
   };
   for (let i = 0; i < src.length; ) {
     const code = src.charCodeAt(i);
-    if ((code < 0x80 && code > SPACE) || FOLDS_TO_ITSELF[code] === 1) {
+    if ((code < 0x80 && code > SPACE) || FOLD_KIND[code] === 1) {
       // the common case, written out: neither whitespace nor folded
       if (pendingSpace >= 0) write(code, i);
       else {
@@ -123,7 +123,7 @@ export function normalizeWithMap(src: string): Normalized {
       i++;
       continue;
     }
-    if (FOLDS_TO_ITSELF[code] === 3) {
+    if (FOLD_KIND[code] === 3) {
       write(FOLDS_TO[code]!, i);
       i++;
       continue;

@@ -136,8 +136,8 @@ export function emit(
 /**
  * Run a global regex over each clause; the callback gets absolute positions. `needs` is a word every
  * match of the regex contains, or a (non-global) test every matching clause passes: a clause without
- * it is not searched (most clauses of a report have
- * nothing to do with most families, and a regex with a lookbehind is tried at every position).
+ * it is not searched (most clauses of a report have nothing to do with most families, and a regex
+ * with a lookbehind is tried at every position).
  */
 export function eachInClauses(
   ctx: Ctx,
