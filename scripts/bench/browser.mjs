@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
 import { writeBenchTable } from './benchmarks-md.mjs';
+import { launchChromium } from './chromium.mjs';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const PAGES = join(REPO, 'tests/fixtures/pages');
@@ -61,18 +61,7 @@ const newsPage = `<html><head><title>区政府召开常务会议_某区人民政
 const row = `<tr>${'<td>1234</td>'.repeat(20)}</tr>`;
 const bigTable = `<html><head><title>2023年财政预算执行情况表_某区人民政府</title></head><body><table>${row.repeat(500)}</table></body></html>`;
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 const chromeVersion = browser.version();
 const page = await browser.newPage();
 

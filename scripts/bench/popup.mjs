@@ -8,8 +8,8 @@ import { cpus, platform, release, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
 import { writeBenchTable } from './benchmarks-md.mjs';
+import { launchWithExtension } from './chromium.mjs';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const EXTENSION = join(REPO, '.output/chrome-mv3');
@@ -53,22 +53,7 @@ const seedScript = (
 ).outputFiles[0].text;
 
 const profile = mkdtempSync(join(tmpdir(), 'gouji-popup-bench-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium',
-  headless: false,
-  ignoreDefaultArgs: ['--disable-extensions'],
-  viewport: { width: 420, height: 600 },
-  args: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    `--disable-extensions-except=${EXTENSION}`,
-    `--load-extension=${EXTENSION}`,
-  ],
-});
+const context = await launchWithExtension(profile, EXTENSION, { viewport: { width: 420, height: 600 } });
 
 // Every popup page notes when the list's first row appears, and when the frame after it is painted.
 await context.addInitScript(() => {

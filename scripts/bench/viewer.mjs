@@ -8,8 +8,8 @@ import { createServer } from 'node:http';
 import { cpus, platform, release, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { writeBenchTable } from './benchmarks-md.mjs';
+import { launchWithExtension } from './chromium.mjs';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const EXTENSION = join(REPO, '.output/chrome-mv3');
@@ -35,21 +35,8 @@ const server = createServer((req, res) => {
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const port = server.address().port;
 
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium',
-  headless: false,
-  ignoreDefaultArgs: ['--disable-extensions'],
-  args: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    `--disable-extensions-except=${EXTENSION}`,
-    `--load-extension=${EXTENSION}`,
-    '--host-resolver-rules=MAP *.gov.cn 127.0.0.1',
-  ],
+const context = await launchWithExtension(profile, EXTENSION, {
+  args: ['--host-resolver-rules=MAP *.gov.cn 127.0.0.1'],
 });
 async function run() {
   const printer = await context.newPage();
