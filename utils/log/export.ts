@@ -104,6 +104,14 @@ async function evidenceIds(records: readonly RecordKeys[], db: LogDb, whole: boo
 
 // ── JSON ────────────────────────────────────────────────────────────────────────
 
+/** The envelope's own fields, first in both exports (the streamed one must match the other exactly). */
+const exportHeader = (now: Date): Omit<LogExport, 'records' | 'verdicts' | 'evidence'> => ({
+  app: 'gouji',
+  kind: 'audit-log',
+  schemaVersion: LOG_SCHEMA_VERSION,
+  exportedAt: now.toISOString(),
+});
+
 /** The log (or the filtered part) in the versioned envelope import.ts reads. */
 export async function exportJson(
   filter: ExportFilter = {},
@@ -116,15 +124,7 @@ export async function exportJson(
     verdictsOf(records, db, whole),
     evidenceOf(records, db, whole),
   ]);
-  return {
-    app: 'gouji',
-    kind: 'audit-log',
-    schemaVersion: LOG_SCHEMA_VERSION,
-    exportedAt: now.toISOString(),
-    records,
-    verdicts,
-    evidence,
-  };
+  return { ...exportHeader(now), records, verdicts, evidence };
 }
 
 export const exportJsonText = async (filter: ExportFilter = {}, db: LogDb = logDb()): Promise<string> =>
@@ -147,12 +147,7 @@ export async function* exportJsonParts(
 ): AsyncGenerator<string> {
   const whole = isWholeLog(filter);
   const ids = await recordIds(filter, db);
-  const envelope = JSON.stringify({
-    app: 'gouji',
-    kind: 'audit-log',
-    schemaVersion: LOG_SCHEMA_VERSION,
-    exportedAt: now.toISOString(),
-  } satisfies Omit<LogExport, 'records' | 'verdicts' | 'evidence'>);
+  const envelope = JSON.stringify(exportHeader(now));
   yield `${envelope.slice(0, -1)},"records":[`;
   // the keys that pick verdicts and evidence come from the rows alone (no model read for them)
   const keys: RecordKeys[] = [];
