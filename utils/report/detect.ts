@@ -266,13 +266,32 @@ const SIGNATURE_DATE =
   /^\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*日\s*$/;
 
 const DAY_SIGNS = /[\u2f47\u3230\u3290\u33e0-\u33fe]/;
+/** The most characters a SIGNATURE_DATE match holds besides spaces: 2020年12月31日, 二〇二〇年十二月三十一日. */
+const SIGNATURE_DATE_CHARS = 12;
+const ZERO_WIDTH_OR_SPACE = /[\s\u200b-\u200d\u2060\ufeff\u00ad]/;
+
+/**
+ * Could the block's text fold to a SIGNATURE_DATE? It ends in 日 or in a sign that folds to one, and
+ * besides spaces and zero-width characters it holds at most the date's characters: the fold never
+ * shortens text otherwise (no digit or 年月日 composes from parts), so a paragraph that merely
+ * mentions a day (工作日, 日常) is turned away before it is folded, in a dozen steps.
+ */
+export function mayBeSignatureDate(text: string): boolean {
+  if (!text.includes('日') && !DAY_SIGNS.test(text)) return false;
+  let visible = 0;
+  for (let i = 0; i < text.length; i++)
+    if (!ZERO_WIDTH_OR_SPACE.test(text[i]!) && ++visible > SIGNATURE_DATE_CHARS) return false;
+  return true;
+}
 
 /** Publication date: CMS metadata, then a 发布时间 line, then a signature date standing alone. */
 function findPublishedAt(doc: Document, foldedBody: string, metas: PageMetas): string | null {
   const meta = metas.get(['PubDate', 'publishdate', 'firstpublishedtime', 'dcterms.issued', 'pubdate']);
   const fromMeta = meta ? isoDate(meta) : null;
   if (fromMeta) return fromMeta;
-  const line = DATE_LINE.exec(foldedBody);
+  // every wording of DATE_LINE holds 日期 but 发布时间: a page with neither is not scanned
+  const line =
+    foldedBody.includes('日期') || foldedBody.includes('发布时间') ? DATE_LINE.exec(foldedBody) : null;
   if (line) return isoDate(line[1]!);
   const blocks = Array.from(doc.querySelectorAll('p, div')).reverse();
   for (const el of blocks.slice(0, 400)) {
@@ -281,7 +300,7 @@ function findPublishedAt(doc: Document, foldedBody: string, metas: PageMetas): s
     // most of the rest away before the fold.
     if (el.querySelector('p, div, table')) continue;
     const text = el.textContent ?? '';
-    if (!text.includes('日') && !DAY_SIGNS.test(text)) continue;
+    if (!mayBeSignatureDate(text)) continue;
     const m = SIGNATURE_DATE.exec(fold(text));
     if (m) {
       const [, y, mo, d] = m.map((s) => String(chineseToNumber(s ?? '') ?? s));
@@ -434,12 +453,46 @@ export function detectReport(doc: Document): Detection {
 /** The statistics period a report states: 2020年1月1日至2020年12月31日 (the second year may be left out). */
 const PERIOD_RE =
   /(\d{4})\s*年\s*(?:度\s*)?0?1\s*月\s*0?1\s*日\s*(?:起\s*)?(?:至|到|[-—–~])\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/g;
+/** A year and the comma after it, where a clause opening with the year ends its opening words. */
+const YEAR_THEN_COMMA_RE = /(\d{4})\s*年\s*(?:度)?\s*(?:全年|内)?\s*[，,]/g;
+const CLAUSE_END = /[。；;！!？?\s]/;
+const ORDINAL_CHAR = /[一二三四五六七八九十\d]/;
+const isSpaceChar = (c: string) => /\s/.test(c);
+
+/** Does `text` before `at` end as YEAR_OPENER_RE's opening: start or a clause end, spaces, an ordinal? */
+function yearOpensClause(text: string, at: number): boolean {
+  if (opening(text, at)) return true;
+  let i = at;
+  while (i > 0 && isSpaceChar(text[i - 1]!)) i--;
+  // (?:\(?[一…十\d]+[)、.]\s*)?: the ordinal's mark, its numerals (the whole run: a numeral cannot
+  // open a clause, so a shorter run never can), an optional (
+  if (i === 0 || !/[)、.]/.test(text[i - 1]!)) return false;
+  let j = i - 1;
+  while (j > 0 && ORDINAL_CHAR.test(text[j - 1]!)) j--;
+  if (j === i - 1) return false;
+  return opening(text, j > 0 && text[j - 1] === '(' ? j - 1 : j);
+}
+
+/** Before `at`: the start, or spaces after the start or after a clause end ((?:^|[。…\s])\s*). */
+function opening(text: string, at: number): boolean {
+  let i = at;
+  while (i > 0 && isSpaceChar(text[i - 1]!)) i--;
+  return i === 0 || i < at || CLAUSE_END.test(text[i - 1]!);
+}
 /**
- * A clause that opens with the year it narrates as the current one: "2020年，全市…", "（二）2020年度，…",
- * the way FMT-15 reads it. Section 五 onwards (plans for the next year) is not read.
+ * The years clauses open with as the current one: "2020年，全市…", "（二）2020年度，…", the way FMT-15
+ * reads it. This is what /(?:^|[。；;！!？?\s])\s*(?:\(?[一…十\d]+[)、.]\s*)?(\d{4})\s*年…[，,]/g finds
+ * (the property test holds the two together), but that regex, able to match at the start, is tried
+ * at every position of the page's text; here the year and its comma are found where a digit stands,
+ * and the opening is checked backwards. Both matches end in a comma, which opens no clause, so
+ * neither overlaps the next.
  */
-const YEAR_OPENER_RE =
-  /(?:^|[。；;！!？?\s])\s*(?:\(?[一二三四五六七八九十\d]+[)、.]\s*)?(\d{4})\s*年\s*(?:度)?\s*(?:全年|内)?\s*[，,]/g;
+export function yearOpeners(text: string): number[] {
+  const years: number[] = [];
+  for (const m of text.matchAll(YEAR_THEN_COMMA_RE))
+    if (yearOpensClause(text, m.index)) years.push(Number(m[1]));
+  return years;
+}
 const PLANS_HEADING = /五\s*[、.．]\s*存在的主要问题/;
 
 /**
@@ -451,7 +504,8 @@ const PLANS_HEADING = /五\s*[、.．]\s*存在的主要问题/;
 export function bodyYear(folded: string, publishedAt: string | null = null): number | null {
   const latest = publishedAt ? Number(publishedAt.slice(0, 4)) : 2100;
   const plausible = (y: number | null): y is number => y !== null && y >= 2000 && y <= latest;
-  const named = TITLE_IN_TEXT_RE.exec(folded);
+  // TITLE_IN_TEXT_RE and PERIOD_RE each need a word a plain search finds at once
+  const named = folded.includes('年度报告') ? TITLE_IN_TEXT_RE.exec(folded) : null;
   const namedYear = named ? chineseToNumber(named[1]!) : null;
   if (plausible(namedYear)) return namedYear;
 
@@ -462,7 +516,7 @@ export function bodyYear(folded: string, publishedAt: string | null = null): num
     if (!ranked.length || (ranked[1] && ranked[1][1] === ranked[0]![1])) return null;
     return ranked[0]![0];
   };
-  const periods = [...folded.matchAll(PERIOD_RE)]
+  const periods = (folded.includes('31') ? [...folded.matchAll(PERIOD_RE)] : [])
     .filter((m) => !m[2] || m[2] === m[1])
     .map((m) => Number(m[1]));
   const period = unique(periods);
@@ -470,7 +524,7 @@ export function bodyYear(folded: string, publishedAt: string | null = null): num
 
   const plans = PLANS_HEADING.exec(folded);
   const narrative = plans ? folded.slice(0, plans.index) : folded;
-  return unique([...narrative.matchAll(YEAR_OPENER_RE)].map((m) => Number(m[1])));
+  return unique(yearOpeners(narrative));
 }
 
 function fallbackAgency(metas: PageMetas): string | null {

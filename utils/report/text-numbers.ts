@@ -53,10 +53,15 @@ function foldCodePoint(cp: number): number[] {
   return out;
 }
 
-/** A string from code points, in slices small enough to pass as arguments. */
-function fromCodePoints(cps: number[]): string {
+/**
+ * A string from code points, in slices small enough to pass as arguments. Text with no astral code
+ * point (nearly every report) is made by fromCharCode, which checks nothing and copies no slice.
+ */
+function fromCodePoints(cps: number[], astral: boolean): string {
+  if (!astral && cps.length <= 4096) return String.fromCharCode.apply(null, cps);
+  const make = astral ? String.fromCodePoint : String.fromCharCode;
   let out = '';
-  for (let i = 0; i < cps.length; i += 4096) out += String.fromCodePoint(...cps.slice(i, i + 4096));
+  for (let i = 0; i < cps.length; i += 4096) out += make.apply(null, cps.slice(i, i + 4096));
   return out;
 }
 
@@ -84,6 +89,7 @@ export function normalizeWithMap(src: string): Normalized {
   const c2: number[] = [];
   const m2: number[] = [];
   let pendingSpace = -1;
+  let astral = false;
   const write = (ch: number, at: number): void => {
     if (isSpace(ch)) {
       // a carriage return inside a run of spaces is part of the run, as it always was
@@ -129,14 +135,17 @@ export function normalizeWithMap(src: string): Normalized {
       continue;
     }
     const cp = src.codePointAt(i)!;
-    for (const c of foldCodePoint(cp)) write(c, i);
+    for (const c of foldCodePoint(cp)) {
+      if (c > 0xffff) astral = true;
+      write(c, i);
+    }
     i += cp > 0xffff ? 2 : 1;
   }
   m2.push(src.length);
   // One pass for the three rewrites of numbers; their matches never overlap (digits and commas, four
   // numerals before 年, numerals before a measure word), so one scan gives what three did:
   // 1,234件 → 1234件; 二〇二一年 → 2021年; 十二个 → 12个 (not 上一年, 第一, 一是 …).
-  const norm = replaceWithMap({ text: fromCodePoints(c2), map: m2 }, NUMBER_REWRITES, (m) =>
+  const norm = replaceWithMap({ text: fromCodePoints(c2, astral), map: m2 }, NUMBER_REWRITES, (m) =>
     m[1] !== undefined ? m[1].replace(/,/g, '') : String(chineseToNumber(m[0]) ?? m[0]),
   );
   return norm;

@@ -16,24 +16,26 @@ const AGENCY_END =
   /(人民政府|管委会|管理委员会|委员会|办公室|办公厅|局|厅|委|中心|园区|政府|办事处|院|所|站)$/;
 const DATE = new RegExp(`^(${YEAR})年([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})日$`);
 
+const YEAR_AND_AFTER = new RegExp(`${YEAR}年.*$`);
+/** 现发布《X YYYY 年政府信息公开工作年度报告》: the report's own title, not a notice it cites. */
+const OWN_TITLE_CITED = new RegExp(
+  `《((?:(?!关于)[^《》]){2,40}?)${YEAR}年度?(?:政府)?(?:信息公开|政务公开|政务信息公开)(?:工作)?(?:的)?年度报告》`,
+);
+
 /** The name in the title: model.agency, else the title up to its year. */
 export function titleName(model: Pick<ReportModel, 'agency' | 'title'>): string {
   if (model.agency) return model.agency;
   const t = textKey(model.title ?? '');
-  return t.replace(new RegExp(`${YEAR}年.*$`), '');
+  return t.replace(YEAR_AND_AFTER, '');
 }
 
 export function issuerNames(model: ReportModel): NameSource[] {
   const out: NameSource[] = [];
   const t = titleName(model);
   if (t) out.push({ source: 'title', name: t });
-  // 现发布《X YYYY 年政府信息公开工作年度报告》: the report's own title, not a notice it cites
-  const pre = new RegExp(
-    `《((?:(?!关于)[^《》]){2,40}?)${YEAR}年度?(?:政府)?(?:信息公开|政务公开|政务信息公开)(?:工作)?(?:的)?年度报告》`,
-  );
   for (const p of model.paragraphs) {
     if (p.section !== 'preamble') continue;
-    const m = pre.exec(textKey(p.text));
+    const m = OWN_TITLE_CITED.exec(textKey(p.text));
     if (m) {
       out.push({ source: 'preamble', name: m[1]!, paragraph: p });
       break;
