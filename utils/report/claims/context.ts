@@ -26,16 +26,16 @@ export interface Ctx {
   /** every number of `t`, in order, found once */
   tokens: NumberToken[];
   out: Claim[];
-  /** keys of the claims emitted so far (duplicates are dropped in O(1)) */
-  seen: Set<string>;
+  /** the claims of this paragraph emitted so far: a family reading what another read adds nothing */
+  emitted: Claim[];
   /** the text of each clause, cut once for every family's regexes */
   clauseTexts: string[];
 }
 
-export function makeCtx(p: Paragraph, out: Claim[], seen: Set<string>): Ctx {
+export function makeCtx(p: Paragraph, out: Claim[]): Ctx {
   const { n, sentences, clauses, tokens } = readParagraph(p);
   const clauseTexts = clauses.map((c) => n.text.slice(c.start, c.end));
-  return { p, n, t: n.text, sentences, clauses, tokens, out, seen, clauseTexts };
+  return { p, n, t: n.text, sentences, clauses, tokens, out, emitted: [], clauseTexts };
 }
 
 export const exact = (raw: string, value: number, unit?: string): TextNumber => ({
@@ -127,17 +127,27 @@ export function emit(
     paragraph: ctx.p.id,
     sentence,
   };
-  const key = JSON.stringify([kind, claim.paragraph, sentence, claim.subject ?? null, numbers]);
-  if (ctx.seen.has(key)) return;
-  ctx.seen.add(key);
+  // the same kind, sentence, subject and figures (a paragraph has a few claims: its own are compared,
+  // and the figures written out only for a claim that matches in all else)
+  for (const c of ctx.emitted)
+    if (
+      c.kind === kind &&
+      c.sentence === sentence &&
+      c.subject === claim.subject &&
+      JSON.stringify(c.numbers) === JSON.stringify(numbers)
+    )
+      return;
+  ctx.emitted.push(claim);
   ctx.out.push(claim);
 }
 
 /**
  * Run a global regex over each clause; the callback gets absolute positions. `needs` is a word every
- * match of the regex contains, or a (non-global) test every matching clause passes: a clause without
- * it is not searched (most clauses of a report have nothing to do with most families, and a regex
- * with a lookbehind is tried at every position).
+ * match of the regex contains, or a (non-global) test every matching clause passes, written without
+ * anchors or lookaround so that a clause passing it means its paragraph passes too: a paragraph
+ * without it is passed over at once, and a clause without it is not searched (most paragraphs of a
+ * report have nothing to do with most families, and a regex with a lookbehind is tried at every
+ * position).
  */
 export function eachInClauses(
   ctx: Ctx,
@@ -145,9 +155,14 @@ export function eachInClauses(
   fn: (m: RegExpExecArray, clause: Span, abs: number) => void,
   needs?: string | RegExp,
 ): void {
+  const has = (s: string) =>
+    needs === undefined || (typeof needs === 'string' ? s.includes(needs) : needs.test(s));
+  if (!has(ctx.t)) return;
+  // one clause: the paragraph's test was the clause's
+  const single = ctx.clauses.length === 1;
   for (let i = 0; i < ctx.clauses.length; i++) {
     const s = ctx.clauseTexts[i]!;
-    if (needs !== undefined && (typeof needs === 'string' ? !s.includes(needs) : !needs.test(s))) continue;
+    if (!single && !has(s)) continue;
     const clause = ctx.clauses[i]!;
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {

@@ -22,11 +22,10 @@ export { T4_OUTCOME_WORDS } from './reviews';
 /** Read the claims of the narrative, paragraph by paragraph, in document order. */
 export function extractClaims(paragraphs: Paragraph[], budget?: Budget): Claim[] {
   const out: Claim[] = [];
-  const seen = new Set<string>();
   for (const p of paragraphs) {
     // reading a paragraph is linear in its text: one unit per 64 characters
     budget?.tick('claims', 1 + (p.text.length >> 6));
-    const ctx = makeCtx(p, out, seen);
+    const ctx = makeCtx(p, out);
     // Most of a report's paragraphs state no figure (headings, measures, plans): only the families
     // that also read statements without one (no applications, all completed, no review or lawsuit,
     // no fee) look at them. The regex families need a digit; the others read the paragraph's numbers.
