@@ -238,8 +238,33 @@ export interface NumberToken extends TextNumber {
   approx: boolean;
 }
 
-const NUMBER_RE =
-  /(约|大约|近|将近|逾|超过)?(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?(余|多)?(个工作日|人次|批次|万元|亿元|个)?(余|多)?/g;
+/** A number with its approximate marks, multiplier and measure word, matched where it starts. */
+export const NUMBER_AT =
+  /(约|大约|近|将近|逾|超过)?(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?(余|多)?(个工作日|人次|批次|万元|亿元|个)?(余|多)?/y;
+const TWO_CHAR_MARKS = ['大约', '将近', '超过'];
+const ONE_CHAR_MARKS = '约近逾';
+const isDigit = (k: number) => k >= 48 && k <= 57;
+
+/**
+ * The first match of NUMBER_AT at or after `from`, as a global search would find it. Every match
+ * holds a digit not preceded by a digit or a point, and starts there or at the mark right before it
+ * (the property test holds this to the global search): the text is stepped over by character code
+ * and the regex tried once, where a global search tried its optional mark at every position.
+ */
+export function nextNumber(text: string, from: number): RegExpExecArray | null {
+  let d = from;
+  for (; d < text.length; d++) {
+    if (!isDigit(text.charCodeAt(d))) continue;
+    const before = d > 0 ? text.charCodeAt(d - 1) : 0;
+    if (!isDigit(before) && before !== 46 /* . */) break;
+  }
+  if (d >= text.length) return null;
+  let start = d;
+  if (d - 2 >= from && TWO_CHAR_MARKS.includes(text.slice(d - 2, d))) start = d - 2;
+  else if (d - 1 >= from && ONE_CHAR_MARKS.includes(text[d - 1]!)) start = d - 1;
+  NUMBER_AT.lastIndex = start;
+  return NUMBER_AT.exec(text);
+}
 
 /** Place value of the last non-zero digit: 15800 → 100, 4608 → 1, 6.7 → 0.1. */
 export function lastDigitPlace(digits: string): number {
@@ -286,8 +311,7 @@ export function makeTextNumber(
 /** Every number in a normalized text, with its approximate marks and its measure word. */
 export function findNumbers(text: string): NumberToken[] {
   const out: NumberToken[] = [];
-  NUMBER_RE.lastIndex = 0;
-  for (let m = NUMBER_RE.exec(text); m; m = NUMBER_RE.exec(text)) {
+  for (let m = nextNumber(text, 0); m; ) {
     const [, prefix, digits = '', mult, suf1, ge, suf2] = m;
     let end = m.index + m[0].length;
     let unit: string | undefined = ge;
@@ -311,7 +335,7 @@ export function findNumbers(text: string): NumberToken[] {
       ...(unit ? { unit } : {}),
     });
     out.push({ ...tn, start, end, approx: tn.range !== undefined });
-    NUMBER_RE.lastIndex = end;
+    m = nextNumber(text, end);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import type { TextNumber } from '../model';
-import { type Ctx, eachInClauses, emit, exact, num } from './context';
+import { type Ctx, eachInClauses, emit, exact, matchesOf, num } from './context';
 
 // 表二 items in the text (TXT-06…10): item counts with their change on last year, decision counts,
 // 规章/规范性文件 made, repealed and in force, procurement and fees.
@@ -45,7 +45,7 @@ export function activeDisclosure(ctx: Ctx): void {
       if (m[3]) subject = subjectKey(`行政${m[3]}`);
       else {
         const before = ctx.t.slice(clause.start, abs);
-        const words = [...before.matchAll(SUBJECT_RE)];
+        const words = matchesOf(SUBJECT_RE, before);
         const last = words[words.length - 1];
         if (last) subject = subjectKey(last[0]);
       }
@@ -104,7 +104,7 @@ export function activeDisclosure(ctx: Ctx): void {
       if (/制作|制发|制定|出台|印发/.test(before)) return; // read with the made count
       if (/(?:累计|历年|现行|总计|共计)$/.test(before)) return;
       const items: [string, string, string][] = [[m[1]!, m[2]!, m[3]!]];
-      for (const x of (m[4] ?? '').matchAll(/(规范性文件|规章)(\d+)(件|个|部|份)/g))
+      for (const x of matchesOf(/(规范性文件|规章)(\d+)(件|个|部|份)/g, m[4] ?? ''))
         items.push([x[1]!, x[2]!, x[3]!]);
       for (const [doc, n, unit] of items) {
         const subject = doc === '规章' ? 'art20_1.regulations' : 'art20_1.normativeDocs';

@@ -9,6 +9,7 @@ import {
   exact,
   labelBefore,
   lastNumberBefore,
+  matchesOf,
   num,
   numbersIn,
   sentenceIndexAt,
@@ -21,6 +22,9 @@ import { eachItem, looksComplete, majorityUnit, type Part, readParts } from './l
 
 /** The words that open a list of parts, and how sure the list is a breakdown of the total before it. */
 const LIST_MARKERS = /其中|涉及|具体包括|包括|具体为|分别为|分别是/g;
+/** A count then 中: "12件申请中：" opens a list as 其中 does. */
+const COUNT_THEN_ZHONG = /\d+(?:个|件|条|项)[^,;:。\d]{0,8}中:/g;
+const LIST_OPENING = /\d+(?:个|件|条|项)[^,;:。\d]{0,8}中:|其中/g;
 
 interface Marker {
   pos: number;
@@ -33,7 +37,7 @@ function markersOf(ctx: Ctx, s: Span): Marker[] {
   const t = ctx.t;
   const text = t.slice(s.start, s.end);
   const out: Marker[] = [];
-  for (const m of text.matchAll(LIST_MARKERS)) {
+  for (const m of matchesOf(LIST_MARKERS, text)) {
     const pos = s.start + m.index;
     if (m[0] === '其中') {
       out.push({ pos, len: 2, form: '其中' });
@@ -45,7 +49,7 @@ function markersOf(ctx: Ctx, s: Span): Marker[] {
     const form = m[0].startsWith('分别') || m[0] === '具体为' ? '分别为' : m[0] === '涉及' ? '涉及' : '包括';
     out.push({ pos, len: m[0].length, form });
   }
-  for (const m of text.matchAll(/\d+(?:个|件|条|项)[^,;:。\d]{0,8}中:/g)) {
+  for (const m of matchesOf(COUNT_THEN_ZHONG, text)) {
     if (m[0].endsWith('其中:')) continue;
     out.push({ pos: s.start + m.index + m[0].length - 2, len: 2, form: '中' });
   }
@@ -229,9 +233,7 @@ export function rates(ctx: Ctx): void {
         gong >= 0
           ? numbersIn(ctx, s.start + gong, Math.min(s.end, s.start + gong + 200)).find(isCount)
           : undefined;
-      const markerEnds = [...text.matchAll(/\d+(?:个|件|条|项)[^,;:。\d]{0,8}中:|其中/g)].map(
-        (m) => s.start + m.index + m[0].length,
-      );
+      const markerEnds = matchesOf(LIST_OPENING, text).map((m) => s.start + m.index + m[0].length);
       f = { gongTotal, markerEnds, shares: [] };
       facts.set(si, f);
     }

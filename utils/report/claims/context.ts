@@ -155,14 +155,14 @@ export function eachInClauses(
   fn: (m: RegExpExecArray, clause: Span, abs: number) => void,
   needs?: string | RegExp,
 ): void {
-  const has = (s: string) =>
-    needs === undefined || (typeof needs === 'string' ? s.includes(needs) : needs.test(s));
-  if (!has(ctx.t)) return;
+  const word = typeof needs === 'string' ? needs : undefined;
+  const test = typeof needs === 'string' ? undefined : needs;
+  if (word !== undefined ? !ctx.t.includes(word) : test !== undefined && !test.test(ctx.t)) return;
   // one clause: the paragraph's test was the clause's
-  const single = ctx.clauses.length === 1;
+  const gated = needs !== undefined && ctx.clauses.length > 1;
   for (let i = 0; i < ctx.clauses.length; i++) {
     const s = ctx.clauseTexts[i]!;
-    if (!single && !has(s)) continue;
+    if (gated && (word !== undefined ? !s.includes(word) : !test!.test(s))) continue;
     const clause = ctx.clauses[i]!;
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
@@ -170,6 +170,20 @@ export function eachInClauses(
       if (m[0].length === 0) re.lastIndex++;
     }
   }
+}
+
+/**
+ * Every match of a global regex in `text`, in order: what matchAll gives, without the copy of the
+ * regex matchAll makes on every call (the claims ask it of each sentence).
+ */
+export function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push(m);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
 }
 
 /** The number of a regex group (digits and their measure word), with its approximate marks. */
