@@ -73,6 +73,60 @@ function fromCodePoints(cps: number[], astral: boolean): string {
 const NUMBER_REWRITES =
   /(\d(?<![\d.]\d)\d{0,2}(?:,\d{3})+)(?![\d,])|[〇零一二三四五六七八九]{4}(?=年)|[〇零一二两三四五六七八九十](?<![上下每同这那第其之统唯单\d.][〇零一二两三四五六七八九十])[〇零一二两三四五六七八九十百千万]*(?=(?:余|多)?(?:个|件|条|项|次|人|家|份|篇|期|批|名|户|册|卷|盒|场|起|宗))/g;
 
+/** NUMBER_REWRITES tried where it starts, for nextRewrite. */
+const REWRITE_AT = new RegExp(NUMBER_REWRITES.source, 'y');
+const codes = (chars: string): Uint8Array => {
+  const table = new Uint8Array(0x10000);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+};
+/** What a numeral rewrite starts with, and what its run of numerals is made of. */
+const NUMERAL_FIRST = codes('〇零一二两三四五六七八九十');
+const NUMERAL_RUN = codes('〇零一二两三四五六七八九十百千万');
+const MEASURE_WORD = codes('个件条项次人家份篇期批名户册卷盒场起宗');
+const COMMA = 44;
+const NIAN = 0x5e74; // 年
+const YU = 0x4f59; // 余
+const DUO = 0x591a; // 多
+
+/**
+ * The next match of NUMBER_REWRITES at or after `from`, as its global search finds it. That search
+ * tries the regex at every position, and a report's text is full of 一 (一是, 进一步); here the
+ * regex is tried only where a match can start and what must follow is there: a digit with a comma
+ * within three characters, or a numeral whose run of numerals ends before 年, or before a measure
+ * word (after 余 or 多). The property test holds normalizeWithMap to the passes it replaced.
+ */
+function nextRewrite(text: string, from: number): RegExpExecArray | null {
+  // the end of the current run of numerals: every position inside a run shares it (a page of
+  // numerals is not scanned once per position)
+  let runEnd = -1;
+  for (let p = from; p < text.length; p++) {
+    const k = text.charCodeAt(p);
+    if (k >= 48 && k <= 57) {
+      if (
+        text.charCodeAt(p + 1) !== COMMA &&
+        text.charCodeAt(p + 2) !== COMMA &&
+        text.charCodeAt(p + 3) !== COMMA
+      )
+        continue;
+    } else if (NUMERAL_FIRST[k] === 1) {
+      if (p >= runEnd) {
+        runEnd = p + 1;
+        while (runEnd < text.length && NUMERAL_RUN[text.charCodeAt(runEnd)] === 1) runEnd++;
+      }
+      let after = text.charCodeAt(runEnd);
+      if (after !== NIAN) {
+        if (after === YU || after === DUO) after = text.charCodeAt(runEnd + 1);
+        if (!(after < 0x10000 && MEASURE_WORD[after] === 1)) continue;
+      }
+    } else continue;
+    REWRITE_AT.lastIndex = p;
+    const m = REWRITE_AT.exec(text);
+    if (m) return m;
+  }
+  return null;
+}
+
 /**
  * NFKC (full-width → ASCII), glyph variants, quotes; whitespace removed except between two ASCII
  * letters or digits (where it separates words or numbers); thousands separators removed; Chinese
@@ -145,30 +199,37 @@ export function normalizeWithMap(src: string): Normalized {
   // One pass for the three rewrites of numbers; their matches never overlap (digits and commas, four
   // numerals before 年, numerals before a measure word), so one scan gives what three did:
   // 1,234件 → 1234件; 二〇二一年 → 2021年; 十二个 → 12个 (not 上一年, 第一, 一是 …).
-  const norm = replaceWithMap({ text: fromCodePoints(c2, astral), map: m2 }, NUMBER_REWRITES, (m) =>
+  const norm = replaceWithMap({ text: fromCodePoints(c2, astral), map: m2 }, nextRewrite, (m) =>
     m[1] !== undefined ? m[1].replace(/,/g, '') : String(chineseToNumber(m[0]) ?? m[0]),
   );
   return norm;
 }
 
-/** Replace regex matches in a normalized text, keeping the map (replacement chars map to the match start). */
-export function replaceWithMap(n: Normalized, re: RegExp, fn: (m: RegExpExecArray) => string): Normalized {
+/**
+ * Replace the matches of a global regex (or of a finder of the next match at or after a position)
+ * in a normalized text, keeping the map (replacement chars map to the match start).
+ */
+export function replaceWithMap(
+  n: Normalized,
+  re: RegExp | ((text: string, from: number) => RegExpExecArray | null),
+  fn: (m: RegExpExecArray) => string,
+): Normalized {
+  const next =
+    typeof re === 'function'
+      ? re
+      : (text: string, from: number) => {
+          re.lastIndex = from;
+          return re.exec(text);
+        };
   let text = '';
   const map: number[] = [];
   let last = 0;
-  re.lastIndex = 0;
-  let m = re.exec(n.text);
+  let m = next(n.text, 0);
   // most texts have nothing to replace: the same text and map, without copying the map
-  while (m && m[0].length === 0) {
-    re.lastIndex++;
-    m = re.exec(n.text);
-  }
+  while (m && m[0].length === 0) m = next(n.text, m.index + 1);
   if (!m) return n;
-  for (; m; m = re.exec(n.text)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
+  for (; m; m = next(n.text, m.index + Math.max(1, m[0].length))) {
+    if (m[0].length === 0) continue;
     const rep = fn(m);
     text += n.text.slice(last, m.index);
     // a loop, not push(...slice): spreading a long paragraph's map overflows the call stack
@@ -238,33 +299,8 @@ export interface NumberToken extends TextNumber {
   approx: boolean;
 }
 
-/** A number with its approximate marks, multiplier and measure word, matched where it starts. */
-export const NUMBER_AT =
-  /(约|大约|近|将近|逾|超过)?(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?(余|多)?(个工作日|人次|批次|万元|亿元|个)?(余|多)?/y;
-const TWO_CHAR_MARKS = ['大约', '将近', '超过'];
-const ONE_CHAR_MARKS = '约近逾';
-const isDigit = (k: number) => k >= 48 && k <= 57;
-
-/**
- * The first match of NUMBER_AT at or after `from`, as a global search would find it. Every match
- * holds a digit not preceded by a digit or a point, and starts there or at the mark right before it
- * (the property test holds this to the global search): the text is stepped over by character code
- * and the regex tried once, where a global search tried its optional mark at every position.
- */
-export function nextNumber(text: string, from: number): RegExpExecArray | null {
-  let d = from;
-  for (; d < text.length; d++) {
-    if (!isDigit(text.charCodeAt(d))) continue;
-    const before = d > 0 ? text.charCodeAt(d - 1) : 0;
-    if (!isDigit(before) && before !== 46 /* . */) break;
-  }
-  if (d >= text.length) return null;
-  let start = d;
-  if (d - 2 >= from && TWO_CHAR_MARKS.includes(text.slice(d - 2, d))) start = d - 2;
-  else if (d - 1 >= from && ONE_CHAR_MARKS.includes(text[d - 1]!)) start = d - 1;
-  NUMBER_AT.lastIndex = start;
-  return NUMBER_AT.exec(text);
-}
+const NUMBER_RE =
+  /(约|大约|近|将近|逾|超过)?(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?(余|多)?(个工作日|人次|批次|万元|亿元|个)?(余|多)?/g;
 
 /** Place value of the last non-zero digit: 15800 → 100, 4608 → 1, 6.7 → 0.1. */
 export function lastDigitPlace(digits: string): number {
@@ -311,7 +347,8 @@ export function makeTextNumber(
 /** Every number in a normalized text, with its approximate marks and its measure word. */
 export function findNumbers(text: string): NumberToken[] {
   const out: NumberToken[] = [];
-  for (let m = nextNumber(text, 0); m; ) {
+  NUMBER_RE.lastIndex = 0;
+  for (let m = NUMBER_RE.exec(text); m; m = NUMBER_RE.exec(text)) {
     const [, prefix, digits = '', mult, suf1, ge, suf2] = m;
     let end = m.index + m[0].length;
     let unit: string | undefined = ge;
@@ -335,7 +372,7 @@ export function findNumbers(text: string): NumberToken[] {
       ...(unit ? { unit } : {}),
     });
     out.push({ ...tn, start, end, approx: tn.range !== undefined });
-    m = nextNumber(text, end);
+    NUMBER_RE.lastIndex = end;
   }
   return out;
 }
