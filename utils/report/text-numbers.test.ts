@@ -52,6 +52,22 @@ describe('approximate numbers (§4.5)', () => {
   it('exact numbers have no range', () => {
     expect(parseTextNumber('173 条')).toEqual({ raw: '173条', value: 173, unit: '条' });
   });
+  it('lastDigitPlace counts in place what splitting and trimming gave', () => {
+    const reference = (digits: string): number => {
+      const [intPart = '', frac = ''] = digits.split('.');
+      const f = frac.replace(/0+$/, '');
+      if (f.length > 0) return 10 ** -f.length;
+      const zeros = /0*$/.exec(intPart)![0].length;
+      return zeros === intPart.length ? 1 : 10 ** zeros;
+    };
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('0', '1', '5', '.', '00'), { maxLength: 12 }), (parts) => {
+        const digits = parts.join('');
+        expect(lastDigitPlace(digits)).toBe(reference(digits));
+      }),
+      { seed: 14, numRuns: 3000 },
+    );
+  });
   it('lastDigitPlace', () => {
     expect(lastDigitPlace('15800')).toBe(100);
     expect(lastDigitPlace('4608')).toBe(1);

@@ -304,12 +304,19 @@ const NUMBER_RE =
 
 /** Place value of the last non-zero digit: 15800 → 100, 4608 → 1, 6.7 → 0.1. */
 export function lastDigitPlace(digits: string): number {
-  const [intPart = '', frac = ''] = digits.split('.');
-  const f = frac.replace(/0+$/, '');
-  if (f.length > 0) return 10 ** -f.length;
-  const m = /0*$/.exec(intPart);
-  const zeros = m ? m[0].length : 0;
-  if (zeros === intPart.length) return 1; // 0
+  // counted in place: every number of every paragraph asks this
+  const point = digits.indexOf('.');
+  const intEnd = point < 0 ? digits.length : point;
+  if (point >= 0) {
+    // the fraction ends at a second point, if any, as split('.') would cut it
+    const second = digits.indexOf('.', point + 1);
+    let end = second < 0 ? digits.length : second;
+    while (end > point + 1 && digits.charCodeAt(end - 1) === 48) end--;
+    if (end > point + 1) return 10 ** -(end - point - 1);
+  }
+  let zeros = 0;
+  while (zeros < intEnd && digits.charCodeAt(intEnd - 1 - zeros) === 48) zeros++;
+  if (zeros === intEnd) return 1; // 0
   return 10 ** zeros;
 }
 
