@@ -48,6 +48,21 @@ describe('detectReport: reports', () => {
         .publishedAt,
     ).toBe('2018-01-18');
   });
+
+  it('finds a signature date written in numerals, full-width digits or a day sign, and none where the body has no date', () => {
+    const signed = (date: string) =>
+      detectReport(
+        page(
+          '某园区2017年政府信息公开工作年度报告',
+          `<p>正文。</p><p>某园区管委会</p><p>${date}</p><div>版权所有</div>`,
+        ),
+      ).publishedAt;
+    expect(signed('二〇一八年一月十八日')).toBe('2018-01-18');
+    expect(signed('２０１８年\u3000１月１８日')).toBe('2018-01-18');
+    expect(signed('2018年1月㏱')).toBe('2018-01-18');
+    expect(signed('于2018年1月18日印发')).toBeNull();
+    expect(signed('某园区管委会')).toBeNull();
+  });
 });
 
 describe('detectReport: not reports', () => {

@@ -265,6 +265,10 @@ const DATE_LINE =
 const SIGNATURE_DATE =
   /^\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*日\s*$/;
 
+/** SIGNATURE_DATE without its anchors: a date anywhere in a text. */
+const DATE_IN_TEXT =
+  /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*日/;
+
 const DAY_SIGNS = /[\u2f47\u3230\u3290\u33e0-\u33fe]/;
 /** The most characters a SIGNATURE_DATE match holds besides spaces: 2020年12月31日, 二〇二〇年十二月三十一日. */
 const SIGNATURE_DATE_CHARS = 12;
@@ -293,12 +297,16 @@ function findPublishedAt(doc: Document, foldedBody: string, metas: PageMetas): s
   const line =
     foldedBody.includes('日期') || foldedBody.includes('发布时间') ? DATE_LINE.exec(foldedBody) : null;
   if (line) return isoDate(line[1]!);
+  // A block's text is a piece of the body's, and the fold keeps a date's characters in place, so a
+  // body without a date anywhere has no block that is one (most report pages have one: the
+  // statistics period; an excerpt may not, and then its blocks are not looked at)
+  if (!DATE_IN_TEXT.test(foldedBody)) return null;
   const blocks = Array.from(doc.querySelectorAll('p, div')).reverse();
   for (const el of blocks.slice(0, 400)) {
     // A block holding blocks is found out at its first inner one (its text would be a copy of all
     // of them); a date line ends in 日 (or in a sign that folds to one: ⽇, ㊐, ㏠…㏾), which turns
     // most of the rest away before the fold.
-    if (el.querySelector('p, div, table')) continue;
+    if (el.firstElementChild && el.querySelector('p, div, table')) continue;
     const text = el.textContent ?? '';
     if (!mayBeSignatureDate(text)) continue;
     const m = SIGNATURE_DATE.exec(fold(text));
