@@ -540,15 +540,19 @@ function fallbackAgency(metas: PageMetas): string | null {
   return source ? normalizeAgency(source) : null;
 }
 
+const NUMBER_CELL = /^[\s\u00a0\u3000]*[0-9０-９]+[\s\u00a0\u3000]*$/;
+
 /** A blank template reprinted in a notice has the anchors but no numbers in its tables. */
 function tablesHoldNumbers(doc: Document): boolean {
   // Only counted, so in any order: <td>s first, from the browser's own index of tags, then <th>s.
   let numeric = 0;
-  for (const tag of ['td', 'th'])
-    for (const cell of Array.from(doc.getElementsByTagName(tag))) {
+  for (const tag of ['td', 'th']) {
+    // read by index, not copied: the first ten numbers are found early, and a copy wraps every cell
+    const cells = doc.getElementsByTagName(tag);
+    for (let i = 0; i < cells.length; i++) {
       // Any width of digit: full-width ０-９ are common in Word pastes.
-      if (/^[\s\u00a0\u3000]*[0-9０-９]+[\s\u00a0\u3000]*$/.test(cell.textContent ?? '') && ++numeric >= 10)
-        return true;
+      if (NUMBER_CELL.test(cells[i]!.textContent ?? '') && ++numeric >= 10) return true;
     }
+  }
   return false;
 }
