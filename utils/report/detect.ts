@@ -301,8 +301,10 @@ function findPublishedAt(doc: Document, foldedBody: string, metas: PageMetas): s
   // body without a date anywhere has no block that is one (most report pages have one: the
   // statistics period; an excerpt may not, and then its blocks are not looked at)
   if (!DATE_IN_TEXT.test(foldedBody)) return null;
-  const blocks = Array.from(doc.querySelectorAll('p, div')).reverse();
-  for (const el of blocks.slice(0, 400)) {
+  // the last 400 blocks, read by index from the end: a copy of the list would wrap every block first
+  const blocks = doc.querySelectorAll('p, div');
+  for (let i = blocks.length - 1; i >= Math.max(0, blocks.length - 400); i--) {
+    const el = blocks[i]!;
     // A block holding blocks is found out at its first inner one (its text would be a copy of all
     // of them); a date line ends in 日 (or in a sign that folds to one: ⽇, ㊐, ㏠…㏾), which turns
     // most of the rest away before the fold.

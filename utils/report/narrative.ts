@@ -96,7 +96,8 @@ function contentRoot(doc: Document): Element | null {
   // One search per container, not one for the list of them: the browser answers a single id, class
   // or tag selector from its own indexes, while a list is matched against every element of the page.
   for (const selector of CONTAINERS) {
-    for (const el of Array.from(doc.querySelectorAll(selector))) if (holdsText(el, 200)) return el;
+    const found = doc.querySelectorAll(selector);
+    for (let i = 0; i < found.length; i++) if (holdsText(found[i]!, 200)) return found[i]!;
   }
   return doc.body ?? doc.documentElement;
 }
