@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mayBeSignatureDate, yearOpeners } from './detect';
+import {
+  DATE_AT,
+  mayBeSignatureDate,
+  PERIOD_AT,
+  TITLE_IN_TEXT_AT,
+  YEAR_THEN_COMMA_AT,
+  yearLed,
+  yearOpeners,
+} from './detect';
 import { fold } from './normalize';
 
 // The detector's shortcuts against the regexes they stand for: a shortcut that turned away a page's
@@ -57,6 +65,53 @@ describe('yearOpeners', () => {
     const t = '2020年，全市…。(二)2021年度，各区… 3.2019年全年，办理。上2018年，无';
     expect(yearOpeners(t)).toEqual([2020, 2021, 2019]);
     expect(yearOpeners(t)).toEqual(reference(t));
+  });
+});
+
+describe('yearLed', () => {
+  // years, the words after them and what stands between, whole and in pieces: many generated texts
+  // hold matches, some overlapping (a period's second year), some near misses
+  const alphabet = [
+    '2020年1月1日',
+    '二〇二〇年十二月三十一日',
+    '2020年1月1日至2020年12月31日',
+    '2020年，',
+    '2020年度政府信息公开工作年度报告',
+    '二〇二〇年信息公开工作年度报告',
+    '2020',
+    '2020 \u3000',
+    '12020',
+    '二〇二〇',
+    '年',
+    ' ',
+    '1月1日',
+    '12月31日',
+    '至',
+    '，',
+    '年度报告',
+    '全年',
+    'x',
+  ];
+  const texts = fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }).map((a) => a.join(''));
+  const patterns: [string, RegExp, boolean][] = [
+    ['a date', DATE_AT, true],
+    ['the statistics period', PERIOD_AT, false],
+    ['a year and its comma', YEAR_THEN_COMMA_AT, false],
+    ['the report naming itself', TITLE_IN_TEXT_AT, true],
+  ];
+  it.each(patterns)('finds %s where the global search finds it', (_name, sticky, numerals) => {
+    const everywhere = new RegExp(sticky.source, 'g');
+    let found = 0;
+    fc.assert(
+      fc.property(texts, (t) => {
+        const want = [...t.matchAll(everywhere)].map((m) => [m.index, ...m]);
+        if (want.length) found++;
+        expect(yearLed(t, sticky, numerals).map((m) => [m.index, ...m])).toEqual(want);
+      }),
+      { seed: 15, numRuns: 3000 },
+    );
+    // not a pass on texts that hold nothing to find
+    expect(found).toBeGreaterThan(100);
   });
 });
 

@@ -14,9 +14,10 @@ const TITLE_RE = new RegExp(
 const YEAR_FIRST_TITLE_RE = new RegExp(
   `^${YEAR}\\s*年(?:度)?\\s*(.+?)\\s*(?:政府)?\\s*(?:信息公开|政务公开|政务信息公开)\\s*(?:工作)?\\s*(?:的)?\\s*年度报告$`,
 );
-const TITLE_IN_TEXT_RE = new RegExp(
-  `${YEAR}\\s*年(?:度)?\\s*(?:政府)?\\s*(?:信息公开|政务公开|政务信息公开)\\s*(?:工作)?\\s*年度报告`,
-);
+const TITLE_IN_TEXT = `${YEAR}\\s*年(?:度)?\\s*(?:政府)?\\s*(?:信息公开|政务公开|政务信息公开)\\s*(?:工作)?\\s*年度报告`;
+const TITLE_IN_TEXT_RE = new RegExp(TITLE_IN_TEXT);
+/** A report naming itself in its text, tried where a year stands (yearLed). */
+export const TITLE_IN_TEXT_AT = new RegExp(TITLE_IN_TEXT, 'y');
 /** A title may carry a version note after the name: （全文）, (文字版), 【图解】. */
 const TITLE_SUFFIX = /\s*[(（【[]\s*(?:全文|文字版|全真版|图文版|正文|修订版|更正版|更新)\s*[)）】\]]\s*$/;
 /** Site names after the title in <title>: `报告_中宁县人民政府`, `报告 - 门户网站`. */
@@ -260,14 +261,16 @@ function isoDate(text: string): string | null {
   return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+const isSpaceChar = (c: string) => /\s/.test(c);
+
 const DATE_LINE =
   /(?:发布(?:时间|日期)|公开日期|成文日期|发文日期|日期)\s*[:：]\s*(\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})/;
 const SIGNATURE_DATE =
   /^\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*日\s*$/;
 
-/** SIGNATURE_DATE without its anchors: a date anywhere in a text. */
-const DATE_IN_TEXT =
-  /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*日/;
+/** SIGNATURE_DATE without its anchors, tried where a year stands (yearLed): a date anywhere in a text. */
+export const DATE_AT =
+  /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*日/y;
 
 const DAY_SIGNS = /[\u2f47\u3230\u3290\u33e0-\u33fe]/;
 /** The most characters a SIGNATURE_DATE match holds besides spaces: 2020年12月31日, 二〇二〇年十二月三十一日. */
@@ -300,7 +303,7 @@ function findPublishedAt(doc: Document, foldedBody: string, metas: PageMetas): s
   // A block's text is a piece of the body's, and the fold keeps a date's characters in place, so a
   // body without a date anywhere has no block that is one (most report pages have one: the
   // statistics period; an excerpt may not, and then its blocks are not looked at)
-  if (!DATE_IN_TEXT.test(foldedBody)) return null;
+  if (!yearLed(foldedBody, DATE_AT, true, 1).length) return null;
   // the last 400 blocks, read by index from the end: a copy of the list would wrap every block first
   const blocks = doc.querySelectorAll('p, div');
   for (let i = blocks.length - 1; i >= Math.max(0, blocks.length - 400); i--) {
@@ -461,13 +464,53 @@ export function detectReport(doc: Document): Detection {
 }
 
 /** The statistics period a report states: 2020年1月1日至2020年12月31日 (the second year may be left out). */
-const PERIOD_RE =
-  /(\d{4})\s*年\s*(?:度\s*)?0?1\s*月\s*0?1\s*日\s*(?:起\s*)?(?:至|到|[-—–~])\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/g;
+export const PERIOD_AT =
+  /(\d{4})\s*年\s*(?:度\s*)?0?1\s*月\s*0?1\s*日\s*(?:起\s*)?(?:至|到|[-—–~])\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/y;
 /** A year and the comma after it, where a clause opening with the year ends its opening words. */
-const YEAR_THEN_COMMA_RE = /(\d{4})\s*年\s*(?:度)?\s*(?:全年|内)?\s*[，,]/g;
+export const YEAR_THEN_COMMA_AT = /(\d{4})\s*年\s*(?:度)?\s*(?:全年|内)?\s*[，,]/y;
+
+const isDigitCode = (k: number) => k >= 48 && k <= 57;
+const YEAR_NUMERALS = '〇零一二三四五六七八九';
+
+/**
+ * The matches of `sticky` in `text`, in order and not overlapping, as a global search finds them
+ * (the property test holds the two together), for a regex whose every match opens with a year:
+ * four digits (or, with `numerals`, four of 〇…九), spaces, 年. A global search tries such a regex
+ * at every position of a page's text, most of it in vain; here it is tried once per 年 that has a
+ * year before it. `limit`: stop after that many.
+ */
+export function yearLed(
+  text: string,
+  sticky: RegExp,
+  numerals: boolean,
+  limit = Infinity,
+): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  // where the last match ended: a global search goes on from there
+  let end = 0;
+  for (let nian = text.indexOf('年'); nian >= 0 && out.length < limit; nian = text.indexOf('年', nian + 1)) {
+    let i = nian;
+    while (i > 0 && isSpaceChar(text[i - 1]!)) i--;
+    const start = i - 4;
+    if (start < end) continue;
+    let digits = 0;
+    let others = 0;
+    for (let k = start; k < i; k++) {
+      if (isDigitCode(text.charCodeAt(k))) digits++;
+      else if (numerals && YEAR_NUMERALS.includes(text[k]!)) others++;
+    }
+    if (digits !== 4 && others !== 4) continue;
+    sticky.lastIndex = start;
+    const m = sticky.exec(text);
+    if (m) {
+      out.push(m);
+      end = start + m[0].length;
+    }
+  }
+  return out;
+}
 const CLAUSE_END = /[。；;！!？?\s]/;
 const ORDINAL_CHAR = /[一二三四五六七八九十\d]/;
-const isSpaceChar = (c: string) => /\s/.test(c);
 
 /** Does `text` before `at` end as YEAR_OPENER_RE's opening: start or a clause end, spaces, an ordinal? */
 function yearOpensClause(text: string, at: number): boolean {
@@ -499,7 +542,7 @@ function opening(text: string, at: number): boolean {
  */
 export function yearOpeners(text: string): number[] {
   const years: number[] = [];
-  for (const m of text.matchAll(YEAR_THEN_COMMA_RE))
+  for (const m of yearLed(text, YEAR_THEN_COMMA_AT, false))
     if (yearOpensClause(text, m.index)) years.push(Number(m[1]));
   return years;
 }
@@ -514,8 +557,7 @@ const PLANS_HEADING = /五\s*[、.．]\s*存在的主要问题/;
 export function bodyYear(folded: string, publishedAt: string | null = null): number | null {
   const latest = publishedAt ? Number(publishedAt.slice(0, 4)) : 2100;
   const plausible = (y: number | null): y is number => y !== null && y >= 2000 && y <= latest;
-  // TITLE_IN_TEXT_RE and PERIOD_RE each need a word a plain search finds at once
-  const named = folded.includes('年度报告') ? TITLE_IN_TEXT_RE.exec(folded) : null;
+  const [named] = yearLed(folded, TITLE_IN_TEXT_AT, true, 1);
   const namedYear = named ? chineseToNumber(named[1]!) : null;
   if (plausible(namedYear)) return namedYear;
 
@@ -526,7 +568,7 @@ export function bodyYear(folded: string, publishedAt: string | null = null): num
     if (!ranked.length || (ranked[1] && ranked[1][1] === ranked[0]![1])) return null;
     return ranked[0]![0];
   };
-  const periods = (folded.includes('31') ? [...folded.matchAll(PERIOD_RE)] : [])
+  const periods = yearLed(folded, PERIOD_AT, false)
     .filter((m) => !m[2] || m[2] === m[1])
     .map((m) => Number(m[1]));
   const period = unique(periods);
