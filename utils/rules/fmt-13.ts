@@ -8,6 +8,9 @@ import type { Evaluation, Rule } from './types';
 const URL = /(?:https?:\/\/)?((?:[a-z0-9-]+\.)+(?:gov\.cn|com\.cn|org\.cn|net\.cn|cn|com|net|org))/gi;
 const EMAIL = /(?:电子邮箱|电子信箱|电子邮件|邮箱|e-?mail)\s*[:：]?\s*([A-Za-z0-9._%+@-]+\.[A-Za-z]{2,})/gi;
 
+/** A word every clause the checks below read holds: 电子版, (门户)网站, 网址, 网上, 邮箱, 信箱, 邮件, e-mail. */
+const SELF_REFERENCE = /电子版|网站|网址|网上|邮箱|信箱|邮件|mail/i;
+
 /** Registrable domain: the last three labels under gov.cn / com.cn …, else the last two. */
 export function registrable(host: string): string {
   const labels = host
@@ -47,8 +50,9 @@ export const fmt13: Rule = {
   },
   evaluate(model) {
     const out: Evaluation[] = [];
-    // the clauses with their matching keys, shared with the other text rules
-    const all = keyedClausesOf(model);
+    // the clauses with their matching keys, of the paragraphs that name an electronic version, a
+    // site or an e-mail (each check below needs one of these words)
+    const all = keyedClausesOf(model, SELF_REFERENCE);
     all.forEach(({ sentence: s, key: k }) => {
       // the report's own electronic version, not e.g. the gazette's
       if (!/(报告|年报|本报)[^。]{0,6}电子版/.test(k)) return;

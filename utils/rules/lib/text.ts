@@ -134,6 +134,7 @@ export function sentenceMatching(
   re: RegExp,
   needs?: readonly string[],
 ): { paragraph: string; text: string } | null {
+  if (needs && !needs.some((w) => paragraphKey(p).includes(w))) return null;
   for (const { text, key } of keyedClauses(p)) {
     if (needs && !needs.some((w) => key.includes(w))) continue;
     if (re.test(key)) return { paragraph: p.id, text };
@@ -152,13 +153,26 @@ function keyedClauses(p: Paragraph): { text: string; key: string }[] {
   return clauses;
 }
 
-/** Every clause of the narrative as printed, with its paragraph and matching key (split once per paragraph). */
+/**
+ * The matching key of a whole paragraph. Each of its clauses' keys is a piece of it (the property
+ * test holds this), so a word no clause's key holds unless the paragraph's does is looked for here
+ * first, and a paragraph without it is never cut into keyed clauses.
+ */
+export const paragraphKey = (p: Paragraph): string => textKey(p.text);
+
+/**
+ * Every clause of the narrative as printed, with its paragraph and matching key (split once per
+ * paragraph); `mentions`: only of the paragraphs whose key it matches (see paragraphKey).
+ */
 export function keyedClausesOf(
   model: ReportModel,
+  mentions?: RegExp,
 ): { sentence: { paragraph: string; text: string }; key: string }[] {
   const out: { sentence: { paragraph: string; text: string }; key: string }[] = [];
-  for (const p of model.paragraphs)
+  for (const p of model.paragraphs) {
+    if (mentions && !mentions.test(paragraphKey(p))) continue;
     for (const { text, key } of keyedClauses(p)) out.push({ sentence: { paragraph: p.id, text }, key });
+  }
   return out;
 }
 
