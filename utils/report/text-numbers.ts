@@ -372,13 +372,12 @@ export function findNumbers(text: string): NumberToken[] {
     const suffix = suf1 ?? suf2;
     const start = m.index;
     const raw = text.slice(start, end);
-    const tn = makeTextNumber(raw, digits, {
-      ...(prefix ? { prefix } : {}),
-      ...(suffix ? { suffix } : {}),
-      ...(mult ? { multiplier: mult } : {}),
-      ...(unit ? { unit } : {}),
-    });
-    out.push({ ...tn, start, end, approx: tn.range !== undefined });
+    // the number made once and given its place (no copies: every number of every paragraph is read)
+    const tok = makeTextNumber(raw, digits, { prefix, suffix, multiplier: mult, unit }) as NumberToken;
+    tok.start = start;
+    tok.end = end;
+    tok.approx = tok.range !== undefined;
+    out.push(tok);
     NUMBER_RE.lastIndex = end;
   }
   return out;
@@ -470,7 +469,8 @@ export function readParagraph(p: Paragraph): ReadParagraph {
   const known = READ_PARAGRAPHS.get(p);
   if (known && known.text === p.text) return known.read;
   const n = normalizeWithMap(p.text);
-  const read = { n, ...splitText(n.text), tokens: findNumbers(n.text) };
+  const { sentences, clauses } = splitText(n.text);
+  const read = { n, sentences, clauses, tokens: findNumbers(n.text) };
   READ_PARAGRAPHS.set(p, { text: p.text, read });
   return read;
 }
