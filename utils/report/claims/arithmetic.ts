@@ -222,6 +222,8 @@ interface SentenceFacts {
 
 export function rates(ctx: Ctx): void {
   const t = ctx.t;
+  // every rate is written with %: most paragraphs have none
+  if (!t.includes('%')) return;
   const facts = new Map<number, SentenceFacts>();
   const factsOf = (si: number): SentenceFacts => {
     let f = facts.get(si);
@@ -238,6 +240,17 @@ export function rates(ctx: Ctx): void {
       facts.set(si, f);
     }
     return f;
+  };
+  // the counts of a whole sentence, asked of the sentence before each of its rates' sentences
+  const sentenceCounts = new Map<number, NumberToken[]>();
+  const countsOfSentence = (si: number): NumberToken[] => {
+    let counts = sentenceCounts.get(si);
+    if (!counts) {
+      const s = ctx.sentences[si]!;
+      counts = countsBefore(ctx, s.start, s.end);
+      sentenceCounts.set(si, counts);
+    }
+    return counts;
   };
   const matches: RegExpExecArray[] = [];
   SHARE_RE.lastIndex = 0;
@@ -267,7 +280,7 @@ export function rates(ctx: Ctx): void {
     const numbers: Record<string, TextNumber> = { percent };
     const counts = countsBefore(ctx, s.start, m.index);
     const prev = ctx.sentences[si - 1];
-    const prevCounts = prev ? countsBefore(ctx, prev.start, prev.end) : [];
+    const prevCounts = prev ? countsOfSentence(si - 1) : [];
     const opensWithQizhong = t.startsWith('其中', s.start);
     if (m[1] !== '率') {
       // 占比: the count just before it; the stated total of the sentence
