@@ -10,6 +10,8 @@ const EMAIL = /(?:电子邮箱|电子信箱|电子邮件|邮箱|e-?mail)\s*[:：
 
 /** A word every clause the checks below read holds: 电子版, (门户)网站, 网址, 网上, 邮箱, 信箱, 邮件, e-mail. */
 const SELF_REFERENCE = /电子版|网站|网址|网上|邮箱|信箱|邮件|mail/i;
+/** The same without the site's words, which only the domain check reads (a page with a host). */
+const DOWNLOAD_OR_EMAIL = /电子版|邮箱|信箱|邮件|mail/i;
 
 /** Registrable domain: the last three labels under gov.cn / com.cn …, else the last two. */
 export function registrable(host: string): string {
@@ -52,7 +54,7 @@ export const fmt13: Rule = {
     const out: Evaluation[] = [];
     // the clauses with their matching keys, of the paragraphs that name an electronic version, a
     // site or an e-mail (each check below needs one of these words)
-    const all = keyedClausesOf(model, SELF_REFERENCE);
+    const all = keyedClausesOf(model, model.host ? SELF_REFERENCE : DOWNLOAD_OR_EMAIL);
     all.forEach(({ sentence: s, key: k }) => {
       // the report's own electronic version, not e.g. the gazette's
       if (!/(报告|年报|本报)[^。]{0,6}电子版/.test(k)) return;

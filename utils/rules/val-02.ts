@@ -27,20 +27,23 @@ interface Block {
 
 function blocksOf(model: ReportModel, table: TableId): Block[] {
   const cells = tableCells(model, table);
+  // each block's prefix made once, not once per cell it is tested against
   if (table === 'reviews') {
-    return T4_BLOCKS.map((b) => ({
-      key: b,
-      label: T4_BLOCK_LABELS[b]!,
-      cells: cells.filter((a) => a.startsWith(`reviews/${b}/`)),
-    })).filter((b) => b.cells.length);
+    return T4_BLOCKS.map((b) => {
+      const prefix = `reviews/${b}/`;
+      return { key: b, label: T4_BLOCK_LABELS[b]!, cells: cells.filter((a) => a.startsWith(prefix)) };
+    }).filter((b) => b.cells.length);
   }
   if (table === 'active') {
     const keys = [...new Set(cells.map((a) => parseAddress(a)!.row.split('.')[0]!))];
-    return keys.map((k) => ({
-      key: k,
-      label: T2_BLOCK_LABELS[k] ?? { zh: k, en: k },
-      cells: cells.filter((a) => a.startsWith(`active/${k}.`)),
-    }));
+    return keys.map((k) => {
+      const prefix = `active/${k}.`;
+      return {
+        key: k,
+        label: T2_BLOCK_LABELS[k] ?? { zh: k, en: k },
+        cells: cells.filter((a) => a.startsWith(prefix)),
+      };
+    });
   }
   return [];
 }
