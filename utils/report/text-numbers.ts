@@ -140,8 +140,10 @@ export function normalizeWithMap(src: string): Normalized {
   // One pass: each code point folded (ASCII and most CJK fold to themselves), then written unless it
   // is whitespace. A newline is kept once; a run of other spaces is written as one space only between
   // two ASCII letters or digits, so it waits (`pendingSpace`) until the next character is seen.
-  const c2: number[] = [];
-  const m2: number[] = [];
+  // sized once for the usual case (a code point folds to one), not grown a step at a time
+  const c2: number[] = new Array(src.length);
+  const m2: number[] = new Array(src.length + 1);
+  let n2 = 0;
   let pendingSpace = -1;
   let astral = false;
   const write = (ch: number, at: number): void => {
@@ -149,22 +151,22 @@ export function normalizeWithMap(src: string): Normalized {
       // a carriage return inside a run of spaces is part of the run, as it always was
       if (ch === NL || (ch === CR && pendingSpace < 0)) {
         pendingSpace = -1;
-        if (c2[c2.length - 1] !== NL) {
-          c2.push(NL);
-          m2.push(at);
+        if (n2 === 0 || c2[n2 - 1] !== NL) {
+          c2[n2] = NL;
+          m2[n2++] = at;
         }
       } else if (pendingSpace < 0) pendingSpace = at;
       return;
     }
     if (pendingSpace >= 0) {
-      if (isAsciiWord(c2[c2.length - 1]) && isAsciiWord(ch)) {
-        c2.push(SPACE);
-        m2.push(pendingSpace);
+      if (n2 > 0 && isAsciiWord(c2[n2 - 1]) && isAsciiWord(ch)) {
+        c2[n2] = SPACE;
+        m2[n2++] = pendingSpace;
       }
       pendingSpace = -1;
     }
-    c2.push(ch);
-    m2.push(at);
+    c2[n2] = ch;
+    m2[n2++] = at;
   };
   for (let i = 0; i < src.length; ) {
     const code = src.charCodeAt(i);
@@ -172,8 +174,8 @@ export function normalizeWithMap(src: string): Normalized {
       // the common case, written out: neither whitespace nor folded
       if (pendingSpace >= 0) write(code, i);
       else {
-        c2.push(code);
-        m2.push(i);
+        c2[n2] = code;
+        m2[n2++] = i;
       }
       i++;
       continue;
@@ -195,7 +197,9 @@ export function normalizeWithMap(src: string): Normalized {
     }
     i += cp > 0xffff ? 2 : 1;
   }
-  m2.push(src.length);
+  c2.length = n2;
+  m2[n2] = src.length;
+  m2.length = n2 + 1;
   // One pass for the three rewrites of numbers; their matches never overlap (digits and commas, four
   // numerals before 年, numerals before a measure word), so one scan gives what three did:
   // 1,234件 → 1234件; 二〇二一年 → 2021年; 十二个 → 12个 (not 上一年, 第一, 一是 …).
