@@ -214,10 +214,11 @@ describe('runAudit stops between rules', () => {
   const model = parseReport(documentFromHtml(REPORT)).model;
   const inference = inferT3(model);
 
-  it('reads the clock once per rule and gives the same audit when the budget is not spent', () => {
+  it('reads the clock once every eight rules and gives the same audit when the budget is not spent', () => {
     const { clock, reads } = countingClock();
     const budgeted = runAudit(model, rules, inference, { budget: new Budget(10, clock) });
-    expect(reads()).toBe(rules.length);
+    // (the read made with the budget is not counted) one per eight rules
+    expect(reads()).toBe(Math.floor(rules.length / 8));
     expect(budgeted).toEqual(runAudit(model, rules, inference));
   });
 

@@ -220,8 +220,14 @@ export function runRule(rule: Rule, model: ReportModel): RuleRun {
 }
 
 /**
+ * A rule's share of the budget's stride (256 units): the clock, a quarter of a microsecond a read in
+ * Chromium, is read once every eight rules, not before each of the sixty-nine.
+ */
+const RULE_UNITS = 32;
+
+/**
  * `inference` is inferT3(model), for a caller that also needs its steps (the auditor marks them).
- * `budget`: read before each rule; past it BudgetExceeded is thrown, never a partial audit (a
+ * `budget`: read once every eight rules; past it BudgetExceeded is thrown, never a partial audit (a
  * tally of some rules would read as a report that passed the others).
  */
 export function runAudit(
@@ -234,7 +240,7 @@ export function runAudit(
   const counts = emptyCounts();
   const findings: Finding[] = [];
   for (const rule of rules) {
-    budget?.check('rules');
+    budget?.tick('rules', RULE_UNITS);
     const r = runRule(rule, inferred);
     for (const f of r.findings) findings.push(f);
     counts.pass += r.counts.pass;
