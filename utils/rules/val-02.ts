@@ -27,23 +27,39 @@ interface Block {
 
 function blocksOf(model: ReportModel, table: TableId): Block[] {
   const cells = tableCells(model, table);
-  // each block's prefix made once, not once per cell it is tested against
+  // the table's cells grouped by block in one pass (a block: 表四's row, 表二's row up to its first dot)
   if (table === 'reviews') {
-    return T4_BLOCKS.map((b) => {
-      const prefix = `reviews/${b}/`;
-      return { key: b, label: T4_BLOCK_LABELS[b]!, cells: cells.filter((a) => a.startsWith(prefix)) };
-    }).filter((b) => b.cells.length);
+    const byRow = new Map<string, string[]>();
+    for (const a of cells) {
+      const row = parseAddress(a)!.row;
+      const list = byRow.get(row);
+      if (list) list.push(a);
+      else byRow.set(row, [a]);
+    }
+    return T4_BLOCKS.flatMap((b) => {
+      const of = byRow.get(b);
+      return of ? [{ key: b, label: T4_BLOCK_LABELS[b]!, cells: of }] : [];
+    });
   }
   if (table === 'active') {
-    const keys = [...new Set(cells.map((a) => parseAddress(a)!.row.split('.')[0]!))];
-    return keys.map((k) => {
-      const prefix = `active/${k}.`;
-      return {
-        key: k,
-        label: T2_BLOCK_LABELS[k] ?? { zh: k, en: k },
-        cells: cells.filter((a) => a.startsWith(prefix)),
-      };
-    });
+    const byKey = new Map<string, string[]>();
+    for (const a of cells) {
+      const row = parseAddress(a)!.row;
+      const dot = row.indexOf('.');
+      const key = dot < 0 ? row : row.slice(0, dot);
+      let list = byKey.get(key);
+      if (!list) {
+        list = [];
+        byKey.set(key, list);
+      }
+      // a row without a dot names a block and belongs to none (as `active/<key>.` never prefixes it)
+      if (dot >= 0) list.push(a);
+    }
+    return [...byKey].map(([k, of]) => ({
+      key: k,
+      label: T2_BLOCK_LABELS[k] ?? { zh: k, en: k },
+      cells: of,
+    }));
   }
   return [];
 }
