@@ -135,13 +135,6 @@ function isNeighbour(el: Element): boolean {
   return false;
 }
 
-interface Candidates {
-  /** What the page says its own title is: CMS metadata, else <title>'s first part. */
-  primary: string | null;
-  /** Every candidate, best first: metadata, the page's headings, <title>, a fragment's first lines. */
-  all: string[];
-}
-
 const clean = (t: string | null | undefined) => t?.replace(/[\s\u00a0\u3000]+/g, ' ').trim() ?? '';
 
 const FIRST_LINE_TAGS = new Set(['p', 'strong', 'b', 'center', 'td']);
@@ -171,8 +164,18 @@ function headingElements(doc: Document): Element[] {
   return [...found].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
 }
 
-/** Candidate titles of the page itself; anything naming a neighbour is left out. */
-function titleCandidates(doc: Document, metas: PageMetas): Candidates {
+/** What the page says its own title is: CMS metadata, else <title>'s first part. */
+function primaryTitle(doc: Document, metas: PageMetas): string | null {
+  const docTitle = clean(doc.querySelector('title')?.textContent);
+  return clean(metas.get(['ArticleTitle', 'og:title'])) || (docTitle.split(SITE_SEPARATOR)[0] ?? '') || null;
+}
+
+/**
+ * Every candidate title of the page itself, best first: metadata, the page's headings, <title>, a
+ * fragment's first lines; anything naming a neighbour is left out. Asked only when the primary
+ * title is not a report's (most pages' is, and their headings are then never looked at).
+ */
+function titleCandidates(doc: Document, metas: PageMetas): string[] {
   const all: string[] = [];
   const add = (t: string | null | undefined) => {
     const text = clean(t);
@@ -197,8 +200,7 @@ function titleCandidates(doc: Document, metas: PageMetas): Candidates {
     const text = el.textContent ?? '';
     if (text.length < 80 && /年度报告|年度報告/.test(text) && !isNeighbour(el)) add(text);
   }
-  const primary = clean(meta) || (parts[0] ?? '') || null;
-  return { primary, all };
+  return all;
 }
 
 /** Two titles of one page agree when one holds the other (a site suffix, a version note). */
@@ -397,7 +399,9 @@ export function detectReport(doc: Document): Detection {
   if (!/年度报告|年度報告|本年新收|上年结转|上年結轉/.test(rawTitle + bodyText)) return NONE;
 
   const metas = pageMetas(doc);
-  const { primary, all } = titleCandidates(doc, metas);
+  const primary = primaryTitle(doc, metas);
+  let candidates: string[] | null = null;
+  const all = () => (candidates ??= titleCandidates(doc, metas));
   let folded: string | null = null;
   let compact = '';
   const foldBody = () => {
@@ -422,7 +426,7 @@ export function detectReport(doc: Document): Detection {
   // column) counts only when it agrees with that title or the body shows a report.
   let match: TitleMatch | null = primary ? matchTitle(primary) : null;
   if (!match) {
-    for (const candidate of all) {
+    for (const candidate of all()) {
       const found = matchTitle(candidate);
       if (!found) continue;
       if (!primary || sameTitle(candidate, primary) || bodyIsReport()) match = found;
@@ -431,7 +435,7 @@ export function detectReport(doc: Document): Detection {
   }
 
   if (!match) {
-    const anyTitle = primary ?? all[0] ?? '';
+    const anyTitle = primary ?? all()[0] ?? '';
     if (!NOT_A_REPORT_TITLE.test(fold(anyTitle)) && MAY_HAVE_ANCHORS.test(bodyText)) {
       foldBody();
       if (countAnchors(compact) >= 3 && tablesHoldNumbers(doc)) {
