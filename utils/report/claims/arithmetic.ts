@@ -373,7 +373,11 @@ export function rates(ctx: Ctx): void {
 
 // ── Process triples (ARI-04) ──────────────────────────────────────────────────
 
+/** A word of completing that every process triple holds, looked for in the paragraph first. */
+const COMPLETED = /办结|办理完毕|答复|完成/;
+
 export function processTriples(ctx: Ctx): void {
+  if (!COMPLETED.test(ctx.t)) return;
   // received N(件申请), (an adverb such as 及时依法依规) completed a, pending b — the pending figure
   // before or after its word ("结转下年度1件" / "1件结转下年度继续办理")
   const re =

@@ -78,6 +78,8 @@ export function outcomes(ctx: Ctx): void {
     },
     '申请',
   );
+  // a bare 办结N件: none where the paragraph never says 办结
+  if (!ctx.t.includes('办结')) return;
   for (const sentence of ctx.sentences) {
     const text = ctx.t.slice(sentence.start, sentence.end);
     DONE.lastIndex = 0;

@@ -37,6 +37,8 @@ export function reviewsAndLawsuits(ctx: Ctx): void {
     '行政复议',
   );
 
+  // counts name 行政复议 or 行政诉讼: a paragraph naming neither has none
+  if (!ctx.t.includes('行政复议') && !ctx.t.includes('行政诉讼')) return;
   for (const s of ctx.sentences) {
     const text = ctx.t.slice(s.start, s.end);
     if (!/行政复议|行政诉讼/.test(text)) continue;
