@@ -1,4 +1,7 @@
-import { fmt13 } from './fmt-13';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fmt13, selfReferences } from './fmt-13';
+import { keyedClausesOf } from './lib/text';
 import { ruleTester } from './rule-tester';
 import { modelBuilder } from './testing/model-builder';
 
@@ -36,4 +39,52 @@ ruleTester(fmt13, {
       ],
     },
   ],
+});
+
+describe('FMT-13 reads only the paragraphs that can hold what it checks', () => {
+  // paragraphs of the words FMT-13 looks for, addresses, e-mails and what stands between them
+  const piece = fc.constantFrom(
+    '本报告电子版',
+    '年报电子版可在',
+    '门户网站',
+    '网站',
+    '网址',
+    '网上',
+    'www.znzf.gov.cn',
+    'http://www.znznf.gov.cn',
+    'a.com',
+    'x.org.cn',
+    '电子邮箱：',
+    '邮箱',
+    'E-mail:',
+    'nxznyqb@163.com',
+    'ab@web.de',
+    'znxzwgkb0163.com',
+    '查阅下载',
+    '。',
+    '；',
+    '\n',
+    ' ',
+    '电话',
+    '全年',
+  );
+  const paragraphs = fc.array(
+    fc.array(piece, { maxLength: 10 }).map((a) => a.join('')),
+    { maxLength: 5 },
+  );
+  it('gives what it gives over every clause, with a host and without', () => {
+    let found = 0;
+    fc.assert(
+      fc.property(paragraphs, fc.constantFrom('www.znzf.gov.cn', null), (texts, host) => {
+        let builder = modelBuilder('2021').with({ host });
+        for (const t of texts) builder = builder.paragraph('other', t);
+        const model = builder.build();
+        const everything = selfReferences(model, keyedClausesOf(model));
+        found += everything.length;
+        expect(selfReferences(model)).toEqual(everything);
+      }),
+      { seed: 17, numRuns: 1500 },
+    );
+    expect(found).toBeGreaterThan(1500);
+  });
 });

@@ -1,3 +1,4 @@
+import type { ReportModel } from '../report/model';
 import { keyedClausesOf, textPlace } from './lib/text';
 import type { Evaluation, Rule } from './types';
 
@@ -8,9 +9,12 @@ import type { Evaluation, Rule } from './types';
 const URL = /(?:https?:\/\/)?((?:[a-z0-9-]+\.)+(?:gov\.cn|com\.cn|org\.cn|net\.cn|cn|com|net|org))/gi;
 const EMAIL = /(?:电子邮箱|电子信箱|电子邮件|邮箱|e-?mail)\s*[:：]?\s*([A-Za-z0-9._%+@-]+\.[A-Za-z]{2,})/gi;
 
-/** A word every clause the checks below read holds: 电子版, (门户)网站, 网址, 网上, 邮箱, 信箱, 邮件, e-mail. */
-const SELF_REFERENCE = /电子版|网站|网址|网上|邮箱|信箱|邮件|mail/i;
-/** The same without the site's words, which only the domain check reads (a page with a host). */
+/**
+ * What every clause the checks below read holds: 电子版 (the download sentence), an address's
+ * .cn/.com/.net/.org (the domain check, on a page with a host), or 邮箱, 信箱, 邮件, e-mail.
+ */
+const SELF_REFERENCE = /电子版|邮箱|信箱|邮件|mail|\.(?:cn|com|net|org)/i;
+/** The same without an address, which only the domain check reads. */
 const DOWNLOAD_OR_EMAIL = /电子版|邮箱|信箱|邮件|mail/i;
 
 /** Registrable domain: the last three labels under gov.cn / com.cn …, else the last two. */
@@ -50,74 +54,80 @@ export const fmt13: Rule = {
       en: 'The e-mail "{email}" has no "@"',
     },
   },
-  evaluate(model) {
-    const out: Evaluation[] = [];
-    // the clauses with their matching keys, of the paragraphs that name an electronic version, a
-    // site or an e-mail (each check below needs one of these words)
-    const all = keyedClausesOf(model, model.host ? SELF_REFERENCE : DOWNLOAD_OR_EMAIL);
-    all.forEach(({ sentence: s, key: k }) => {
-      // the report's own electronic version, not e.g. the gazette's
-      if (!/(报告|年报|本报)[^。]{0,6}电子版/.test(k)) return;
-      const complete =
-        /https?:|www\.|\.gov\.cn|\.com|\.cn\b/i.test(k) || /查阅|下载|获取|浏览|查看|查询/.test(k);
-      out.push(
-        complete
-          ? { outcome: 'pass', place: `electronic/${textPlace(s.text)}` }
-          : {
-              outcome: 'fail',
-              messageId: 'truncated',
-              data: { text: s.text },
-              cells: [],
-              sentence: s,
-              place: `electronic/${textPlace(s.text)}`,
-            },
-      );
-    });
-    if (model.host) {
-      const host = model.host;
-      const seen = new Set<string>();
-      for (const { sentence: s, key: k } of all) {
-        if (!/电子版|门户网站|网站|网址|网上/.test(k)) continue;
-        URL.lastIndex = 0;
-        for (let m = URL.exec(k); m; m = URL.exec(k)) {
-          const stated = m[1]!.toLowerCase();
-          if (/@/.test(k.slice(Math.max(0, m.index - 40), m.index)) || seen.has(stated)) continue; // part of an e-mail
-          if (k.slice(Math.max(0, m.index - 1), m.index) === '@') continue;
-          seen.add(stated);
-          const same = registrable(stated) === registrable(host);
-          out.push(
-            same
-              ? { outcome: 'pass', place: `domain/${stated}` }
-              : {
-                  outcome: 'fail',
-                  messageId: 'domain',
-                  data: { stated, host },
-                  cells: [],
-                  sentence: s,
-                  place: `domain/${stated}`,
-                },
-          );
-        }
-      }
-    }
+  evaluate: (model) => selfReferences(model),
+};
+
+/**
+ * FMT-13 over the clauses with their matching keys (`all`): by default only those of the paragraphs
+ * that hold what one of the checks needs (the property test holds the two together).
+ */
+export function selfReferences(
+  model: ReportModel,
+  all = keyedClausesOf(model, model.host ? SELF_REFERENCE : DOWNLOAD_OR_EMAIL),
+): Evaluation[] {
+  const out: Evaluation[] = [];
+  all.forEach(({ sentence: s, key: k }) => {
+    // the report's own electronic version, not e.g. the gazette's
+    if (!/(报告|年报|本报)[^。]{0,6}电子版/.test(k)) return;
+    const complete =
+      /https?:|www\.|\.gov\.cn|\.com|\.cn\b/i.test(k) || /查阅|下载|获取|浏览|查看|查询/.test(k);
+    out.push(
+      complete
+        ? { outcome: 'pass', place: `electronic/${textPlace(s.text)}` }
+        : {
+            outcome: 'fail',
+            messageId: 'truncated',
+            data: { text: s.text },
+            cells: [],
+            sentence: s,
+            place: `electronic/${textPlace(s.text)}`,
+          },
+    );
+  });
+  if (model.host) {
+    const host = model.host;
+    const seen = new Set<string>();
     for (const { sentence: s, key: k } of all) {
-      EMAIL.lastIndex = 0;
-      for (let m = EMAIL.exec(k); m; m = EMAIL.exec(k)) {
-        const email = m[1]!;
+      if (!/电子版|门户网站|网站|网址|网上/.test(k)) continue;
+      URL.lastIndex = 0;
+      for (let m = URL.exec(k); m; m = URL.exec(k)) {
+        const stated = m[1]!.toLowerCase();
+        if (/@/.test(k.slice(Math.max(0, m.index - 40), m.index)) || seen.has(stated)) continue; // part of an e-mail
+        if (k.slice(Math.max(0, m.index - 1), m.index) === '@') continue;
+        seen.add(stated);
+        const same = registrable(stated) === registrable(host);
         out.push(
-          email.includes('@')
-            ? { outcome: 'pass', place: `email/${email}` }
+          same
+            ? { outcome: 'pass', place: `domain/${stated}` }
             : {
                 outcome: 'fail',
-                messageId: 'email',
-                data: { email },
+                messageId: 'domain',
+                data: { stated, host },
                 cells: [],
                 sentence: s,
-                place: `email/${email}`,
+                place: `domain/${stated}`,
               },
         );
       }
     }
-    return out;
-  },
-};
+  }
+  for (const { sentence: s, key: k } of all) {
+    EMAIL.lastIndex = 0;
+    for (let m = EMAIL.exec(k); m; m = EMAIL.exec(k)) {
+      const email = m[1]!;
+      out.push(
+        email.includes('@')
+          ? { outcome: 'pass', place: `email/${email}` }
+          : {
+              outcome: 'fail',
+              messageId: 'email',
+              data: { email },
+              cells: [],
+              sentence: s,
+              place: `email/${email}`,
+            },
+      );
+    }
+  }
+  return out;
+}
