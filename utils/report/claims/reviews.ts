@@ -12,6 +12,14 @@ export const T4_OUTCOME_WORDS: [RegExp, 'upheld' | 'corrected' | 'other' | 'pend
   [/审理中|尚未审结|未审结|正在审理|尚在审理/g, 'pending'],
 ];
 
+/** A count of reviews or of lawsuits, after its word or before it. */
+const COUNT_PATTERNS: [RegExp, 'reviewCount' | 'litigationCount'][] = [
+  [/(?:被)?(?:申请|提起|引起)?行政复议(?:案件)?(?:共)?(\d+)(件|起|宗|次)/g, 'reviewCount'],
+  [/(\d+)(件|起|宗)[^,;。:\d]{0,8}?(?:被申请|申请|提起|引起|涉及)行政复议/g, 'reviewCount'],
+  [/(?:被)?(?:提起|引起|发生)?行政诉讼(?:案件)?(?:共)?(\d+)(件|起|宗|次)/g, 'litigationCount'],
+  [/(\d+)(件|起|宗)[^,;。:\d]{0,8}?(?:被提起|被起诉|提起|引起|涉及)(?:行政)?诉讼/g, 'litigationCount'],
+];
+
 /** A clause that names a review or a lawsuit: the only ones the "none" wording can match. */
 const REVIEW_OR_LAWSUIT = /复议|诉讼/;
 
@@ -44,13 +52,7 @@ export function reviewsAndLawsuits(ctx: Ctx): void {
     if (!/行政复议|行政诉讼/.test(text)) continue;
     const counts: { pos: number; end: number; kind: 'reviewCount' | 'litigationCount'; tok: TextNumber }[] =
       [];
-    const pats: [RegExp, 'reviewCount' | 'litigationCount'][] = [
-      [/(?:被)?(?:申请|提起|引起)?行政复议(?:案件)?(?:共)?(\d+)(件|起|宗|次)/g, 'reviewCount'],
-      [/(\d+)(件|起|宗)[^,;。:\d]{0,8}?(?:被申请|申请|提起|引起|涉及)行政复议/g, 'reviewCount'],
-      [/(?:被)?(?:提起|引起|发生)?行政诉讼(?:案件)?(?:共)?(\d+)(件|起|宗|次)/g, 'litigationCount'],
-      [/(\d+)(件|起|宗)[^,;。:\d]{0,8}?(?:被提起|被起诉|提起|引起|涉及)(?:行政)?诉讼/g, 'litigationCount'],
-    ];
-    for (const [re, kind] of pats) {
+    for (const [re, kind] of COUNT_PATTERNS) {
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         const before = text.slice(Math.max(0, m.index - 4), m.index);
