@@ -513,10 +513,11 @@ export function yearLed(
   }
   return out;
 }
+
 const CLAUSE_END = /[。；;！!？?\s]/;
 const ORDINAL_CHAR = /[一二三四五六七八九十\d]/;
 
-/** Does `text` before `at` end as YEAR_OPENER_RE's opening: start or a clause end, spaces, an ordinal? */
+/** Does `text` before `at` end as a clause's opening: its start or a clause end, spaces, an ordinal? */
 function yearOpensClause(text: string, at: number): boolean {
   if (opening(text, at)) return true;
   let i = at;
@@ -536,13 +537,14 @@ function opening(text: string, at: number): boolean {
   while (i > 0 && isSpaceChar(text[i - 1]!)) i--;
   return i === 0 || i < at || CLAUSE_END.test(text[i - 1]!);
 }
+
 /**
  * The years clauses open with as the current one: "2020年，全市…", "（二）2020年度，…", the way FMT-15
  * reads it. This is what /(?:^|[。；;！!？?\s])\s*(?:\(?[一…十\d]+[)、.]\s*)?(\d{4})\s*年…[，,]/g finds
  * (the property test holds the two together), but that regex, able to match at the start, is tried
- * at every position of the page's text; here the year and its comma are found where a digit stands,
- * and the opening is checked backwards. Both matches end in a comma, which opens no clause, so
- * neither overlaps the next.
+ * at every position of the page's text; here the year and its comma are found where a 年 stands
+ * (yearLed), and the opening is checked backwards. Both matches end in a comma, which opens no
+ * clause, so neither overlaps the next.
  */
 export function yearOpeners(text: string): number[] {
   const years: number[] = [];
