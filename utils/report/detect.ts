@@ -1,5 +1,5 @@
 import type { Detection, Format } from './model';
-import { chineseToNumber, fold } from './normalize';
+import { chineseToNumber, fold, isSpace } from './normalize';
 
 // Page detection (FMT-01) and format detection (FMT-03). This runs on every page of a
 // portal, so the first test is a plain substring search on the raw title and body text;
@@ -263,8 +263,6 @@ function isoDate(text: string): string | null {
   return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-const isSpaceChar = (c: string) => /\s/.test(c);
-
 const DATE_LINE =
   /(?:发布(?:时间|日期)|公开日期|成文日期|发文日期|日期)\s*[:：]\s*(\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})/;
 const SIGNATURE_DATE =
@@ -494,7 +492,7 @@ export function yearLed(
   let end = 0;
   for (let nian = text.indexOf('年'); nian >= 0 && out.length < limit; nian = text.indexOf('年', nian + 1)) {
     let i = nian;
-    while (i > 0 && isSpaceChar(text[i - 1]!)) i--;
+    while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
     const start = i - 4;
     if (start < end) continue;
     let digits = 0;
@@ -521,7 +519,7 @@ const ORDINAL_CHAR = /[一二三四五六七八九十\d]/;
 function yearOpensClause(text: string, at: number): boolean {
   if (opening(text, at)) return true;
   let i = at;
-  while (i > 0 && isSpaceChar(text[i - 1]!)) i--;
+  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
   // (?:\(?[一…十\d]+[)、.]\s*)?: the ordinal's mark, its numerals (the whole run: a numeral cannot
   // open a clause, so a shorter run never can), an optional (
   if (i === 0 || !/[)、.]/.test(text[i - 1]!)) return false;
@@ -534,7 +532,7 @@ function yearOpensClause(text: string, at: number): boolean {
 /** Before `at`: the start, or spaces after the start or after a clause end ((?:^|[。…\s])\s*). */
 function opening(text: string, at: number): boolean {
   let i = at;
-  while (i > 0 && isSpaceChar(text[i - 1]!)) i--;
+  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
   return i === 0 || i < at || CLAUSE_END.test(text[i - 1]!);
 }
 

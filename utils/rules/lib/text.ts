@@ -134,7 +134,10 @@ export function sentenceMatching(
   re: RegExp,
   needs?: readonly string[],
 ): { paragraph: string; text: string } | null {
-  if (needs && !needs.some((w) => paragraphKey(p).includes(w))) return null;
+  if (needs) {
+    const whole = paragraphKey(p);
+    if (!needs.some((w) => whole.includes(w))) return null;
+  }
   for (const { text, key } of keyedClauses(p)) {
     if (needs && !needs.some((w) => key.includes(w))) continue;
     if (re.test(key)) return { paragraph: p.id, text };
