@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chineseToNumber, FOLD_TABLES, fold, labelKey, stripOrdinal } from './normalize';
+import { chineseToNumber, FOLD_TABLES, fold, labelKey, nfkc, stripOrdinal } from './normalize';
 
 describe('labelKey', () => {
   it('folds full-width forms, spaces and quotes', () => {
@@ -99,5 +99,20 @@ describe('fold: one pass, same output as the character-by-character original (re
   it('matches the reference on every variant, quote and zero-width character', () => {
     const all = special.join(' ');
     expect(fold(all)).toBe(reference(all));
+  });
+  it('nfkc is NFKC, on mixed text and on text its fast paths take', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          text.map((parts) => parts.join('')),
+          plain,
+        ),
+        (s) => {
+          expect(nfkc(s)).toBe(s.normalize('NFKC'));
+        },
+      ),
+      { seed: 9, numRuns: 4000 },
+    );
+    expect(nfkc(special.join(' '))).toBe(special.join(' ').normalize('NFKC'));
   });
 });

@@ -93,6 +93,15 @@ function narrowWide(text: string): string {
   return out + text.slice(from);
 }
 
+/**
+ * text.normalize('NFKC'), without the call into ICU for text made only of what foldKind knows NFKC
+ * leaves alone or narrows (a variant character is left to NFKC, which keeps it).
+ */
+export function nfkc(text: string): string {
+  const kind = foldKind(text);
+  return kind === 'same' ? text : kind === 'wide' ? narrowWide(text) : text.normalize('NFKC');
+}
+
 /** NFKC plus the CJK variant map; spacing kept. Runs over whole pages, so it stays one pass per step. */
 export function fold(text: string): string {
   const kind = foldKind(text);

@@ -1,5 +1,6 @@
 import type { Localized } from '../audit/result';
 import type { TextNumber } from '../report/model';
+import { nfkc } from '../report/normalize';
 import { T2_ROW_LABELS } from './labels';
 import { getCell, isUnknown, t2 } from './lib/cells';
 import { admits, claimPlace, claimsOf, sentenceOf, shown } from './lib/text';
@@ -104,7 +105,7 @@ export const txt08: Rule = {
 /** 集中发布现行有效…393件，动态更新本年度制发的…77件: a stock stated before this year's additions. */
 function addsUpWithThisYear(sentence: string, valid: TextNumber, table: number): boolean {
   const thisYear = /(?:本年度?|今年|当年)[^，。；\d]{0,8}制发[^，。；\d]{0,12}(\d+)\s*件/.exec(
-    sentence.normalize('NFKC'),
+    nfkc(sentence),
   );
   return thisYear !== null && valid.range === undefined && valid.value + Number(thisYear[1]) === table;
 }

@@ -1,5 +1,5 @@
 import type { Claim, ClaimKind, Paragraph, ReportModel, TextNumber } from '../../report/model';
-import { labelKey } from '../../report/normalize';
+import { labelKey, nfkc } from '../../report/normalize';
 import { interval, normalizeText, splitSentences } from '../../report/text-numbers';
 import type { Flagged } from '../types';
 import { perModel } from './memo';
@@ -55,7 +55,7 @@ const NUMERALS = /[0-9][0-9.,，]*|[零〇一二两三四五六七八九十百�
  * The place before numbers were masked (the engine up to 6c30d13): kept so a finding can name the
  * fingerprint it had then (Finding.formerFingerprint) and the log reads verdicts given under it.
  */
-export const legacyTextPlace = (text: string): string => text.normalize('NFKC').replace(/\s+/g, '');
+export const legacyTextPlace = (text: string): string => nfkc(text).replace(/\s+/g, '');
 
 export function claimPlace(model: ReportModel, c: Claim, extra = ''): string {
   const rank = claimRanks(model).get(c) ?? 0;
