@@ -55,10 +55,10 @@ export const ari05: Rule = {
       const first = list[0]!;
       for (const s of list.slice(1)) {
         if (s.sentence === first.sentence) continue;
-        const place = `${channel}/${textPlace(s.sentence)}`;
+        const place = () => `${channel}/${textPlace(s.sentence)}`;
         out.push(
           overlaps(interval(first.numbers.count!), interval(s.numbers.count!))
-            ? { outcome: 'pass', place }
+            ? { outcome: 'pass' }
             : {
                 outcome: 'fail',
                 messageId: 'mismatch',
@@ -72,7 +72,7 @@ export const ari05: Rule = {
                 sentence: { paragraph: s.paragraph, text: s.sentence },
                 expected: first.numbers.count!.value,
                 actual: s.numbers.count!.value,
-                place,
+                place: place(),
               },
         );
       }

@@ -52,7 +52,7 @@ export const fmt02: Rule = {
     const y1 = v('startYear')!;
     const y2 = v('endYear') ?? y1;
     const period = `${y1}年${v('startMonth')}月${v('startDay')}日至${y2}年${v('endMonth')}月${v('endDay')}日`;
-    const place = claimPlace(model, c);
+    const place = () => claimPlace(model, c);
     const base = { period, year };
     const out: Evaluation[] = [];
     if (y1 !== year || y2 !== year)
@@ -62,7 +62,7 @@ export const fmt02: Rule = {
         data: base,
         cells: [],
         sentence: sentenceOf(c),
-        place,
+        place: place(),
         expected: year,
         actual: y1 !== year ? y1 : y2,
       });
@@ -73,9 +73,9 @@ export const fmt02: Rule = {
         data: base,
         cells: [],
         sentence: sentenceOf(c),
-        place,
+        place: place(),
       });
-    else out.push({ outcome: 'pass', place });
+    else out.push({ outcome: 'pass' });
     return out;
   },
 };

@@ -96,11 +96,11 @@ export const fmt05: Rule = {
       const official = OFFICIAL[c.subject!]!;
       const cited = c.qualifiers[0];
       if (!cited) continue;
-      const place = claimPlace(model, c, 'title');
+      const place = () => claimPlace(model, c, 'title');
       const a = titleKey(cited);
       const b = titleKey(official);
       if (a === b) {
-        out.push({ outcome: 'pass', place });
+        out.push({ outcome: 'pass' });
         continue;
       }
       const [got, want] = difference(a, b);
@@ -111,7 +111,7 @@ export const fmt05: Rule = {
         data: { doc: c.subject!, cited: cited.replace(/^《|》$/g, ''), official, got, want },
         cells: [],
         sentence: sentenceOf(c),
-        place,
+        place: place(),
       });
     }
     for (const c of cites.filter((x) => x.subject === '国务院令第492号')) {

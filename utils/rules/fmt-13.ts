@@ -73,7 +73,7 @@ export function selfReferences(
       /https?:|www\.|\.gov\.cn|\.com|\.cn\b/i.test(k) || /查阅|下载|获取|浏览|查看|查询/.test(k);
     out.push(
       complete
-        ? { outcome: 'pass', place: `electronic/${textPlace(s.text)}` }
+        ? { outcome: 'pass' }
         : {
             outcome: 'fail',
             messageId: 'truncated',

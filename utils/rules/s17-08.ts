@@ -70,10 +70,10 @@ export const s1708: Rule = {
         return `${parent ? `${parent.label.slice(0, 12)}…` : ''}${r.label} ${value(model, r.key) ?? '?'}`;
       });
       for (const f of claimsOf(model, 'portalDocuments').map(stated)) {
-        const place = `website/${textPlace(f.sentence)}`;
+        const place = () => `website/${textPlace(f.sentence)}`;
         out.push(
           f.value <= table
-            ? { outcome: 'pass', place }
+            ? { outcome: 'pass' }
             : {
                 outcome: 'fail',
                 messageId: 'website',
@@ -82,7 +82,7 @@ export const s1708: Rule = {
                 sentence: { paragraph: f.paragraph, text: f.sentence },
                 expected: table,
                 actual: f.value,
-                place,
+                place: place(),
               },
         );
       }
@@ -92,10 +92,10 @@ export const s1708: Rule = {
     if (interp.length > 0) {
       const table = interp.reduce((s, r) => s + (value(model, r.key) ?? 0), 0);
       for (const f of claimsOf(model, 'interpretationCount').map(stated)) {
-        const place = `interpretation/${textPlace(f.sentence)}`;
+        const place = () => `interpretation/${textPlace(f.sentence)}`;
         out.push(
           f.value === table
-            ? { outcome: 'pass', place }
+            ? { outcome: 'pass' }
             : {
                 outcome: 'fail',
                 messageId: 'interpretation',
@@ -104,7 +104,7 @@ export const s1708: Rule = {
                 sentence: { paragraph: f.paragraph, text: f.sentence },
                 expected: table,
                 actual: f.value,
-                place,
+                place: place(),
               },
         );
       }
@@ -120,17 +120,17 @@ export const s1708: Rule = {
         if (seen.has(key)) continue;
         seen.add(key);
         // the place keys the clause's matching copy, as it did before the rule read claims
-        const place = `disputes/${textPlace(normalizeWithMap(c.sentence).text)}`;
+        const place = () => `disputes/${textPlace(normalizeWithMap(c.sentence).text)}`;
         out.push(
           bad.length === 0
-            ? { outcome: 'pass', place }
+            ? { outcome: 'pass' }
             : {
                 outcome: 'fail',
                 messageId: 'disputes',
                 data: { rows: bad.map((r) => `${r.label} ${value(model, r.key)}`).join('、') },
                 cells: bad.map((r) => `legacy/${r.key}/value`),
                 sentence: { paragraph: c.paragraph, text: c.sentence },
-                place,
+                place: place(),
               },
         );
       }

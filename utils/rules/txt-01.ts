@@ -59,7 +59,7 @@ export const txt01: Rule = {
     for (const c of claimsOf(model, 'applicationsReceived')) {
       const n = c.numbers.count;
       if (!n) continue;
-      const place = claimPlace(model, c);
+      const place = () => claimPlace(model, c);
       const sentence = sentenceOf(c);
       const newA = t3('new', 'TOT');
       const carryA = t3('carryIn', 'TOT');
@@ -71,7 +71,7 @@ export const txt01: Rule = {
           data: { stated: shown(n) },
           cells: [newA],
           sentence,
-          place,
+          place: place(),
         });
         continue;
       }
@@ -79,7 +79,7 @@ export const txt01: Rule = {
       const cv = getCell(model, carryA)?.value ?? 0;
       const literalNew = c.qualifiers.includes('本年新收');
       const ok = literalNew ? admits(n, nv) : admits(n, nv) || admits(n, nv + cv);
-      if (ok) out.push({ outcome: 'pass', place });
+      if (ok) out.push({ outcome: 'pass' });
       else
         out.push({
           outcome: 'fail',
@@ -90,7 +90,7 @@ export const txt01: Rule = {
           sentence,
           expected: nv,
           actual: n.value,
-          place,
+          place: place(),
         });
       for (const a of claimApplicants(c)) {
         const cols = a.key === 'LEGAL' ? LEGAL_COLS : [a.key];
@@ -102,14 +102,14 @@ export const txt01: Rule = {
           model,
           cols.map((col) => t3('carryIn', col)),
         );
-        const aPlace = `${place}/by:${a.key}`;
+        const aPlace = () => `${place()}/by:${a.key}`;
         if (nS.unknown.length > 0) continue; // the count's own check says what could not be read
         const both = nS.value + (cS.unknown.length > 0 ? 0 : cS.value);
         const fine = literalNew ? admits(a.n, nS.value) : admits(a.n, nS.value) || admits(a.n, both);
         const who = WHO[a.key] ?? { zh: a.key, en: a.key };
         out.push(
           fine
-            ? { outcome: 'pass', place: aPlace }
+            ? { outcome: 'pass' }
             : {
                 outcome: 'fail',
                 messageId: 'applicant',
@@ -119,7 +119,7 @@ export const txt01: Rule = {
                 sentence,
                 expected: nS.value,
                 actual: a.n.value,
-                place: aPlace,
+                place: aPlace(),
               },
         );
       }
@@ -128,7 +128,7 @@ export const txt01: Rule = {
         const ok2 = admits(ci, cv);
         out.push(
           ok2
-            ? { outcome: 'pass', place: `${place}/carryIn` }
+            ? { outcome: 'pass' }
             : {
                 outcome: 'fail',
                 messageId: 'carryIn',
@@ -137,7 +137,7 @@ export const txt01: Rule = {
                 sentence,
                 expected: cv,
                 actual: ci.value,
-                place: `${place}/carryIn`,
+                place: `${place()}/carryIn`,
               },
         );
       }

@@ -33,10 +33,16 @@ export const txt02: Rule = {
     const a = t3('new', 'TOT');
     const cell = getCell(model, a);
     return claimsOf(model, 'noApplications').map((c): Evaluation => {
-      const place = claimPlace(model, c);
+      const place = () => claimPlace(model, c);
       if (isUnknown(cell))
-        return { outcome: 'uncertain', messageId: 'unreadable', cells: [a], sentence: sentenceOf(c), place };
-      if (cell!.value === 0) return { outcome: 'pass', place };
+        return {
+          outcome: 'uncertain',
+          messageId: 'unreadable',
+          cells: [a],
+          sentence: sentenceOf(c),
+          place: place(),
+        };
+      if (cell!.value === 0) return { outcome: 'pass' };
       return {
         outcome: 'fail',
         messageId: 'contradiction',
@@ -45,7 +51,7 @@ export const txt02: Rule = {
         sentence: sentenceOf(c),
         expected: 0,
         actual: cell!.value!,
-        place,
+        place: place(),
       };
     });
   },

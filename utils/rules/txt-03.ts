@@ -68,7 +68,7 @@ export const txt03: Rule = {
       (x) => x.subject === '结转' && (x.numbers.count?.value ?? 0) > 0,
     );
     return claimsOf(model, 'allCompleted').flatMap((c): Evaluation[] => {
-      const place = claimPlace(model, c);
+      const place = () => claimPlace(model, c);
       const sentence = sentenceOf(c);
       const out: Evaluation[] = [];
       const said = carried[0]?.numbers.count;
@@ -82,15 +82,15 @@ export const txt03: Rule = {
           sentence,
           actual: said.value,
           expected: 0,
-          place: `${place}/text`,
+          place: `${place()}/text`,
         });
       const table = evaluateTable(place, sentence);
       return [...out, table];
     });
 
-    function evaluateTable(place: string, sentence: ReturnType<typeof sentenceOf>): Evaluation {
+    function evaluateTable(place: () => string, sentence: ReturnType<typeof sentenceOf>): Evaluation {
       if (cells.some((a) => isUnknown(getCell(model, a))))
-        return { outcome: 'uncertain', messageId: 'unreadable', cells, sentence, place };
+        return { outcome: 'uncertain', messageId: 'unreadable', cells, sentence, place: place() };
       const v = (a: string) => {
         const cell = getCell(model, a)!;
         return hasFlag(cell, 'blank') ? (byColumns(a) ?? 0) : cell.value!;
@@ -107,7 +107,7 @@ export const txt03: Rule = {
           sentence,
           expected: 0,
           actual: v(addr.carryOut),
-          place,
+          place: place(),
         };
       const sum = v(addr.new) + v(addr.carryIn);
       if (v(addr.r7) !== sum)
@@ -119,9 +119,9 @@ export const txt03: Rule = {
           sentence,
           expected: sum,
           actual: v(addr.r7),
-          place,
+          place: place(),
         };
-      return { outcome: 'pass', place };
+      return { outcome: 'pass' };
     }
   },
 };

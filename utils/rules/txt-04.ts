@@ -71,7 +71,7 @@ export const txt04: Rule = {
       const cells = blankTot
         ? rows.flatMap((r) => T3_COLS.filter((col) => col !== 'TOT').map((col) => t3(r, col)))
         : rows.map((r) => t3(r, 'TOT'));
-      const place = claimPlace(model, c);
+      const place = () => claimPlace(model, c);
       const sum = sumOf(model, cells);
       const data = { outcome_zh: spec.label.zh, outcome_en: spec.label.en, stated: shown(n) };
       if (sum.unknown.length) {
@@ -82,11 +82,11 @@ export const txt04: Rule = {
           data: { ...data, cells_zh: l.zh, cells_en: l.en },
           cells,
           sentence: sentenceOf(c),
-          place,
+          place: place(),
         });
         continue;
       }
-      if (admits(n, sum.value)) out.push({ outcome: 'pass', place });
+      if (admits(n, sum.value)) out.push({ outcome: 'pass' });
       else
         out.push({
           outcome: 'fail',
@@ -96,7 +96,7 @@ export const txt04: Rule = {
           sentence: sentenceOf(c),
           expected: sum.value,
           actual: n.value,
-          place,
+          place: place(),
         });
     }
     return out;

@@ -82,7 +82,7 @@ export const txt05: Rule = {
     for (const c of claimsOf(model, 'reviewCount', 'litigationCount')) {
       const blocks = c.kind === 'reviewCount' ? REV : LIT;
       const bl = blockLabel(blocks);
-      const place = claimPlace(model, c);
+      const place = () => claimPlace(model, c);
       const sentence = sentenceOf(c);
       const n = c.numbers.count;
       if (!n) continue;
@@ -95,7 +95,7 @@ export const txt05: Rule = {
           data: { cells_zh: l.zh, cells_en: l.en },
           cells: total.cells,
           sentence,
-          place,
+          place: place(),
         });
         continue;
       }
@@ -103,7 +103,7 @@ export const txt05: Rule = {
       const byInstance = /[一二再]审/.test(c.sentence);
       out.push(
         admits(n, total.value)
-          ? { outcome: 'pass', place }
+          ? { outcome: 'pass' }
           : {
               outcome: byInstance ? 'uncertain' : 'fail',
               messageId: byInstance ? 'countByInstance' : 'count',
@@ -112,7 +112,7 @@ export const txt05: Rule = {
               sentence,
               expected: total.value,
               actual: n.value,
-              place,
+              place: place(),
             },
       );
       // outcome words: an explicit count, or the whole count when the sentence names one outcome only
@@ -122,11 +122,11 @@ export const txt05: Rule = {
         if (!stated) continue;
         const s = sum(blocks, o);
         if (s.unknown.length) continue;
-        const p = `${place}/${o}`;
+        const p = () => `${place()}/${o}`;
         const word = c.sentence.match(OUTCOME_WORD) ?? [];
         out.push(
           admits(stated, s.value)
-            ? { outcome: 'pass', place: p }
+            ? { outcome: 'pass' }
             : {
                 outcome: 'fail',
                 messageId: 'outcome',
@@ -143,7 +143,7 @@ export const txt05: Rule = {
                 sentence,
                 expected: s.value,
                 actual: stated.value,
-                place: p,
+                place: p(),
               },
         );
       }
@@ -155,19 +155,19 @@ export const txt05: Rule = {
         ['lit', LIT],
       ] as const) {
         if (!c.qualifiers.includes(q)) continue;
-        const place = claimPlace(model, c, q);
+        const place = () => claimPlace(model, c, q);
         const bad = nonZero(blocks);
         const bl = blockLabel(blocks);
         out.push(
           bad.length === 0
-            ? { outcome: 'pass', place }
+            ? { outcome: 'pass' }
             : {
                 outcome: 'fail',
                 messageId: 'none',
                 data: { block_zh: bl.zh, block_en: bl.en, ...inWords(bad) },
                 cells: bad,
                 sentence: sentenceOf(c),
-                place,
+                place: place(),
               },
         );
       }

@@ -43,7 +43,7 @@ export const txt06: Rule = {
       const n = c.numbers.count;
       if (!n) continue;
       const label = T2_ROW_LABELS[row] ?? { zh: row, en: row };
-      const place = claimPlace(model, c);
+      const place = () => claimPlace(model, c);
       const sentence = sentenceOf(c);
       const prevA = t2(row, 'prevItems');
       const deltaA = t2(row, 'delta');
@@ -57,14 +57,14 @@ export const txt06: Rule = {
           data: base,
           cells: [prevA, deltaA],
           sentence,
-          place,
+          place: place(),
         });
         continue;
       }
       const sum = prev!.value! + delta!.value!;
       out.push(
         admits(n, sum)
-          ? { outcome: 'pass', place }
+          ? { outcome: 'pass' }
           : {
               outcome: 'fail',
               messageId: 'count',
@@ -73,15 +73,15 @@ export const txt06: Rule = {
               sentence,
               expected: sum,
               actual: n.value,
-              place,
+              place: place(),
             },
       );
       const d = c.numbers.delta;
       if (d) {
-        const p = `${place}/delta`;
+        const p = () => `${place()}/delta`;
         out.push(
           d.value === delta!.value
-            ? { outcome: 'pass', place: p }
+            ? { outcome: 'pass' }
             : {
                 outcome: 'fail',
                 messageId: 'delta',
@@ -95,7 +95,7 @@ export const txt06: Rule = {
                 sentence,
                 expected: delta!.value!,
                 actual: d.value,
-                place: p,
+                place: p(),
               },
         );
       }

@@ -40,7 +40,7 @@ export const txt07: Rule = {
       const label = T2_ROW_LABELS[row] ?? { zh: row, en: row };
       const a = t2(row, 'decisions');
       const cell = getCell(model, a);
-      const place = claimPlace(model, c);
+      const place = () => claimPlace(model, c);
       const data = { row_zh: label.zh, row_en: label.en, stated: shown(n) };
       if (isUnknown(cell)) {
         out.push({
@@ -49,13 +49,13 @@ export const txt07: Rule = {
           data,
           cells: [a],
           sentence: sentenceOf(c),
-          place,
+          place: place(),
         });
         continue;
       }
       out.push(
         admits(n, cell!.value!)
-          ? { outcome: 'pass', place }
+          ? { outcome: 'pass' }
           : {
               outcome: 'fail',
               messageId: 'mismatch',
@@ -64,7 +64,7 @@ export const txt07: Rule = {
               sentence: sentenceOf(c),
               expected: cell!.value!,
               actual: n.value,
-              place,
+              place: place(),
             },
       );
     }

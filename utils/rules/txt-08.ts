@@ -62,7 +62,7 @@ export const txt08: Rule = {
       for (const [what, col, n] of checks) {
         const a = t2(row, col);
         const cell = getCell(model, a);
-        const place = claimPlace(model, c, what);
+        const place = () => claimPlace(model, c, what);
         const data = {
           row_zh: label.zh,
           row_en: label.en,
@@ -78,13 +78,13 @@ export const txt08: Rule = {
             data,
             cells: [a],
             sentence: sentenceOf(c),
-            place,
+            place: place(),
           });
           continue;
         }
         out.push(
           admits(n, cell.value!) || (what === 'valid' && addsUpWithThisYear(c.sentence, n, cell.value!))
-            ? { outcome: 'pass', place }
+            ? { outcome: 'pass' }
             : {
                 outcome: 'fail',
                 messageId: 'mismatch',
@@ -93,7 +93,7 @@ export const txt08: Rule = {
                 sentence: sentenceOf(c),
                 expected: cell.value!,
                 actual: n.value,
-                place,
+                place: place(),
               },
         );
       }

@@ -47,7 +47,7 @@ export const txt09: Rule = {
     const shifted = moneyLike(proj) && (!amt || hasFlag(amt, 'blank') || isUnknown(amt));
     for (const c of claimsOf(model, 'procurement')) {
       const sentence = sentenceOf(c);
-      const place = claimPlace(model, c);
+      const place = () => claimPlace(model, c);
       const n = c.numbers.projects;
       if (n) {
         if (shifted)
@@ -58,12 +58,12 @@ export const txt09: Rule = {
             cells: [projA, amtA],
             sentence,
             actual: n.value,
-            place: `${place}/projects`,
+            place: `${place()}/projects`,
           });
         else if (proj && !isUnknown(proj))
           out.push(
             admits(n, proj.value!)
-              ? { outcome: 'pass', place: `${place}/projects` }
+              ? { outcome: 'pass' }
               : {
                   outcome: 'fail',
                   messageId: 'projects',
@@ -72,7 +72,7 @@ export const txt09: Rule = {
                   sentence,
                   expected: proj.value!,
                   actual: n.value,
-                  place: `${place}/projects`,
+                  place: `${place()}/projects`,
                 },
           );
       }
@@ -88,7 +88,7 @@ export const txt09: Rule = {
         const ok = candidates.some((v) => sameMoney(v, text));
         out.push(
           ok
-            ? { outcome: 'pass', place: `${place}/amount` }
+            ? { outcome: 'pass' }
             : {
                 outcome: 'fail',
                 messageId: 'amount',
@@ -97,7 +97,7 @@ export const txt09: Rule = {
                 sentence,
                 expected: candidates[0]!,
                 actual: text,
-                place: `${place}/amount`,
+                place: `${place()}/amount`,
               },
         );
       }

@@ -39,7 +39,7 @@ export const txt10: Rule = {
     return claimsOf(model, 'feeAmount').flatMap((c): Evaluation[] => {
       const n = c.numbers.amount;
       if (!n) return [];
-      const place = claimPlace(model, c);
+      const place = () => claimPlace(model, c);
       if (isUnknown(cell))
         return [
           {
@@ -48,12 +48,12 @@ export const txt10: Rule = {
             data: { stated: shown(n) },
             cells: [a],
             sentence: sentenceOf(c),
-            place,
+            place: place(),
           },
         ];
       const wan = toWan(n.value, n.unit)!;
       const table = toWan(cell!.value, cell!.unit)!;
-      if (sameMoney(wan, table)) return [{ outcome: 'pass', place }];
+      if (sameMoney(wan, table)) return [{ outcome: 'pass' }];
       return [
         {
           outcome: 'fail',
@@ -63,7 +63,7 @@ export const txt10: Rule = {
           sentence: sentenceOf(c),
           expected: table,
           actual: wan,
-          place,
+          place: place(),
         },
       ];
     });

@@ -46,7 +46,7 @@ export const txt11: Rule = {
     const apps = known ? newC!.value! + carryC!.value! : null;
     const collected = claims.find((c) => (c.numbers.amount?.value ?? 0) > 0);
     for (const c of claims) {
-      const place = claimPlace(model, c);
+      const place = () => claimPlace(model, c);
       const sentence = sentenceOf(c);
       const amount = c.numbers.amount;
       const notices = c.numbers.notices;
@@ -55,10 +55,10 @@ export const txt11: Rule = {
         [{ zh: '发出收费通知', en: 'fee notices sent' }, notices],
       ] as const) {
         if (!n || n.value <= 0 || apps === null) continue;
-        const p = `${place}/${what.en}`;
+        const p = () => `${place()}/${what.en}`;
         out.push(
           apps > 0
-            ? { outcome: 'pass', place: p }
+            ? { outcome: 'pass' }
             : {
                 outcome: 'fail',
                 messageId: 'noApplications',
@@ -66,7 +66,7 @@ export const txt11: Rule = {
                 data: { what_zh: what.zh, what_en: what.en, stated: shown(n) },
                 cells: [newA, carryA],
                 sentence,
-                place: p,
+                place: p(),
               },
         );
       }
@@ -79,9 +79,9 @@ export const txt11: Rule = {
                 data: { stated: shown(collected.numbers.amount!) },
                 cells: [],
                 sentence,
-                place: `${place}/none`,
+                place: `${place()}/none`,
               }
-            : { outcome: 'pass', place: `${place}/none` },
+            : { outcome: 'pass' },
         );
       }
       if (c.qualifiers.includes('noNotice')) {
@@ -90,14 +90,14 @@ export const txt11: Rule = {
         if (r62 && !isUnknown(r62))
           out.push(
             r62.value === 0
-              ? { outcome: 'pass', place: `${place}/noNotice` }
+              ? { outcome: 'pass' }
               : {
                   outcome: 'fail',
                   messageId: 'notices',
                   data: { r62: r62.value! },
                   cells: [a],
                   sentence,
-                  place: `${place}/noNotice`,
+                  place: `${place()}/noNotice`,
                 },
           );
       }

@@ -33,7 +33,11 @@ export type Evaluation = Passed | Flagged;
 
 export interface Passed {
   outcome: 'pass' | 'notApplicable';
-  /** where the rule applied, e.g. a column key */
+  /**
+   * where the rule applied, e.g. a column key, when that costs nothing to say. Only a finding's place
+   * is ever read (its fingerprint), so a text rule makes a sentence's place (the sentence keyed,
+   * numbers masked) only when it flags one: `const place = () => claimPlace(model, c)`.
+   */
   place?: string;
 }
 

@@ -51,10 +51,10 @@ export const xdoc01: Rule = {
       for (const [kind, said] of scopeCounts(c)) {
         const first = scope.get(kind);
         if (!first) continue;
-        const place = `${kind}/${textPlace(c.sentence)}`;
+        const place = () => `${kind}/${textPlace(c.sentence)}`;
         out.push(
           first.value === said.value
-            ? { outcome: 'pass', place }
+            ? { outcome: 'pass' }
             : {
                 outcome: 'fail',
                 messageId: 'scope',
@@ -68,7 +68,7 @@ export const xdoc01: Rule = {
                 sentence: { paragraph: c.paragraph, text: c.sentence },
                 expected: first.value,
                 actual: said.value,
-                place,
+                place: place(),
               },
         );
       }
