@@ -7,16 +7,33 @@ import {
   type ReportModel,
   T3_LEAVES_2019,
   T3_LEAVES_2021,
+  TABLE_IDS,
 } from '../../report/model';
 import { cellLabel } from '../labels';
+import { perModel } from './memo';
 
 // Reading cells by semantic address, and the few arithmetic helpers every table rule shares.
 
-export function getCell(model: ReportModel, address: string): Cell | undefined {
-  const a = parseAddress(address);
-  if (!a) return undefined;
-  return model.tables[a.table]?.[a.row]?.[a.col];
-}
+/**
+ * Every cell of a model by its address, made once per model: rules read cells by address thousands
+ * of times an audit, and one lookup here is cheaper than parsing the address and then looking up
+ * its table, row and column (keys that change at every call).
+ */
+const cellsByAddress = perModel((model) => {
+  const index = new Map<string, Cell>();
+  for (const table of TABLE_IDS) {
+    const rows = model.tables[table];
+    if (!rows) continue;
+    for (const row in rows) {
+      const cols = rows[row]!;
+      for (const col in cols) index.set(cellAddress(table, row, col), cols[col]!);
+    }
+  }
+  return index;
+});
+
+export const getCell = (model: ReportModel, address: string): Cell | undefined =>
+  cellsByAddress(model).get(address);
 
 export const hasFlag = (cell: Cell | undefined, flag: CellFlag): boolean => !!cell?.flags.includes(flag);
 
