@@ -97,21 +97,23 @@ export function solveT3(model: ReportModel): InferenceResult {
   if (unknownAtStart.length === 0) return { model, steps: [], rejected: [], unsolved: [] };
 
   // identities that need a blank total are not used: a blank total is not a known 0
-  const identities = t3Identities(model).filter(
-    (id) => ![...id.plus, ...id.minus].some((a) => isBlankTotal(model, a)),
-  );
+  // nor those with an absent cell (a row not on the page), which stays unknown and cannot be solved;
+  // each identity's cells are listed once, not at every pass of the fixpoint
+  const identities: (Identity & { all: string[] })[] = [];
+  for (const id of t3Identities(model)) {
+    const all = [...id.plus, ...id.minus];
+    if (all.every((a) => values.has(a) && !isBlankTotal(model, a))) identities.push({ ...id, all });
+  }
   const steps: InferenceStep[] = [];
   const rejected = new Map<string, Rejected>();
   let changed = true;
   while (changed) {
     changed = false;
     for (const id of identities) {
-      const all = [...id.plus, ...id.minus];
-      // an absent cell (row not on the page) is unknown and cannot be solved
-      if (all.some((a) => !values.has(a))) continue;
-      const unknown = all.filter((a) => values.get(a) === null);
-      if (unknown.length !== 1) continue;
-      const target = unknown[0]!;
+      let target: string | undefined;
+      let unknowns = 0;
+      for (const a of id.all) if (values.get(a) === null && ++unknowns === 1) target = a;
+      if (unknowns !== 1 || target === undefined) continue;
       let known = 0;
       for (const a of id.plus) if (a !== target) known += values.get(a)!;
       for (const a of id.minus) if (a !== target) known -= values.get(a)!;
