@@ -17,43 +17,36 @@ import { perModel } from './memo';
 
 export const NATIONAL_TABLES = ['active', 'applications', 'reviews'] as const;
 
+/** Each table's cell addresses, all and the counts among them, in row then column order: one walk. */
 const cellsByTable = perModel((model) => {
-  const out = new Map<TableId, readonly string[]>();
+  const all = new Map<TableId, readonly string[]>();
+  const counts = new Map<TableId, readonly string[]>();
   for (const [table, t] of Object.entries(model.tables) as [TableId, ReportModel['tables'][TableId]][]) {
     const cells: string[] = [];
+    const countsOf: string[] = [];
     if (t)
       for (const [row, cols] of Object.entries(t))
-        for (const col in cols) cells.push(cellAddress(table, row, col));
-    out.set(table, cells);
+        for (const col in cols) {
+          const address = cellAddress(table, row, col);
+          cells.push(address);
+          // T2's amounts and signed changes are not counts
+          if (table !== 'active' || (!T2_AMOUNT_COLS.has(col) && !T2_SIGNED_COLS.has(col)))
+            countsOf.push(address);
+        }
+    all.set(table, cells);
+    counts.set(table, countsOf);
   }
-  return out;
+  return { all, counts };
 });
 
 /** Every cell address of a table, in row then column order (shared: never change the list). */
 export function tableCells(model: ReportModel, table: TableId): readonly string[] {
-  return cellsByTable(model).get(table) ?? [];
+  return cellsByTable(model).all.get(table) ?? [];
 }
-
-const countCellsByTable = perModel((model) => {
-  const out = new Map<TableId, readonly string[]>();
-  for (const table of Object.keys(model.tables) as TableId[]) {
-    const all = tableCells(model, table);
-    out.set(
-      table,
-      table !== 'active'
-        ? all
-        : all.filter((a) => {
-            const { col } = parseAddress(a)!;
-            return !T2_AMOUNT_COLS.has(col) && !T2_SIGNED_COLS.has(col);
-          }),
-    );
-  }
-  return out;
-});
 
 /** Count cells (VAL-01/05): all of T3, T4 and the legacy table; T2 except amounts and signed deltas. */
 export function countCells(model: ReportModel, table: TableId): readonly string[] {
-  return countCellsByTable(model).get(table) ?? [];
+  return cellsByTable(model).counts.get(table) ?? [];
 }
 
 /** The column after `col` in the T2 row's official order, if any. */
