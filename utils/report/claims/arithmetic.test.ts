@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MARKER_PATTERNS } from './arithmetic';
+import { matchesOf } from './context';
 import { claimParts } from './index';
 import { ofKind } from './testing';
 
@@ -101,5 +104,52 @@ describe('process triples', () => {
       expect([c?.numbers.received?.value, c?.numbers.completed?.value, c?.numbers.pending?.value]).toEqual(
         want,
       );
+  });
+});
+
+describe('the list-marker gate', () => {
+  const { LIST_MARKERS, COUNT_THEN_ZHONG, MAY_HAVE_MARKER } = MARKER_PATTERNS;
+  const alphabet = [
+    '其中',
+    '其',
+    '中',
+    '涉及',
+    '具体包括',
+    '包括',
+    '具体为',
+    '分别为',
+    '分别是',
+    '分别',
+    ':',
+    '12',
+    '3',
+    '件',
+    '个',
+    '条',
+    '项',
+    '申请',
+    ',',
+    '。',
+    '共',
+  ];
+  const text = fc
+    .array(fc.oneof(fc.constantFrom(...alphabet), fc.string({ maxLength: 2 })), { maxLength: 16 })
+    .map((a) => a.join(''));
+
+  it('passes every paragraph in which a marker pattern finds a marker', () => {
+    let markers = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        const found = matchesOf(LIST_MARKERS, t).length + matchesOf(COUNT_THEN_ZHONG, t).length;
+        if (found) {
+          markers++;
+          expect(MAY_HAVE_MARKER.test(t)).toBe(true);
+        }
+      }),
+      { seed: 23, numRuns: 5000 },
+    );
+    // the generated paragraphs held markers of both patterns' kinds
+    expect(markers).toBeGreaterThan(1000);
+    expect(matchesOf(COUNT_THEN_ZHONG, '12件申请中:')).toHaveLength(1);
   });
 });

@@ -25,6 +25,10 @@ const LIST_MARKERS = /其中|涉及|具体包括|包括|具体为|分别为|分�
 /** A count then 中: "12件申请中：" opens a list as 其中 does. */
 const COUNT_THEN_ZHONG = /\d+(?:个|件|条|项)[^,;:。\d]{0,8}中:/g;
 const LIST_OPENING = /\d+(?:个|件|条|项)[^,;:。\d]{0,8}中:|其中/g;
+/** A word every list marker holds (LIST_MARKERS' words, COUNT_THEN_ZHONG's 中:), sought in the paragraph first. */
+const MAY_HAVE_MARKER = /其中|涉及|包括|具体为|分别|中:/;
+/** The marker patterns, for the property test that holds the gate to them. */
+export const MARKER_PATTERNS = { LIST_MARKERS, COUNT_THEN_ZHONG, MAY_HAVE_MARKER } as const;
 
 interface Marker {
   pos: number;
@@ -49,10 +53,11 @@ function markersOf(ctx: Ctx, s: Span): Marker[] {
     const form = m[0].startsWith('分别') || m[0] === '具体为' ? '分别为' : m[0] === '涉及' ? '涉及' : '包括';
     out.push({ pos, len: m[0].length, form });
   }
-  for (const m of matchesOf(COUNT_THEN_ZHONG, text)) {
-    if (m[0].endsWith('其中:')) continue;
-    out.push({ pos: s.start + m.index + m[0].length - 2, len: 2, form: '中' });
-  }
+  if (text.includes('中:'))
+    for (const m of matchesOf(COUNT_THEN_ZHONG, text)) {
+      if (m[0].endsWith('其中:')) continue;
+      out.push({ pos: s.start + m.index + m[0].length - 2, len: 2, form: '中' });
+    }
   return out.sort((a, b) => a.pos - b.pos);
 }
 
@@ -101,9 +106,12 @@ const totalLabelOf = (ctx: Ctx, total: NumberToken): string =>
 
 export function totals(ctx: Ctx): void {
   const t = ctx.t;
+  const mayList = MAY_HAVE_MARKER.test(t);
+  // without a list marker, only a 共 figure makes a total (below)
+  if (!mayList && !t.includes('共')) return;
   ctx.sentences.forEach((s, si) => {
     const next = ctx.sentences[si + 1];
-    const markers = markersOf(ctx, s);
+    const markers = mayList ? markersOf(ctx, s) : [];
     const parens = markers.length > 0 ? closedParens(t, s.start, s.end) : [];
     markers.forEach((mk, mi) => {
       const listFrom = mk.pos + mk.len;
@@ -186,10 +194,16 @@ export function totals(ctx: Ctx): void {
 
 // ── Rates and shares (ARI-02, ARI-03) ─────────────────────────────────────────
 
-/** Does p% equal 100·a/b rounded or truncated to the decimals p shows? (exact figures only) */
-function explains(p: TextNumber, a: NumberToken, b: NumberToken): boolean {
+/** A share of a sentence: its percentage, the decimals it shows, and its numerator. */
+interface Share {
+  numerator: NumberToken;
+  percent: TextNumber;
+  decimals: number;
+}
+
+/** Does the share's p% equal 100·a/b rounded or truncated to the decimals p shows? (exact figures only) */
+function explains({ percent: p, numerator: a, decimals: d }: Share, b: NumberToken): boolean {
   if (a.range || b.range || b.value <= 0) return false;
-  const d = /\.(\d+)/.exec(p.raw)?.[1]?.length ?? 0;
   const r = (100 * a.value) / b.value;
   if (Math.abs(r - p.value) <= 0.5 * 10 ** -d + 1e-9) return true;
   const f = 10 ** d;
@@ -217,7 +231,7 @@ interface SentenceFacts {
   /** ends of the list markers (其中 / "N 个 X 中:") of the sentence, in order */
   markerEnds: number[];
   /** the sentence's shares with their numerators, in order */
-  shares: { numerator: NumberToken; percent: TextNumber }[];
+  shares: Share[];
 }
 
 export function rates(ctx: Ctx): void {
@@ -268,7 +282,13 @@ export function rates(ctx: Ctx): void {
       m.index,
       isCount,
     );
-    if (numerator) factsOf(si).shares.push({ numerator, percent: exact(`${m[2]}%`, Number(m[2]), '%') });
+    if (numerator)
+      factsOf(si).shares.push({
+        numerator,
+        percent: exact(`${m[2]}%`, Number(m[2]), '%'),
+        // counted once: each share is tried against every base of its siblings
+        decimals: m[2]!.length - (m[2]!.indexOf('.') + 1 || m[2]!.length),
+      });
   }
 
   for (const m of matches) {
@@ -312,8 +332,7 @@ export function rates(ctx: Ctx): void {
         .slice(Math.max(0, k - 6), k < 0 ? 12 : k + 7)
         .filter((x) => x.numerator !== numerator);
       if (sibs.length > 0) {
-        const score = (d: NumberToken | undefined) =>
-          d ? sibs.filter((x) => explains(x.percent, x.numerator, d)).length : -1;
+        const score = (d: NumberToken | undefined) => (d ? sibs.filter((x) => explains(x, d)).length : -1);
         let best = denominator;
         let bestScore = score(denominator);
         for (const a of alts) {
