@@ -1,5 +1,5 @@
 import type { Localized } from '../audit/result';
-import { textKey } from './lib/text';
+import { paragraphKey } from './lib/text';
 import type { Evaluation, Rule } from './types';
 
 // FMT-07: 一、总体情况 covers the five aspects the 2021 format names (主动公开、依申请公开、政府信息
@@ -43,7 +43,7 @@ export const fmt07: Rule = {
   evaluate(model) {
     const section = model.paragraphs.filter((p) => p.section === '一');
     if (section.length === 0) return [];
-    const text = section.map((p) => textKey(p.text)).join('\n');
+    const text = section.map(paragraphKey).join('\n');
     const heading = model.headings.find((h) => h.ordinal === '一');
     return ASPECTS.map(
       (a): Evaluation =>

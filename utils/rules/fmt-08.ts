@@ -1,6 +1,6 @@
 import type { Localized } from '../audit/result';
 import { classifyAgency } from './lib/agency';
-import { prose, sentenceMatching, textKey, wholeParagraph } from './lib/text';
+import { paragraphKey, prose, sentenceMatching, wholeParagraph } from './lib/text';
 import type { Evaluation, Rule } from './types';
 
 // FMT-08: a government's report (人民政府, or a report aggregated for one) states its 工作考核,
@@ -40,9 +40,7 @@ export const fmt08: Rule = {
   },
   evaluate(model) {
     const agency = classifyAgency(model);
-    const text = prose(model)
-      .map((p) => textKey(p.text))
-      .join('\n');
+    const text = prose(model).map(paragraphKey).join('\n');
     const aggregated =
       /汇总[^。]{0,60}编制/.test(text) && agency.kind !== 'park' && agency.kind !== 'department';
     // A general office (办公厅/办公室) publishes its own report as a department does.
@@ -50,8 +48,8 @@ export const fmt08: Rule = {
     if ((!GOVERNMENT.has(agency.kind) || generalOffice) && !aggregated) return [];
     // anchor: where the report speaks of oversight (监督保障 / 考核), else the 总体情况 heading
     const anchor =
-      prose(model).find((p) => /监督保障/.test(textKey(p.text))) ??
-      prose(model).find((p) => /考核/.test(textKey(p.text)));
+      prose(model).find((p) => /监督保障/.test(paragraphKey(p))) ??
+      prose(model).find((p) => /考核/.test(paragraphKey(p)));
     const heading = model.headings.find((h) => h.ordinal === '一');
     const sentence = anchor
       ? { sentence: sentenceMatching(anchor, /监督保障|考核/) ?? wholeParagraph(anchor) }

@@ -1,5 +1,5 @@
 import type { Localized } from '../audit/result';
-import { prose, textKey } from './lib/text';
+import { paragraphKey, prose, textKey } from './lib/text';
 import type { Evaluation, Rule } from './types';
 
 // FMT-14 (pre-2019): the contents the 2008 条例 第三十二条 requires: 主动公开; 依申请公开 and 不予
@@ -59,7 +59,7 @@ export const fmt14: Rule = {
   evaluate(model) {
     const text = prose(model)
       .filter((p) => !/[:：]/.test(p.text.slice(0, 8)) || p.text.length > 30)
-      .map((p) => textKey(p.text))
+      .map(paragraphKey)
       .join('\n');
     const labels = model.legacyRows.map((r) => textKey(r.label)).join('\n');
     return TOPICS.map((t): Evaluation => {

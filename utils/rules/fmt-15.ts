@@ -1,4 +1,4 @@
-import { prose, sentenceMatching, textKey, textPlace } from './lib/text';
+import { paragraphKey, prose, sentenceMatching, textKey, textPlace } from './lib/text';
 import type { Evaluation, Rule } from './types';
 
 // FMT-15: drafting slips — a top-level ordinal used twice; wording of another period (上半年 /
@@ -76,7 +76,7 @@ export const fmt15: Rule = {
       const counts = new Map<number, number>();
       for (const p of paragraphs) {
         if (p.section === '五' || p.section === '六') continue; // plans for next year live there
-        const key = textKey(p.text);
+        const key = paragraphKey(p);
         // every match ends in "YYYY年，": a paragraph without one is not scanned position by position
         if (!YEAR_COMMA.test(key)) continue;
         for (const m of key.matchAll(

@@ -1,6 +1,6 @@
 import type { Paragraph, ReportModel } from '../../report/model';
 import { chineseToNumber } from '../../report/normalize';
-import { textKey } from './text';
+import { paragraphKey, textKey } from './text';
 
 // Issuer names as the report prints them in its title, its preamble, its signature (落款) and the
 // statistics-table footer (填表单位), and the date under the signature.
@@ -35,16 +35,16 @@ export function issuerNames(model: ReportModel): NameSource[] {
   if (t) out.push({ source: 'title', name: t });
   for (const p of model.paragraphs) {
     if (p.section !== 'preamble') continue;
-    const m = OWN_TITLE_CITED.exec(textKey(p.text));
+    const m = OWN_TITLE_CITED.exec(paragraphKey(p));
     if (m) {
       out.push({ source: 'preamble', name: m[1]!, paragraph: p });
       break;
     }
   }
   const sig = signature(model);
-  if (sig) out.push({ source: 'signature', name: textKey(sig.name.text), paragraph: sig.name });
+  if (sig) out.push({ source: 'signature', name: paragraphKey(sig.name), paragraph: sig.name });
   for (const p of model.paragraphs) {
-    const key = textKey(p.text);
+    const key = paragraphKey(p);
     // removing the spaces makes no 填: most paragraphs are not copied for the regex
     if (!key.includes('填')) continue;
     const m = /填表单位[:：]\s*(\S+)/.exec(key.replace(/\s+/g, ''));
@@ -61,9 +61,9 @@ export function issuerNames(model: ReportModel): NameSource[] {
 export function signature(model: ReportModel): { name: Paragraph; date: Paragraph; iso: string } | null {
   const ps = model.paragraphs;
   for (let i = ps.length - 1; i > 0; i--) {
-    const d = DATE.exec(textKey(ps[i]!.text));
+    const d = DATE.exec(paragraphKey(ps[i]!));
     if (!d) continue;
-    const name = textKey(ps[i - 1]!.text);
+    const name = paragraphKey(ps[i - 1]!);
     if (name.length > 30 || !AGENCY_END.test(name) || /[:：]/.test(name)) continue;
     const num = (x: string) => chineseToNumber(x) ?? 0;
     const iso = `${num(d[1]!)}-${String(num(d[2]!)).padStart(2, '0')}-${String(num(d[3]!)).padStart(2, '0')}`;

@@ -1,6 +1,6 @@
 import type { Claim, ClaimKind, Paragraph, ReportModel, TextNumber } from '../../report/model';
 import { labelKey, nfkc } from '../../report/normalize';
-import { interval, normalizeText, splitSentences } from '../../report/text-numbers';
+import { interval, normalizeText, readParagraph, splitSentences } from '../../report/text-numbers';
 import type { Flagged } from '../types';
 import { perModel } from './memo';
 
@@ -9,24 +9,12 @@ import { perModel } from './memo';
 
 export { interval };
 
-const TEXT_KEYS_MAX = 20_000;
-const TEXT_KEYS = new Map<string, string>();
-
 /**
  * Matching copy of narrative text: the label folding plus the Traditional characters narratives use,
- * spaces removed, Chinese numerals before measure words as digits.
+ * spaces removed, Chinese numerals before measure words as digits. Not kept: a paragraph's key is
+ * paragraphKey's (made once per paragraph), and a cache of every text keyed would outlive its audit.
  */
-export function textKey(s: string): string {
-  let key = TEXT_KEYS.get(s);
-  if (key === undefined) {
-    key = labelKey(normalizeText(s));
-    // Rules key the same sentences over and over within one audit; the cap keeps a long session
-    // (the CLI over a folder, a tab left open) from holding every text it ever saw.
-    if (TEXT_KEYS.size >= TEXT_KEYS_MAX) TEXT_KEYS.clear();
-    TEXT_KEYS.set(s, key);
-  }
-  return key;
-}
+export const textKey = (s: string): string => labelKey(normalizeText(s));
 
 export const claimsOf = (model: ReportModel, ...kinds: ClaimKind[]): Claim[] =>
   model.claims.filter((c) => kinds.includes(c.kind));
@@ -156,12 +144,22 @@ function keyedClauses(p: Paragraph): { text: string; key: string }[] {
   return clauses;
 }
 
+const PARAGRAPH_KEYS = new WeakMap<Paragraph, { source: string; key: string }>();
+
 /**
- * The matching key of a whole paragraph. Each of its clauses' keys is a piece of it (the property
- * test holds this), so a word no clause's key holds unless the paragraph's does is looked for here
- * first, and a paragraph without it is never cut into keyed clauses.
+ * The matching key of a whole paragraph (textKey of its text), once per paragraph object, from the
+ * matching copy the claims already read it into at parse (readParagraph). Each of its clauses' keys
+ * is a piece of it (the property test holds this), so a word no clause's key holds unless the
+ * paragraph's does is looked for here first, and a paragraph without it is never cut into keyed
+ * clauses.
  */
-export const paragraphKey = (p: Paragraph): string => textKey(p.text);
+export function paragraphKey(p: Paragraph): string {
+  const known = PARAGRAPH_KEYS.get(p);
+  if (known && known.source === p.text) return known.key;
+  const key = labelKey(readParagraph(p).n.text);
+  PARAGRAPH_KEYS.set(p, { source: p.text, key });
+  return key;
+}
 
 /**
  * Every clause of the narrative as printed, with its paragraph and matching key (split once per
