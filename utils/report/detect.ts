@@ -166,7 +166,7 @@ function headingElements(doc: Document): Element[] {
 
 /** What the page says its own title is: CMS metadata, else <title>'s first part. */
 function primaryTitle(doc: Document, metas: PageMetas): string | null {
-  const docTitle = clean(doc.querySelector('title')?.textContent);
+  const docTitle = clean(doc.title);
   return clean(metas.get(['ArticleTitle', 'og:title'])) || (docTitle.split(SITE_SEPARATOR)[0] ?? '') || null;
 }
 
@@ -190,7 +190,7 @@ function titleCandidates(doc: Document, metas: PageMetas): string[] {
     headings++;
     add(el.textContent);
   }
-  const docTitle = clean(doc.querySelector('title')?.textContent);
+  const docTitle = clean(doc.title);
   add(docTitle);
   const parts = docTitle.split(SITE_SEPARATOR);
   for (const part of parts) add(part);
@@ -391,7 +391,9 @@ const MAY_HAVE_ANCHORS =
   /本年新收|上年结转|上年結轉|予以公开|予以公開|结转下年度|結轉下年度|未经复议|未經復議/;
 
 export function detectReport(doc: Document): Detection {
-  const rawTitle = doc.querySelector('title')?.textContent ?? '';
+  // document.title: the browser keeps the <title> at hand, where a selector search walks a page that
+  // has none (a fragment, a pasted excerpt) to its end, three times a detection
+  const rawTitle = doc.title;
   const bodyText = doc.body?.textContent ?? doc.documentElement?.textContent ?? '';
   // Cheap gate: every report names itself or carries table 三's anchors, in either script.
   if (!/年度报告|年度報告|本年新收|上年结转|上年結轉/.test(rawTitle + bodyText)) return NONE;
