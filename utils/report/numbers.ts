@@ -31,6 +31,8 @@ const AMOUNT = /^(\d+(?:\.\d+)?)(亿元|万元|元)?$/;
 
 /** Does the cell look like a value (a number or a placeholder) rather than a label? */
 export function isValueLike(raw: string): boolean {
+  // most value cells are plain digits, which the number pattern below admits as they are
+  if (ASCII_DIGITS.test(raw)) return true;
   const t = numericForm(raw);
   if (PLACEHOLDER.test(t)) return true;
   return (
@@ -48,6 +50,9 @@ export function hasDigits(raw: string): boolean {
 
 /** A count cell: a non-negative integer. */
 export function readCount(rawText: string): Cell {
+  // Most count cells are plain digits, which every step below leaves as they are (nothing to clean,
+  // no placeholder) and reads as their number.
+  if (ASCII_DIGITS.test(rawText)) return cell(rawText, Number(rawText));
   const raw = cleanText(rawText);
   const t = numericForm(raw);
   if (PLACEHOLDER.test(t)) return cell(raw, 0, ['blank']);
