@@ -31,8 +31,9 @@ const AMOUNT = /^(\d+(?:\.\d+)?)(亿元|万元|元)?$/;
 
 /** Does the cell look like a value (a number or a placeholder) rather than a label? */
 export function isValueLike(raw: string): boolean {
-  // most value cells are plain digits, which the number pattern below admits as they are
-  if (ASCII_DIGITS.test(raw)) return true;
+  // most value cells are plain digits, which the number pattern below admits as they are, or empty,
+  // which is a placeholder
+  if (raw === '' || ASCII_DIGITS.test(raw)) return true;
   const t = numericForm(raw);
   if (PLACEHOLDER.test(t)) return true;
   return (
@@ -53,6 +54,8 @@ export function readCount(rawText: string): Cell {
   // Most count cells are plain digits, which every step below leaves as they are (nothing to clean,
   // no placeholder) and reads as their number.
   if (ASCII_DIGITS.test(rawText)) return cell(rawText, Number(rawText));
+  // an empty cell is the commonest placeholder
+  if (rawText === '') return cell('', 0, ['blank']);
   const raw = cleanText(rawText);
   const t = numericForm(raw);
   if (PLACEHOLDER.test(t)) return cell(raw, 0, ['blank']);
