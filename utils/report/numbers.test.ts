@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isValueLike, readAmount, readCount, readSigned, toWan } from './numbers';
 
@@ -82,5 +83,19 @@ describe('isValueLike', () => {
   it('tells values from labels', () => {
     expect(['0', '12', '', '—', '减 45', '45996.82万元', '无变化'].every(isValueLike)).toBe(true);
     expect(['总计', '1. 属于国家秘密', '(七) 总计'].some(isValueLike)).toBe(false);
+  });
+});
+
+describe('plain cells, which every reader reads at once', () => {
+  it('reads plain ASCII digits as their number and an empty cell as a blank, in every reader', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{1,12}$/), (digits) => {
+        for (const read of [readCount, readSigned, readAmount])
+          expect(read(digits)).toEqual({ raw: digits, value: Number(digits), flags: [] });
+      }),
+      { seed: 31, numRuns: 500 },
+    );
+    for (const read of [readCount, readSigned, readAmount])
+      expect(read('')).toEqual({ raw: '', value: 0, flags: ['blank'] });
   });
 });

@@ -49,13 +49,19 @@ export function hasDigits(raw: string): boolean {
   return /[^\x00-\x7f]/.test(raw) && /\d/.test(raw.normalize('NFKC'));
 }
 
+/**
+ * The two commonest cells, as every reader reads them: plain ASCII digits, their number (nothing to
+ * clean or fold, no placeholder, no sign, unit or mark), and an empty cell, a blank.
+ */
+function plainCell(rawText: string): Cell | null {
+  if (rawText === '') return cell('', 0, ['blank']);
+  return ASCII_DIGITS.test(rawText) ? cell(rawText, Number(rawText)) : null;
+}
+
 /** A count cell: a non-negative integer. */
 export function readCount(rawText: string): Cell {
-  // Most count cells are plain digits, which every step below leaves as they are (nothing to clean,
-  // no placeholder) and reads as their number.
-  if (ASCII_DIGITS.test(rawText)) return cell(rawText, Number(rawText));
-  // an empty cell is the commonest placeholder
-  if (rawText === '') return cell('', 0, ['blank']);
+  const plain = plainCell(rawText);
+  if (plain) return plain;
   const raw = cleanText(rawText);
   const t = numericForm(raw);
   if (PLACEHOLDER.test(t)) return cell(raw, 0, ['blank']);
@@ -74,6 +80,8 @@ export function readCount(rawText: string): Cell {
 
 /** A signed change (本年增/减): 减 45 → −45, +3 → 3, 无变化 → 0; a bare number reads as itself. */
 export function readSigned(rawText: string): Cell {
+  const plain = plainCell(rawText);
+  if (plain) return plain;
   const raw = cleanText(rawText);
   const t = numericForm(raw);
   if (/^(?:0|无变化|持平|不变)$/.test(t)) return cell(raw, 0);
@@ -89,6 +97,8 @@ export function readSigned(rawText: string): Cell {
 
 /** An amount: a decimal with an optional unit (元/万元/亿元). */
 export function readAmount(rawText: string): Cell {
+  const plain = plainCell(rawText);
+  if (plain) return plain;
   const raw = cleanText(rawText);
   const t = numericForm(raw);
   if (PLACEHOLDER.test(t)) return cell(raw, 0, ['blank']);
