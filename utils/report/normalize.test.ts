@@ -63,6 +63,10 @@ describe('fold: one pass, same output as the character-by-character original (re
   const special = [
     ...FOLD_TABLES.pairs.join(''),
     ...'“”＂„‟″‘’′\u200b\u00ad\ufeff資訊政府資料反覆０９ＡＢ（）　 \n𠀀😀',
+    // the word variants whole, as they stand in a text
+    '資訊',
+    '政府資料',
+    '反覆',
     // the edges of what fold's fast path leaves alone (ASCII, 、…】, CJK ideographs)
     ...'\u007f\u0080\u3000\u3001\u3011\u3012\u3036\u4dff\u4e00\u9fff\ua000\u2026\uf900\uff00\uff01\uff5e\uff5f\uff61',
   ];
@@ -95,6 +99,9 @@ describe('fold: one pass, same output as the character-by-character original (re
       }),
       { seed: 8, numRuns: 2000 },
     );
+  });
+  it('is looked for word variants by 資 and 覆, which every one of them holds', () => {
+    for (const [re] of FOLD_TABLES.words) expect(re.source).toMatch(/資|覆/);
   });
   it('matches the reference on every variant, quote and zero-width character', () => {
     const all = special.join(' ');

@@ -13,6 +13,7 @@ for (const pairs of [VARIANTS, NARRATIVE_VARIANTS])
   for (let i = 0; i + 1 < pairs.length; i += 2)
     if (pairs[i] !== pairs[i + 1]) VARIANT_MAP.set(pairs[i]!, pairs[i + 1]!);
 // Word-level Traditional forms that differ from mainland usage.
+/** Each holds 資 or 覆 (fold looks for those two first). */
 const WORD_VARIANTS: [RegExp, string][] = [
   [/資訊/g, '信息'],
   [/政府資料/g, '政府信息'],
@@ -108,7 +109,9 @@ export function fold(text: string): string {
   if (kind === 'same') return text;
   if (kind === 'wide') return narrowWide(text);
   let out = text.normalize('NFKC').replace(ZERO_WIDTH, '');
-  for (const [re, to] of WORD_VARIANTS) out = out.replace(re, to);
+  // every word variant holds 資 or 覆: most texts have neither, and are not searched for them
+  if (out.includes('資') || out.includes('覆'))
+    for (const [re, to] of WORD_VARIANTS) out = out.replace(re, to);
   return mapVariants(out);
 }
 
