@@ -69,13 +69,18 @@ describe('fold: one pass, same output as the character-by-character original (re
     '反覆',
     // the edges of what fold's fast path leaves alone (ASCII, 、…】, CJK ideographs)
     ...'\u007f\u0080\u3000\u3001\u3011\u3012\u3036\u4dff\u4e00\u9fff\ua000\u2026\uf900\uff00\uff01\uff5e\uff5f\uff61',
+    // what fold's fast path knows it leaves as they are, and their neighbours, which it does not
+    ...'·×÷°§±‐‑–—―‖•‰※←→√★☆☐☑〒〓〔〕〖〗〘〙〚〛〜〝〞〟■□●○◆\u00a0\u2011\u2017\u2024\u2025\u2033\u2032\u3020\u3036\u2194\u2612\u25a0\u25ff\u2600',
   ];
   /** Text of the ranges fold's fast paths take (but for variants): where they decide. */
   const plain = fc.string({
     unit: fc
       .oneof(
         fc.integer({ min: 0x20, max: 0x7e }),
-        fc.integer({ min: 0x3000, max: 0x3012 }),
+        fc.integer({ min: 0x3000, max: 0x3040 }),
+        fc.integer({ min: 0xa0, max: 0xff }),
+        fc.integer({ min: 0x2000, max: 0x2040 }),
+        fc.integer({ min: 0x2180, max: 0x2620 }),
         fc.integer({ min: 0x4e00, max: 0x9fff }),
         fc.integer({ min: 0xff00, max: 0xff61 }),
       )

@@ -56,12 +56,40 @@ function mapVariants(text: string): string {
   return out + text.slice(from);
 }
 
+/**
+ * Characters besides ASCII and the CJK ideographs that fold leaves as they are (NFKC keeps them and
+ * the variant map has none of them; the property tests hold each to both) and that reports print all
+ * the time: 、。〈〉《》「」『』【】〒〓〔〕〖〗〘〙〚〛〜〝〞〟, dashes, the middle dot, ×÷±°§‰※, arrows,
+ * √, ★☆, check boxes and the geometric shapes of bullets. A text already normalized (a paragraph's
+ * matching copy) is made of these, ASCII and ideographs, and is folded again for its key.
+ */
+const UNCHANGED = new Uint8Array(0x10000);
+for (const [from, to] of [
+  [0x3001, 0x301f],
+  [0x2010, 0x2010],
+  [0x2013, 0x2016],
+  [0x2022, 0x2022],
+  [0x2030, 0x2030],
+  [0x203b, 0x203b],
+  [0x2190, 0x2193],
+  [0x221a, 0x221a],
+  [0x25a0, 0x25ff],
+  [0x2605, 0x2606],
+  [0x2610, 0x2611],
+  [0xa7, 0xa7],
+  [0xb0, 0xb1],
+  [0xb7, 0xb7],
+  [0xd7, 0xd7],
+  [0xf7, 0xf7],
+] as const)
+  for (let k = from; k <= to; k++) if (VARIANT_CODES[k] === 0) UNCHANGED[k] = 1;
+
 /** 覆 of 反覆, the one word variant whose characters the variant map does not already flag. */
 const FU = 0x8986;
 
 /**
  * How fold treats a text made only of what reports are mostly made of — ASCII, CJK ideographs that
- * are no variant, 、。〈〉《》「」…, the full-width forms of ASCII and the ideographic space: 'same'
+ * are no variant, UNCHANGED's characters, the full-width forms of ASCII and the ideographic space: 'same'
  * (nothing changes), 'wide' (only the full-width forms and the space change, each to its ASCII
  * character, which is all NFKC does to them), or 'other' (NFKC and the variant map are needed).
  * NFKC is a call into ICU that costs about as much on text it leaves alone as on text it changes,
@@ -75,7 +103,7 @@ function foldKind(text: string): 'same' | 'wide' | 'other' {
     if (k >= 0x4e00 && k <= 0x9fff) {
       if (VARIANT_CODES[k] !== 0 || k === FU) return 'other';
     } else if ((k >= 0xff01 && k <= 0xff5e) || k === 0x3000) wide = true;
-    else if (k < 0x3001 || k > 0x3011) return 'other';
+    else if (UNCHANGED[k] === 0) return 'other';
   }
   return wide ? 'wide' : 'same';
 }
