@@ -226,24 +226,27 @@ export function replaceWithMap(
           return re.exec(text);
         };
   let text = '';
-  const map: number[] = [];
   let last = 0;
   let m = next(n.text, 0);
   // most texts have nothing to replace: the same text and map, without copying the map
   while (m && m[0].length === 0) m = next(n.text, m.index + 1);
   if (!m) return n;
+  // sized once for a result as long as the source (rewrites of numbers mostly shorten it), written
+  // by index (a loop, not push(...slice): spreading a long paragraph's map overflows the call stack)
+  const map: number[] = new Array(n.map.length);
+  let size = 0;
   for (; m; m = next(n.text, m.index + Math.max(1, m[0].length))) {
     if (m[0].length === 0) continue;
     const rep = fn(m);
     text += n.text.slice(last, m.index);
-    // a loop, not push(...slice): spreading a long paragraph's map overflows the call stack
-    for (let k = last; k < m.index; k++) map.push(n.map[k]!);
+    for (let k = last; k < m.index; k++) map[size++] = n.map[k]!;
     text += rep;
-    for (let k = 0; k < rep.length; k++) map.push(n.map[m.index]!);
+    for (let k = 0; k < rep.length; k++) map[size++] = n.map[m.index]!;
     last = m.index + m[0].length;
   }
   text += n.text.slice(last);
-  for (let k = last; k < n.map.length; k++) map.push(n.map[k]!);
+  for (let k = last; k < n.map.length; k++) map[size++] = n.map[k]!;
+  map.length = size;
   return { text, map };
 }
 
