@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chineseToNumber, FOLD_TABLES, fold, labelKey, nfkc, stripOrdinal } from './normalize';
+import { chineseToNumber, cleanText, FOLD_TABLES, fold, labelKey, nfkc, stripOrdinal } from './normalize';
 
 describe('labelKey', () => {
   it('folds full-width forms, spaces and quotes', () => {
@@ -126,5 +126,47 @@ describe('fold: one pass, same output as the character-by-character original (re
       { seed: 9, numRuns: 4000 },
     );
     expect(nfkc(special.join(' '))).toBe(special.join(' ').normalize('NFKC'));
+  });
+});
+
+describe('cleanText', () => {
+  /** What it does, as the regexes say it; its shortcuts (nothing to clean, only spaces) are held to it. */
+  const reference = (t: string) =>
+    t
+      .replace(FOLD_TABLES.zeroWidth, '')
+      .replace(/[\s\u00a0\u3000]+/g, ' ')
+      .trim();
+  const text = fc
+    .array(
+      fc.constantFrom(
+        ' ',
+        '\u00a0',
+        '\u3000',
+        '\n',
+        '\t',
+        '\u2028',
+        '\ufeff',
+        '\u200b',
+        '\u00ad',
+        '\u2060',
+        '0',
+        '12',
+        '无',
+        'a',
+      ),
+      { maxLength: 6 },
+    )
+    .map((a) => a.join(''));
+
+  it('collapses and trims as the regexes do, blank cells included', () => {
+    let blanks = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(cleanText(t)).toBe(reference(t));
+        if (t && !reference(t)) blanks++;
+      }),
+      { seed: 33, numRuns: 3000 },
+    );
+    expect(blanks).toBeGreaterThan(100);
   });
 });

@@ -169,10 +169,21 @@ export const isSpace = (k: number): boolean =>
 /** Anything cleanText would change: whitespace (also at the ends) or a zero-width character. */
 const NEEDS_CLEANING = /[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff\u00ad]/;
 
+/** Is the text only whitespace and zero-width characters (what cleanText removes entirely)? */
+function onlySpaces(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const k = text.charCodeAt(i);
+    if (!isSpace(k) && !(k >= 0x200b && k <= 0x200d) && k !== 0x2060 && k !== 0x00ad) return false;
+  }
+  return true;
+}
+
 /** Collapse runs of whitespace (incl. &nbsp; and ideographic space) for display. */
 export function cleanText(text: string): string {
   // most texts (a cell's number, a label) have nothing to clean
   if (!NEEDS_CLEANING.test(text)) return text;
+  // the next commonest are blank cells (&nbsp;, an ideographic space): nothing is left of them
+  if (onlySpaces(text)) return '';
   return text
     .replace(ZERO_WIDTH, '')
     .replace(/[\s\u00a0\u3000]+/g, ' ')
