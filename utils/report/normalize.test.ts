@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chineseToNumber, cleanText, FOLD_TABLES, fold, labelKey, nfkc, stripOrdinal } from './normalize';
+import {
+  chineseToNumber,
+  cleanText,
+  FOLD_TABLES,
+  fold,
+  labelKey,
+  labelKeyByFold,
+  nfkc,
+  stripOrdinal,
+} from './normalize';
 
 describe('labelKey', () => {
   it('folds full-width forms, spaces and quotes', () => {
@@ -111,6 +120,39 @@ describe('fold: one pass, same output as the character-by-character original (re
   it('matches the reference on every variant, quote and zero-width character', () => {
     const all = special.join(' ');
     expect(fold(all)).toBe(reference(all));
+  });
+  /** Labels as tables print them: words, ordinals, full-width brackets, spaces of every kind, quotes. */
+  const labelish = fc
+    .array(
+      fc.constantFrom(
+        ...['予以公开', '总计', '一', '、', '（', '）', '(', ')', '１２', 'Ａ', '＂', '＇', '"', "'"],
+        ...['「', '」', '『', '』', ' ', '\u00a0', '\u3000', '\n', '“', '”', '〔', '〕', '—', '總'],
+      ),
+      { maxLength: 12 },
+    )
+    .map((a) => a.join(''));
+  it('labelKey is fold and the regexes, on mixed text and on text its one pass takes', () => {
+    let onePass = 0;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          text.map((parts) => parts.join('')),
+          plain,
+          labelish,
+        ),
+        (s) => {
+          expect(labelKey(s)).toBe(labelKeyByFold(s));
+          if (
+            /^[\x00-\x7f\u4e00-\u9fff\u3000-\u301f\uff01-\uff5e]*$/.test(s) &&
+            /[\s"'「」『』\uff01-\uff5e]/.test(s)
+          )
+            onePass++;
+        },
+      ),
+      { seed: 10, numRuns: 4000 },
+    );
+    // texts the one pass changes on its own (noise, full-width forms) were drawn, not only ones it hands on
+    expect(onePass).toBeGreaterThan(200);
   });
   it('nfkc is NFKC, on mixed text and on text its fast paths take', () => {
     fc.assert(

@@ -146,11 +146,46 @@ export function fold(text: string): string {
 /** Label key: folded, with every space, quote and bracket style removed. */
 const LABEL_NOISE = /[\s"'「」『』]/;
 
+/** The brackets labelKey drops besides spaces and ASCII quotes: 「」『』. */
+const isCornerBracket = (k: number): boolean => k >= 0x300c && k <= 0x300f;
+
 export function labelKey(text: string): string {
+  // One pass over text made of what fold leaves as it is or only narrows (foldKind's 'same' and
+  // 'wide'): its noise dropped and full-width forms narrowed on the way, a slice at a time. Anything
+  // else (a variant, a curly quote, a character NFKC may change) takes fold and the regexes.
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const k = text.charCodeAt(i);
+    if (k < 0x80) {
+      if (k === 34 || k === 39 || isSpace(k)) {
+        out += text.slice(from, i);
+        from = i + 1;
+      }
+    } else if (k >= 0x4e00 && k <= 0x9fff) {
+      if (VARIANT_CODES[k] !== 0 || k === FU) return foldedLabelKey(text);
+    } else if (isSpace(k) || isCornerBracket(k)) {
+      // NFKC makes the no-break and other spaces a space, and keeps the brackets: dropped alike
+      out += text.slice(from, i);
+      from = i + 1;
+    } else if (k >= 0xff01 && k <= 0xff5e) {
+      const narrow = k - 0xfee0;
+      out += text.slice(from, i) + (narrow === 34 || narrow === 39 ? '' : String.fromCharCode(narrow));
+      from = i + 1;
+    } else if (UNCHANGED[k] === 0) return foldedLabelKey(text);
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** labelKey the long way: fold, then spaces, quotes and corner brackets removed. */
+function foldedLabelKey(text: string): string {
   const folded = fold(text);
   if (!LABEL_NOISE.test(folded)) return folded;
   return folded.replace(/\s+/g, '').replace(/["'「」『』]/g, '');
 }
+
+/** labelKey as fold and the regexes give it, for the property test that holds the one pass to it. */
+export const labelKeyByFold = foldedLabelKey;
 
 /** What /\s/ matches, by code point. */
 export const isSpace = (k: number): boolean =>
