@@ -14,6 +14,8 @@ export const T2_SUBJECTS: [RegExp, string][] = [
 ];
 const SUBJECT_RE = /行政许可|其他对外管理服务|行政处罚|行政强制|行政事业性收费/g;
 const subjectKey = (word: string): string | undefined => T2_SUBJECTS.find(([re]) => re.test(word))?.[1];
+/** The word every document count names (规范性文件 or 规章), which 规 alone (规定, 规范) does not. */
+const DOCUMENT_WORD = /规范性文件|规章/;
 
 export function activeDisclosure(ctx: Ctx): void {
   const items =
@@ -74,7 +76,7 @@ export function activeDisclosure(ctx: Ctx): void {
       if (valid) numbers.valid = num(valid[1]!, valid[2]);
       emit(ctx, 'documentCount', clause, numbers, { subject, qualifiers });
     },
-    '规',
+    DOCUMENT_WORD,
   );
   const docs2 =
     /(废止|现行有效(?:的)?)(?:行政)?(规范性文件|规章)(?:共)?(\d+)(件|个|部|份)|(?:行政)?(规范性文件|规章)(废止|现行有效)(\d+)(件|个|部|份)/g;
@@ -89,7 +91,7 @@ export function activeDisclosure(ctx: Ctx): void {
       const key = word.startsWith('废止') ? 'repealed' : 'valid';
       emit(ctx, 'documentCount', clause, { [key]: num(m[3] ?? m[7]!, m[4] ?? m[8]) }, { subject });
     },
-    '规',
+    DOCUMENT_WORD,
   );
 
   // published this year, without a made count: "主动公开规章13件，行政规范性文件60件，市政府其他文件162件"
@@ -111,7 +113,7 @@ export function activeDisclosure(ctx: Ctx): void {
         emit(ctx, 'documentCount', clause, { published: num(n, unit) }, { subject });
       }
     },
-    '规',
+    DOCUMENT_WORD,
   );
 
   const proc =

@@ -67,12 +67,17 @@ export function publishing(ctx: Ctx): void {
 
   // one claim per clause each: the first document count after the first "网站…发布…文件", the
   // first count after the first 解读
-  for (const clause of ctx.clauses) {
-    const text = ctx.t.slice(clause.start, clause.end);
-    const docs = PORTAL_DOCUMENTS.exec(text);
+  // every match of the one holds 网站, of the other 解读: a paragraph with neither is not cut up
+  const portal = ctx.t.includes('网站');
+  const interpretation = ctx.t.includes('解读');
+  if (!portal && !interpretation) return;
+  for (let i = 0; i < ctx.clauses.length; i++) {
+    const clause = ctx.clauses[i]!;
+    const text = ctx.clauseTexts[i]!;
+    const docs = portal ? PORTAL_DOCUMENTS.exec(text) : null;
     const doc = docs && firstWithUnit(ctx, clause.start + docs.index, clause.end, DOCUMENT_UNIT);
     if (doc) emit(ctx, 'portalDocuments', clause, { count: toTextNumber(doc) }, { subject: 'website' });
-    const said = INTERPRETATION.exec(text);
+    const said = interpretation ? INTERPRETATION.exec(text) : null;
     const interp = said && firstWithUnit(ctx, clause.start + said.index, clause.end, INTERPRETATION_UNIT);
     if (interp)
       emit(ctx, 'interpretationCount', clause, { count: toTextNumber(interp) }, { subject: '政策解读' });

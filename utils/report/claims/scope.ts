@@ -28,9 +28,13 @@ const RESTATED =
 
 export function aggregationScope(ctx: Ctx): void {
   const t = ctx.t;
+  // every COMPILES match holds 汇总, every RESTATED one 全: a paragraph with neither is not cut up
+  const mayCompile = t.includes('汇总');
+  const mayRestate = t.includes('全');
+  if (!mayCompile && !mayRestate) return;
   for (const s of ctx.sentences) {
     const text = t.slice(s.start, s.end);
-    const compiles = COMPILES.exec(text);
+    const compiles = mayCompile ? COMPILES.exec(text) : null;
     if (compiles) {
       const to = s.start + compiles.index + compiles[0].length;
       const toks = numbersIn(ctx, s.start, to).filter((x) => x.unit === '个' || x.unit === '家');
@@ -50,6 +54,7 @@ export function aggregationScope(ctx: Ctx): void {
       if (Object.keys(numbers).length > 0)
         emit(ctx, 'aggregationScope', s, numbers, { subject: 'aggregate' });
     }
+    if (!mayRestate) continue;
     RESTATED.lastIndex = 0;
     for (let m = RESTATED.exec(text); m; m = RESTATED.exec(text)) {
       const kind = memberKindOf(m[2]!);
