@@ -330,7 +330,8 @@ export function detectFormat(
   hasLegacyTable: boolean,
   spaceless = foldedText.replace(/\s+/g, ''),
 ) {
-  const compact = spaceless.replace(/增\/?减|增减/g, '增/减');
+  // 增减 written as 增/减 (the replacement leaves 增/减 as it is: a text without 增减 is not copied)
+  const compact = spaceless.includes('增减') ? spaceless.replace(/增\/?减|增减/g, '增/减') : spaceless;
   const f2021 = F2021_SIGNALS.filter((s) => compact.includes(s));
   const f2019 = F2019_SIGNALS.filter((s) => compact.includes(s));
   if (hasSingleRowSix(compact)) f2019.push(SINGLE_ROW_SIX);
