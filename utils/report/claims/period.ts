@@ -8,6 +8,9 @@ import { type Ctx, clauseAt, emit, exact } from './context';
 
 export function statisticsPeriod(ctx: Ctx): void {
   const re = /(\d{4})年(\d{1,2})月(\d{1,2})日(?:起)?(?:至|到|-|—|~|－)(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/g;
+  // only a sentence that speaks of statistics or data states the period: a paragraph with neither
+  // word is not cut up
+  if (!/统计|数据/.test(ctx.t)) return;
   for (const s of ctx.sentences) {
     const text = ctx.t.slice(s.start, s.end);
     if (!/统计|数据/.test(text)) continue;
@@ -29,6 +32,8 @@ export function statisticsPeriod(ctx: Ctx): void {
 
 export function citations(ctx: Ctx): void {
   const re = /国办公开办函[〔[【(](\d{4})[〕\]】)](\d+)号/g;
+  // both citations name 国: most paragraphs cite nothing
+  if (!ctx.t.includes('国')) return;
   for (let m = re.exec(ctx.t); m; m = re.exec(ctx.t)) {
     const clause = clauseAt(ctx, m.index);
     // the 《title》 right before the citation, e.g. 《…通知》(国办公开办函〔2019〕60号)
