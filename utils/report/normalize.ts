@@ -84,6 +84,23 @@ for (const [from, to] of [
 ] as const)
   for (let k = from; k <= to; k++) if (VARIANT_CODES[k] === 0) UNCHANGED[k] = 1;
 
+/**
+ * Does fold map this character to one character by itself, never to a sentence or clause mark it was
+ * not, and never to nothing? ASCII but the carriage return, the CJK ideographs, UNCHANGED's
+ * punctuation, full-width ASCII, the ideographic space and the curly quotes do; NFKC or the zero-width
+ * removal may make anything else a mark (｡ → 。, ︔ → ;, ‼ → !!) or nothing.
+ */
+export const foldsAlone = (k: number): boolean =>
+  (k < 0x80 && k !== 13) ||
+  (k >= 0x4e00 && k <= 0x9fff) ||
+  UNCHANGED[k] === 1 ||
+  (k >= 0xff01 && k <= 0xff5e) ||
+  k === 0x3000 ||
+  k === 0x2018 ||
+  k === 0x2019 ||
+  k === 0x201c ||
+  k === 0x201d;
+
 /** 覆 of 反覆, the one word variant whose characters the variant map does not already flag. */
 const FU = 0x8986;
 

@@ -1,6 +1,12 @@
 import type { Claim, ClaimKind, Paragraph, ReportModel, TextNumber } from '../../report/model';
-import { labelKey, nfkc } from '../../report/normalize';
-import { interval, normalizeText, readParagraph, splitSentences } from '../../report/text-numbers';
+import { foldsAlone, labelKey, nfkc } from '../../report/normalize';
+import {
+  interval,
+  normalizeText,
+  printedSpan,
+  readParagraph,
+  splitSentences,
+} from '../../report/text-numbers';
 import type { Flagged } from '../types';
 import { perModel } from './memo';
 
@@ -136,12 +142,32 @@ export function sentenceMatching(
 const KEYED = new WeakMap<Paragraph, { source: string; clauses: { text: string; key: string }[] }>();
 
 /** A paragraph's printed clauses with their matching keys, split once per paragraph object. */
-function keyedClauses(p: Paragraph): { text: string; key: string }[] {
+export function keyedClauses(p: Paragraph): { text: string; key: string }[] {
   const known = KEYED.get(p);
   if (known && known.source === p.text) return known.clauses;
-  const clauses = printedClauses(p.text).map((text) => ({ text, key: textKey(text) }));
+  const clauses = clausesOfReading(p) ?? keyClauses(p.text);
   KEYED.set(p, { source: p.text, clauses });
   return clauses;
+}
+
+/** The printed clauses of a text, each normalized again for its key: what keyedClauses gives. */
+export const keyClauses = (text: string): { text: string; key: string }[] =>
+  printedClauses(text).map((clause) => ({ text: clause, key: textKey(clause) }));
+
+/**
+ * The clauses of the paragraph's matching copy (read once at parse for the claims), each with the
+ * printed text it maps back to and the key of its piece of the copy: keyClauses without normalizing
+ * every clause again. Only when every character folds alone (foldsAlone): then the copy's marks are
+ * the printed text's and its clauses the printed ones, piece for piece (the property test holds the
+ * two together). Else null, and the clauses are cut from the printed text.
+ */
+function clausesOfReading(p: Paragraph): { text: string; key: string }[] | null {
+  for (let i = 0; i < p.text.length; i++) if (!foldsAlone(p.text.charCodeAt(i))) return null;
+  const { n, clauses } = readParagraph(p);
+  return clauses.map((c) => ({
+    text: printedSpan(p.text, n, c.start, c.end),
+    key: labelKey(n.text.slice(c.start, c.end)),
+  }));
 }
 
 const PARAGRAPH_KEYS = new WeakMap<Paragraph, { source: string; key: string }>();
