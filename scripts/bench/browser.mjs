@@ -13,6 +13,8 @@ import { writeBenchTable } from './benchmarks-md.mjs';
 import { launchChromium } from './chromium.mjs';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
+/** Rounds of floor and run batches per page (see timeIn). */
+const ROUNDS = 15;
 const PAGES = join(REPO, 'tests/fixtures/pages');
 const CORPUS = join(REPO, '../shared/corpus/real');
 const write = process.argv.includes('--write');
@@ -94,57 +96,63 @@ const portalOf = (file) => {
  * included). Then both run for half a second before anything is counted: the floor is a few lines
  * that V8 optimises at once, while the auditor's hundred rules reach their optimised code only after
  * some dozens of runs, so timing them from the start compared warm code with code still warming up.
- * Then nine rounds of one floor batch and one `fn` batch (each at least 50 ms, the page clock being
- * coarsened to 0.1 ms), medians of each and of the rounds' ratios.
+ * Then fifteen rounds of one floor batch and one `fn` batch (each at least 50 ms, the page clock being
+ * coarsened to 0.1 ms), medians of each and of the rounds' ratios, and the quartiles of those ratios:
+ * on a shared machine a neighbour's burst moves a round, and the spread says how far.
  */
 async function timeIn(html, fn, url) {
   await openAt(html, url);
   await page.addScriptTag({ content: bundle });
-  return page.evaluate((name) => {
-    const bench = globalThis.goujiBench;
-    const repsFor = (run) => {
-      let reps = 1;
-      for (;;) {
+  return page.evaluate(
+    ([name, rounds]) => {
+      const bench = globalThis.goujiBench;
+      const repsFor = (run) => {
+        let reps = 1;
+        for (;;) {
+          const t0 = performance.now();
+          for (let i = 0; i < reps; i++) run(document);
+          if (performance.now() - t0 >= 50 || reps >= 1 << 16) return reps;
+          reps *= 2;
+        }
+      };
+      const batch = (run, reps) => {
         const t0 = performance.now();
         for (let i = 0; i < reps; i++) run(document);
-        if (performance.now() - t0 >= 50 || reps >= 1 << 16) return reps;
-        reps *= 2;
-      }
-    };
-    const batch = (run, reps) => {
+        return (performance.now() - t0) / reps;
+      };
+      const run = bench[name];
       const t0 = performance.now();
-      for (let i = 0; i < reps; i++) run(document);
-      return (performance.now() - t0) / reps;
-    };
-    const run = bench[name];
-    const t0 = performance.now();
-    run(document);
-    const first = performance.now() - t0;
-    for (const warm of [bench.floor, run]) {
-      const start = performance.now();
-      while (performance.now() - start < 500) warm(document);
-    }
-    const floorReps = repsFor(bench.floor);
-    const runReps = repsFor(run);
-    const floors = [];
-    const runs = [];
-    const ratios = [];
-    for (let round = 0; round < 9; round++) {
-      const f = batch(bench.floor, floorReps);
-      const r = batch(run, runReps);
-      floors.push(f);
-      runs.push(r);
-      ratios.push(r / f);
-    }
-    const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
-    return { ms: median(runs), floor: median(floors), ratio: median(ratios), first };
-  }, fn);
+      run(document);
+      const first = performance.now() - t0;
+      for (const warm of [bench.floor, run]) {
+        const start = performance.now();
+        while (performance.now() - start < 500) warm(document);
+      }
+      const floorReps = repsFor(bench.floor);
+      const runReps = repsFor(run);
+      const floors = [];
+      const runs = [];
+      const ratios = [];
+      for (let round = 0; round < rounds; round++) {
+        const f = batch(bench.floor, floorReps);
+        const r = batch(run, runReps);
+        floors.push(f);
+        runs.push(r);
+        ratios.push(r / f);
+      }
+      const sorted = (xs) => xs.sort((a, b) => a - b);
+      const median = (xs) => sorted(xs)[xs.length >> 1];
+      const quartiles = [sorted(ratios)[rounds >> 2], ratios[(3 * rounds) >> 2]];
+      return { ms: median(runs), floor: median(floors), ratio: median(ratios), quartiles, first };
+    },
+    [fn, ROUNDS],
+  );
 }
 
 const rows = [];
 async function measure(label, html, fn, budget, url) {
-  const { ms, floor, ratio, first } = await timeIn(html, fn, url);
-  rows.push({ label, ms, floor, ratio, budget, first });
+  const { ms, floor, ratio, quartiles, first } = await timeIn(html, fn, url);
+  rows.push({ label, ms, floor, ratio, quartiles, budget, first });
   process.stdout.write('.');
 }
 
@@ -230,13 +238,13 @@ const zodInAuditor = existsSync(join(scripts, 'auditor.js'))
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const lines = [
-  `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpu}, ${`${platform()} ${release()}, Chromium ${chromeVersion}`}, headless. After half a second of each, medians of nine rounds, each a batch of the floor then a batch of the run; the ratio is the median of the rounds' ratios. The floor is one bare pass over every table cell's text and the body text in the same page. "First run" is the run's first call on the fresh page, compiling included (one sample, not a median).`,
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpu}, ${`${platform()} ${release()}, Chromium ${chromeVersion}`}, headless. After half a second of each, medians of ${ROUNDS} rounds, each a batch of the floor then a batch of the run; the ratio is the median of the rounds' ratios, and "middle half" the range of the middle half of them (how far a shared machine moved the rounds). The floor is one bare pass over every table cell's text and the body text in the same page. "First run" is the run's first call on the fresh page, compiling included (one sample, not a median).`,
   '',
-  '| what | median | floor | ratio | budget | first run |',
-  '|---|---|---|---|---|---|',
+  '| what | median | floor | ratio | middle half | budget | first run |',
+  '|---|---|---|---|---|---|---|',
   ...rows.map(
     (r) =>
-      `| ${r.label} | ${r.ms.toFixed(2)} ms | ${r.floor.toFixed(3)} ms | ${r.ratio.toFixed(1)}× | ${r.budget} | ${r.first.toFixed(1)} ms |`,
+      `| ${r.label} | ${r.ms.toFixed(2)} ms | ${r.floor.toFixed(3)} ms | ${r.ratio.toFixed(1)}× | ${r.quartiles[0].toFixed(1)}–${r.quartiles[1].toFixed(1)}× | ${r.budget} | ${r.first.toFixed(1)} ms |`,
   ),
   '',
   '| bundle | size | budget |',
