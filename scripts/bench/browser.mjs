@@ -140,10 +140,16 @@ async function timeIn(html, fn, url) {
         runs.push(r);
         ratios.push(r / f);
       }
-      const sorted = (xs) => xs.sort((a, b) => a - b);
-      const median = (xs) => sorted(xs)[xs.length >> 1];
-      const quartiles = [sorted(ratios)[rounds >> 2], ratios[(3 * rounds) >> 2]];
-      return { ms: median(runs), floor: median(floors), ratio: median(ratios), quartiles, first };
+      const ordered = (xs) => [...xs].sort((a, b) => a - b);
+      const median = (xs) => ordered(xs)[xs.length >> 1];
+      const byRatio = ordered(ratios);
+      return {
+        ms: median(runs),
+        floor: median(floors),
+        ratio: byRatio[rounds >> 1],
+        quartiles: [byRatio[rounds >> 2], byRatio[(3 * rounds) >> 2]],
+        first,
+      };
     },
     [fn, ROUNDS],
   );

@@ -59,7 +59,9 @@ const profile = mkdtempSync(join(tmpdir(), 'gouji-popup-bench-'));
 const extension = mkdtempSync(join(tmpdir(), 'gouji-popup-bench-extension-'));
 cpSync(EXTENSION, extension, { recursive: true });
 const popupHtml = readFileSync(join(EXTENSION, 'popup.html'), 'utf8');
-const head = popupHtml.slice(0, popupHtml.search(/<script\b|<\/head>/i));
+const headEnd = popupHtml.search(/<script\b|<\/head>/i);
+if (headEnd < 0) throw new Error('popup bench: the built popup.html has no <script> or </head>');
+const head = popupHtml.slice(0, headEnd);
 const row = (i) =>
   `<div class="log-row">2020年某某县人民政府政府信息公开工作年度报告 ${i} <span class="en">2021 format</span> 发现问题 3</div>`;
 writeFileSync(
@@ -90,8 +92,9 @@ async function run() {
   const worker =
     context.serviceWorkers().find((w) => w.url().endsWith('/background.js')) ??
     (await context.waitForEvent('serviceworker'));
-  const popupUrl = `chrome-extension://${new URL(worker.url()).host}/popup.html`;
-  const floorUrl = `chrome-extension://${new URL(worker.url()).host}/bench-floor.html`;
+  const origin = `chrome-extension://${new URL(worker.url()).host}`;
+  const popupUrl = `${origin}/popup.html`;
+  const floorUrl = `${origin}/bench-floor.html`;
 
   const seeder = await context.newPage();
   await seeder.goto(popupUrl);
