@@ -6,6 +6,7 @@ import { runAudit } from '@/utils/audit/run';
 import { logDb } from '@/utils/log/db';
 import { exportJson } from '@/utils/log/export';
 import { FILING_ERROR_KEY, type FilingError } from '@/utils/log/filing-error';
+import { FIRST_ROWS_GLOBAL, POPUP_PAGE_SIZE, readFirstRowsDirect } from '@/utils/log/first-rows';
 import { handleLogRequest, type LogRequest, logAudit } from '@/utils/log/hub';
 import { getVerdicts, listLatest } from '@/utils/log/queries';
 import { parseFixture } from '@/utils/log/testing/fixtures';
@@ -163,6 +164,23 @@ describe('LogPanel on a log of thousands of pages', () => {
     expect(steps.filter((s) => s === '[latest+auditedAt]')).toHaveLength(4);
     expect(qa(view.root, '.log-row').map((r) => r.dataset.id)).toEqual(ids);
     view.unmount();
+  });
+
+  it('takes the rows popup.html’s first-rows script read without Dexie, and reads through Dexie when it gave none', async () => {
+    const page = globalThis as Record<string, unknown>;
+    try {
+      const viaDexie = (await readFirstRows()).map((r) => r.id);
+      const steps = indexesAsked();
+      page[FIRST_ROWS_GLOBAL] = readFirstRowsDirect(POPUP_PAGE_SIZE);
+      expect((await readFirstRows()).map((r) => r.id)).toEqual(viaDexie);
+      expect(steps).toEqual([]);
+      // the script left the log to Dexie (none yet, another version): read the usual way
+      page[FIRST_ROWS_GLOBAL] = Promise.resolve(null);
+      expect((await readFirstRows()).map((r) => r.id)).toEqual(viaDexie);
+      expect(steps).toEqual(['[latest+auditedAt]']);
+    } finally {
+      delete page[FIRST_ROWS_GLOBAL];
+    }
   });
 
   it('opens a record and sends the verdict to the background', async () => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { type Browser, browser } from '#imports';
 import { ExportBar } from '@/components/log/ExportBar';
 import { LogList } from '@/components/log/LogList';
@@ -8,16 +8,9 @@ import type { Finding, Localized } from '@/utils/audit/result';
 import { type Lang, t, tBoth } from '@/utils/i18n';
 import type { ExportFilter } from '@/utils/log/export';
 import { FILING_ERROR_KEY, type FilingError } from '@/utils/log/filing-error';
+import { FIRST_ROWS_GLOBAL, POPUP_PAGE_SIZE } from '@/utils/log/first-rows';
 import type { LogChanged, LogReply, LogRequest } from '@/utils/log/hub';
-import {
-  countLatest,
-  firstRows,
-  getLatest,
-  type LogFacets,
-  listLatest,
-  logContents,
-  logFacets,
-} from '@/utils/log/list';
+import type { LogFacets } from '@/utils/log/list';
 import { hasFilter, type ListQuery, type ShownPage } from '@/utils/log/list-query';
 import type { RecordDetail as Detail } from '@/utils/log/queries';
 import type { RecordSummary, VerdictValue } from '@/utils/log/schema';
@@ -30,10 +23,11 @@ import { langOf, loadLang } from '../shared/settings';
 // extension origin, summaries only for the list); every write goes through the background, the
 // log's only writer. The current tab's own section above this one belongs to main.tsx.
 //
-// First paint (issue 11, 200 ms with 10 000 pages): this module loads only the list's reads
-// (utils/log/list.ts: Dexie, no zod) and its views. The first page's rows are read first and drawn
-// at once, the count and the filters' choices after them; a record's view (./detail), export,
-// import and the worksheet writer are loaded when first used.
+// First paint (issue 11, 200 ms with 10 000 pages): this module loads only the list's views. The
+// first page's rows come from popup.html's first-rows script (utils/log/first-rows.ts, no Dexie)
+// and are drawn at once; the log's reads (utils/log/list.ts: Dexie, no zod) load after, for the
+// count and the filters' choices; a record's view (./detail), export, import and the worksheet
+// writer are loaded when first used.
 
 export interface LogPanelProps {
   /** the tab the popup is about: evidence is captured there */
@@ -48,13 +42,27 @@ export interface LogPanelProps {
 }
 
 /** A page of the list: small enough to render at once in a popup. */
-const PAGE_SIZE = 20;
+const PAGE_SIZE = POPUP_PAGE_SIZE;
 
 type Message = { text: string; error?: boolean } | null;
 
-/** Starts reading the rows the list opens on; for LogPanel's firstRowsRead. */
+/**
+ * The log's reads (utils/log/list.ts, with Dexie), loaded when first needed: the rows the list
+ * opens on usually come from popup.html's first-rows script without them, so the popup's first
+ * load stays small and the count, the filters and every later read wait for this one module.
+ */
+const logReads = () => import('@/utils/log/list');
+
+/**
+ * The rows the list opens on, for LogPanel's firstRowsRead: those popup.html's first-rows script
+ * began to read before this module loaded, or else (no such read, or one it left to Dexie) read now.
+ */
 export function readFirstRows(): Promise<RecordSummary[]> {
-  const read = firstRows(PAGE_SIZE);
+  const direct = (globalThis as Record<string, unknown>)[FIRST_ROWS_GLOBAL] as
+    | Promise<RecordSummary[] | null>
+    | undefined;
+  const viaDexie = () => logReads().then((reads) => reads.firstRows(PAGE_SIZE));
+  const read = direct ? direct.then((rows) => rows ?? viaDexie()) : viaDexie();
   // a failure is LogPanel's to show once it takes the read; until then it is not unhandled
   read.catch(() => {});
   return read;
@@ -157,8 +165,10 @@ export function LogPanel({ tabId, pageUrl, firstRowsRead }: LogPanelProps) {
   const say = (text: Localized | string, error = false) =>
     setMessage({ text: typeof text === 'string' ? text : text[lang], error });
 
-  // the list: re-read on every query, page and change of the log; a slower earlier read is dropped
-  useEffect(() => {
+  // the list: re-read on every query, page and change of the log; a slower earlier read is dropped.
+  // A layout effect, run as soon as the panel is rendered: an effect would wait for the first frame
+  // to be painted without the rows, though popup.html's first-rows script has often read them by then.
+  useLayoutEffect(() => {
     const mine = ++seq.current;
     const show = (p: ShownPage): boolean => {
       if (mine !== seq.current) return false;
@@ -172,17 +182,20 @@ export function LogPanel({ tabId, pageUrl, firstRowsRead }: LogPanelProps) {
     if (isFirstUnfiltered(query)) {
       // the rows the popup opens on cost PAGE_SIZE reads of the index, however large the log; they
       // are drawn before the count, which walks the whole index
-      const rows = early.current ?? firstRows(PAGE_SIZE);
+      const rows = early.current ?? logReads().then((reads) => reads.firstRows(PAGE_SIZE));
       early.current = undefined;
       rows
         .then(async (items) => {
           if (!show({ items, page: 1, pageSize: PAGE_SIZE })) return;
-          const total = await countLatest();
+          const total = await (await logReads()).countLatest();
           const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
           show({ items, page: 1, pageSize: PAGE_SIZE, total, pages });
         })
         .catch(failed);
-    } else listLatest(query).then(show, failed);
+    } else
+      logReads()
+        .then((reads) => reads.listLatest(query))
+        .then(show, failed);
   }, [query, version]);
 
   // the filters' years and formats and the count of pages: read after the first rows are drawn (a
@@ -191,21 +204,26 @@ export function LogPanel({ tabId, pageUrl, firstRowsRead }: LogPanelProps) {
   useEffect(() => {
     if (!listShown) return;
     let live = true;
-    logFacets().then(
-      (f) => {
-        if (live) setFacets(f);
-      },
-      (e: unknown) => {
-        if (live) say(t('log.loadFailed', lang, { error: String(e) }), true);
-      },
-    );
+    logReads()
+      .then((reads) => reads.logFacets())
+      .then(
+        (f) => {
+          if (live) setFacets(f);
+        },
+        (e: unknown) => {
+          if (live) say(t('log.loadFailed', lang, { error: String(e) }), true);
+        },
+      );
     return () => {
       live = false;
     };
   }, [listShown, version]);
 
   useEffect(() => {
-    if (pageUrl) getLatest(pageUrl).then(setCurrent, () => setCurrent(null));
+    if (pageUrl)
+      logReads()
+        .then((reads) => reads.getLatest(pageUrl))
+        .then(setCurrent, () => setCurrent(null));
     else setCurrent(null);
   }, [pageUrl, version]);
 
@@ -451,7 +469,7 @@ export function LogPanel({ tabId, pageUrl, firstRowsRead }: LogPanelProps) {
           <ExportBar
             lang={lang}
             total={facets?.pages ?? null}
-            countContents={() => logContents()}
+            countContents={() => logReads().then((reads) => reads.logContents())}
             filtered={hasFilter(query) ? page.total : null}
             busy={busy}
             message={message}

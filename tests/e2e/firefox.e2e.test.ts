@@ -129,6 +129,28 @@ describe('the Firefox build in Firefox', () => {
     },
   );
 
+  it('opens the popup on the logged reports, their first rows read by popup.html’s own script', async () => {
+    const popup = await ff.openExtensionPage('popup.html');
+    const shown = await until(
+      () =>
+        popup.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('.log-row')].map((r) => r.dataset.id),
+        ),
+      (ids) => ids.length >= 2,
+      'the list’s rows',
+    );
+    // the same rows, read straight from IndexedDB before the popup's modules ran
+    // (utils/log/first-rows.ts)
+    const early = await popup.evaluate(async () => {
+      const read = (globalThis as Record<string, unknown>).__goujiFirstRows as Promise<
+        { id: string }[] | null
+      >;
+      return (await read)?.map((r) => r.id) ?? null;
+    });
+    expect(early).toEqual(shown);
+    await popup.close();
+  });
+
   it('opens the report viewer with a fixture PDF: its pages, boxes over the cells, the panel as in Node', async () => {
     const file = 'tests/fixtures/documents/seed003.pdf';
     const src = `${ff.origin}/${file}`;

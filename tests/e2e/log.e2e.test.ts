@@ -193,6 +193,14 @@ describe('the audit log in the popup', () => {
 
   it('lists the three records, newest first, with their status and error counts', async () => {
     await expect.poll(() => rows(popup).count()).toBe(3);
+    // the rows came from popup.html's first-rows script, read before the popup's modules loaded
+    // (utils/log/first-rows.ts), and are those the list shows
+    const early = await popup.evaluate(async () =>
+      ((await (globalThis as Record<string, unknown>).__goujiFirstRows) as { title: string }[] | null)?.map(
+        (r) => r.title,
+      ),
+    );
+    expect(early).toEqual([PAGES.park2017.title, PAGES.county2019.title, PAGES.gxj2021.title]);
     expect(await popup.locator('.log-row .row-title').allTextContents()).toEqual([
       PAGES.park2017.title,
       PAGES.county2019.title,

@@ -2,6 +2,7 @@ import { Dexie, type Table } from 'dexie';
 import type { Finding } from '../audit/result';
 import { FIRST_MODEL_VERSION, type ReportModel } from '../report/model';
 import type { SweepItemRow, SweepRow } from '../sweep/queue-schema';
+import { LOG_DB_NAME, LOG_DB_VERSION } from './db-identity';
 import { agencyKeyOf, searchTextOf } from './keys';
 import type { Evidence, RecordSummary, TableChange, Verdict } from './schema';
 
@@ -37,8 +38,6 @@ import type { Evidence, RecordSummary, TableChange, Verdict } from './schema';
 //               pages still to read.
 // - sweepItems: one row per listed link: pending, taken or read, with what was read. The counts of a
 //               sweep's progress are counted from these rows, never kept apart.
-
-export const LOG_DB_NAME = 'gouji-log';
 
 /** A stored summary: the record's summary plus its normalized search text. */
 export interface AuditRow extends RecordSummary {
@@ -113,8 +112,9 @@ export class LogDb extends Dexie {
             row.modelVersion ??= FIRST_MODEL_VERSION;
           }),
       );
-    // v4: two new tables, nothing to rewrite
-    this.version(4).stores(STORES_V4);
+    // v4: two new tables, nothing to rewrite. The last version is LOG_DB_VERSION: the popup's
+    // first-rows script reads only a log at that version (first-rows.ts).
+    this.version(LOG_DB_VERSION).stores(STORES_V4);
   }
 }
 

@@ -2,14 +2,12 @@ import type { Finding } from '../audit/result';
 import type { AuditRow, DetailRow } from './db';
 import { searchTextOf } from './keys';
 import type { AuditRecord, RecordRef, RecordSummary, SeverityCounts } from './schema';
+import { toSummary } from './summary';
+
+export { toSummary };
 
 // Records ⇄ the two rows IndexedDB keeps of each (db.ts): the summary the list reads and the heavy
 // detail. Plain functions; nothing here opens the database.
-
-export function toSummary(row: AuditRow): RecordSummary {
-  const { search: _search, ...summary } = row;
-  return summary;
-}
 
 export function toRows(record: AuditRecord): { row: AuditRow; detail: DetailRow } {
   const { model, findings, change, ...summary } = record;
