@@ -6,6 +6,7 @@ import { documentFromHtml } from '../../cli/dom';
 import { nodePdfOptions } from '../../cli/pdf-node';
 import type { TabResult } from '../../entrypoints/shared/messages';
 import { runAudit } from '../../utils/audit/run';
+import { FIRST_ROWS_GLOBAL } from '../../utils/log/first-rows';
 import { readReport } from '../../utils/source/index';
 import { GECKO_ID } from '../../wxt.config';
 import { type FirefoxHarness, launchFirefox } from './firefox';
@@ -141,12 +142,10 @@ describe('the Firefox build in Firefox', () => {
     );
     // the same rows, read straight from IndexedDB before the popup's modules ran
     // (utils/log/first-rows.ts)
-    const early = await popup.evaluate(async () => {
-      const read = (globalThis as Record<string, unknown>).__goujiFirstRows as Promise<
-        { id: string }[] | null
-      >;
+    const early = await popup.evaluate(async (global) => {
+      const read = (globalThis as Record<string, unknown>)[global] as Promise<{ id: string }[] | null>;
       return (await read)?.map((r) => r.id) ?? null;
-    });
+    }, FIRST_ROWS_GLOBAL);
     expect(early).toEqual(shown);
     await popup.close();
   });

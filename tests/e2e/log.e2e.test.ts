@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '@/utils/audit/result';
+import { FIRST_ROWS_GLOBAL } from '@/utils/log/first-rows';
 import { severityCounts } from '@/utils/log/rows';
 import type { Evidence, RecordSummary, Verdict } from '@/utils/log/schema';
 import { type Harness, launch, REPO } from './harness';
@@ -195,11 +196,10 @@ describe('the audit log in the popup', () => {
     await expect.poll(() => rows(popup).count()).toBe(3);
     // the rows came from popup.html's first-rows script, read before the popup's modules loaded
     // (utils/log/first-rows.ts), and are those the list shows
-    const early = await popup.evaluate(async () =>
-      ((await (globalThis as Record<string, unknown>).__goujiFirstRows) as { title: string }[] | null)?.map(
-        (r) => r.title,
-      ),
-    );
+    const early = await popup.evaluate(async (global) => {
+      const read = (globalThis as Record<string, unknown>)[global] as Promise<RecordSummary[] | null>;
+      return (await read)?.map((r) => r.title) ?? null;
+    }, FIRST_ROWS_GLOBAL);
     expect(early).toEqual([PAGES.park2017.title, PAGES.county2019.title, PAGES.gxj2021.title]);
     expect(await popup.locator('.log-row .row-title').allTextContents()).toEqual([
       PAGES.park2017.title,
