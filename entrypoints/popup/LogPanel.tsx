@@ -53,6 +53,9 @@ type Message = { text: string; error?: boolean } | null;
  */
 const logReads = () => import('@/utils/log/list');
 
+/** The list's first page read through Dexie: when the first-rows script read none, and on a re-read. */
+const firstRowsViaDexie = () => logReads().then((reads) => reads.firstRows(PAGE_SIZE));
+
 /**
  * The rows the list opens on, for LogPanel's firstRowsRead: those popup.html's first-rows script
  * began to read before this module loaded, or else (no such read, or one it left to Dexie) read now.
@@ -61,8 +64,7 @@ export function readFirstRows(): Promise<RecordSummary[]> {
   const direct = (globalThis as Record<string, unknown>)[FIRST_ROWS_GLOBAL] as
     | Promise<RecordSummary[] | null>
     | undefined;
-  const viaDexie = () => logReads().then((reads) => reads.firstRows(PAGE_SIZE));
-  const read = direct ? direct.then((rows) => rows ?? viaDexie()) : viaDexie();
+  const read = direct ? direct.then((rows) => rows ?? firstRowsViaDexie()) : firstRowsViaDexie();
   // a failure is LogPanel's to show once it takes the read; until then it is not unhandled
   read.catch(() => {});
   return read;
@@ -182,7 +184,7 @@ export function LogPanel({ tabId, pageUrl, firstRowsRead }: LogPanelProps) {
     if (isFirstUnfiltered(query)) {
       // the rows the popup opens on cost PAGE_SIZE reads of the index, however large the log; they
       // are drawn before the count, which walks the whole index
-      const rows = early.current ?? logReads().then((reads) => reads.firstRows(PAGE_SIZE));
+      const rows = early.current ?? firstRowsViaDexie();
       early.current = undefined;
       rows
         .then(async (items) => {
