@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import type { InlineConfig, Plugin } from 'vite';
 import { defineConfig } from 'wxt';
@@ -20,6 +21,16 @@ export const OPTIONAL_HOSTS = ['*://*/*'];
 /** Firefox's stable add-on ID: storage.sync and the add-on store key on it. Never change it. */
 export const GECKO_ID = 'gouji@gouji.extension';
 
+/**
+ * Every content script's context is Gouji's (entrypoints/shared/script-context.ts), not WXT's: WXT's
+ * signals a script's start to the page, and lets the page end it, by a DOM event named after the
+ * extension's ID (review M1).
+ */
+const pageSilentContext = {
+  find: /^wxt\/utils\/content-script-context$/,
+  replacement: fileURLToPath(new URL('entrypoints/shared/script-context.ts', import.meta.url)),
+};
+
 // Permissions are the fewest that do the job: the detector runs only on *.gov.cn, anything else is
 // audited on demand through activeTab, or on sites the user adds at run time (optional host
 // permissions). Declared here, per browser, rather than left to WXT's copying of a runtime script's
@@ -27,7 +38,7 @@ export const GECKO_ID = 'gouji@gouji.extension';
 export default defineConfig({
   srcDir: '.',
   outDir: '.output',
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact()], resolve: { alias: [pageSilentContext] } }),
   hooks: {
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.some((e) => e.name === 'popup')) firstLoadInOneChunk('popup', config);

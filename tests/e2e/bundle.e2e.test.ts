@@ -16,6 +16,18 @@ describe('content-script bundles', () => {
     expect(gzipSync(script('detector')).length).toBeLessThan(10 * 1024);
   });
 
+  it("has no DOM event or window message named after the extension's ID (review M1)", () => {
+    // WXT's own content script context announces a script's start to the page by such an event and
+    // ends the script when the page dispatches one; the build swaps in Gouji's
+    // (entrypoints/shared/script-context.ts, wxt.config.ts)
+    for (const name of ['detector', 'auditor', 'sweep-offer']) {
+      const code = script(name).toString('utf8');
+      expect(code.length).toBeGreaterThan(1000);
+      expect(code.includes('content-script-started'), `${name} announces its start`).toBe(false);
+      expect(code.includes('gouji.content-script-contexts'), `${name} without Gouji's context`).toBe(true);
+    }
+  });
+
   it('the auditor carries no zod', () => {
     const auditor = script('auditor').toString('utf8');
     expect(auditor.length).toBeGreaterThan(10_000); // the real bundle, not an empty file

@@ -225,6 +225,28 @@ describe('the Firefox build in Firefox', () => {
     await viewer.close();
   });
 
+  it("cannot be heard or stopped by a page that knows the add-on's fixed ID (review M1)", async () => {
+    // tests/e2e/pages/hostile.js listens for, and keeps dispatching, the document events WXT's own
+    // content script context sent and obeyed, named after the ID
+    const page = await ff.open(`tests/e2e/pages/hostile-report.html?id=${encodeURIComponent(GECKO_ID)}`);
+    const url = page.url();
+    await until(
+      () => tabState(url),
+      (s) => !!s?.result?.model,
+      'the tab result of the hostile page',
+    );
+    const got = () =>
+      page.evaluate(() => {
+        const { events, attacks, messages } = (
+          window as unknown as { __hostile: { events: string[]; attacks: number; messages: string[] } }
+        ).__hostile;
+        return { events, attacks, messages, overlay: document.querySelector('gouji-overlay') !== null };
+      });
+    const seen = await until(got, (g) => g.attacks > 20, 'the attacks');
+    expect(seen).toEqual({ events: [], attacks: seen.attacks, messages: [], overlay: true });
+    await page.close();
+  });
+
   it('leaves a *.gov.cn page that is no report alone', async () => {
     const page = await ff.open('tests/e2e/pages/news.html');
     // the detector has run once the page is idle; give it a moment more

@@ -150,6 +150,7 @@ interface Got {
   roots: string[];
   hosts: number;
   attacks: number;
+  events: string[];
 }
 const got = (page: Page): Promise<Got> =>
   page.evaluate(() => (window as unknown as { __hostile: Got }).__hostile);
@@ -181,7 +182,8 @@ describe.each([
 
   beforeAll(async () => {
     hh = await launch({ root: REPO, closedShadowRoot });
-    page = await hh.open('tests/e2e/pages/hostile-report.html');
+    // the page knows Gouji's ID, as it would Firefox's fixed add-on ID or a store's
+    page = await hh.open(`tests/e2e/pages/hostile-report.html?id=${hh.extensionId}`);
     await hh.waitForTabResult(page);
     await until(
       () => panelState(page, hh),
@@ -201,6 +203,17 @@ describe.each([
 
   it('hears no message from Gouji (no extension ID, no "content script started")', async () => {
     expect((await got(page)).messages).toEqual([]);
+  });
+
+  it("hears no event named after Gouji's ID, and stops no script by dispatching one", async () => {
+    const { events, attacks } = await got(page);
+    expect(events).toEqual([]);
+    // the page dispatched WXT's "started" event for the detector and the auditor at every attack,
+    // which ended the auditor and took its overlay down while WXT's context was in use
+    expect(attacks).toBeGreaterThan(20);
+    const state = await panelState(page, hh);
+    expect(state.hosts).toBe(1);
+    expect(state.panel).not.toBeNull();
   });
 
   it(

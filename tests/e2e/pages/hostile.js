@@ -10,8 +10,35 @@
     hosts: 0,
     /** synthetic clicks and keys sent at the overlay */
     attacks: 0,
+    /** DOM events named after the extension's ID, heard on the document */
+    events: [],
   };
   window.__hostile = got;
+
+  // A page that knows Gouji's ID (Firefox's add-on ID is fixed, and so is a store's; the test
+  // passes it as ?id=): WXT's own content script context announced each script's start with a
+  // document event of this name, and ended the script when the page dispatched one.
+  const id = new URLSearchParams(location.search).get('id');
+  const started = (script) => `${id}:${script}:wxt:content-script-started`;
+  const scripts = ['detector', 'auditor'];
+  if (id)
+    for (const script of scripts)
+      document.addEventListener(started(script), (e) => {
+        let detail = '(unreadable)';
+        try {
+          // its own dispatches (below) aside; a content script's detail may be closed to the page
+          if (e.detail?.messageId === 'page') return;
+          detail = JSON.stringify(e.detail);
+        } catch {}
+        got.events.push(`${e.type} ${detail}`);
+      });
+  const stopScripts = () => {
+    if (!id) return;
+    for (const script of scripts)
+      document.dispatchEvent(
+        new CustomEvent(started(script), { detail: { contentScriptName: script, messageId: 'page' } }),
+      );
+  };
 
   window.addEventListener('message', (e) => {
     got.messages.push(typeof e.data === 'string' ? e.data : JSON.stringify(e.data));
@@ -34,6 +61,7 @@
   };
 
   setInterval(() => {
+    stopScripts();
     const host = document.querySelector('gouji-overlay');
     if (!host) return;
     got.hosts++;
