@@ -2,9 +2,10 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AuditResult, Finding, Localized } from '@/utils/audit/result';
+import type { Attachment } from '@/utils/report/attachments';
 import type { ReportModel } from '@/utils/report/model';
 import { buildMarks } from './findings';
-import { Overlay, type Target } from './Overlay';
+import { Overlay, type OverlayProps, type Target } from './Overlay';
 import { DEFAULT_PLACE, type PanelPlace } from './Panel';
 import { acceptSyntheticEventsForTests } from './trusted';
 
@@ -123,6 +124,7 @@ function show(
   logError: Localized | null = null,
   onReaudit = vi.fn(),
   shown: { model: ReportModel; audit: AuditResult } = { model, audit },
+  files: Pick<OverlayProps, 'attachments' | 'onAuditAttachment'> = {},
 ) {
   const { model: m, audit: a } = shown;
   const marks = buildMarks(a.findings, (c) => targets.has(c), new Set(inferred.keys()));
@@ -142,6 +144,7 @@ function show(
         onClose={onClose}
         onReaudit={onReaudit}
         logError={logError}
+        {...files}
       />,
       container,
     ),
@@ -262,7 +265,18 @@ describe('Overlay', () => {
   });
 
   it("ignores a script's clicks and keys: only the user's own events act", () => {
-    const { onClose, onReaudit } = show();
+    const onAuditAttachment = vi.fn();
+    const report: Attachment = {
+      url: 'https://www.example.gov.cn/2023年报.pdf',
+      kind: 'pdf',
+      label: '2023年报.pdf',
+      via: 'link',
+      likelyReport: true,
+    };
+    const { onClose, onReaudit } = show('zh', vi.fn(), new Map(), null, vi.fn(), undefined, {
+      attachments: [report],
+      onAuditAttachment,
+    });
     acceptSyntheticEventsForTests(false);
     try {
       act(() => {
@@ -273,9 +287,11 @@ describe('Overlay', () => {
       for (const action of ['dock', 'collapse', 'reaudit', 'close'])
         act(() => container.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!.click());
       act(() => container.querySelector<HTMLButtonElement>('[data-spec="T4-01"]')!.click());
+      act(() => container.querySelector<HTMLButtonElement>('[data-action="audit-attachment"]')!.click());
     } finally {
       acceptSyntheticEventsForTests(true);
     }
+    expect(onAuditAttachment).not.toHaveBeenCalled();
     expect(onClose).not.toHaveBeenCalled();
     expect(onReaudit).not.toHaveBeenCalled();
     expect(container.querySelector('.panel')!.className).not.toContain('collapsed');

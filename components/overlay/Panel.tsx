@@ -307,7 +307,7 @@ export const Panel = memo(function Panel(props: PanelProps) {
                   data-action="audit-attachment"
                   data-url={a.url}
                   title={a.url}
-                  onClick={() => props.onAuditAttachment?.(a.url)}
+                  onClick={userOnly(() => props.onAuditAttachment?.(a.url))}
                 >
                   {t('doc.auditAttachment', lang)}：{a.label}
                 </button>
