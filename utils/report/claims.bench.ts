@@ -17,6 +17,38 @@ const APPLICATIONS = para(
   ),
 );
 
+// One clause of 20 000 characters that was read in time quadratic or worse in its length (issue 11):
+// each claim compared with every claim before it, a share's look-back over every figure, the
+// clause re-read per count, a regex that backtracked over every pair of 网站 and 发布.
+const clause = (head: string, unit: (i: number) => string): Paragraph[] => {
+  let text = head;
+  for (let i = 1; text.length < 20_000; i++) text += unit(i);
+  return para(text);
+};
+const OUTCOMES = clause('本年度共收到申请', (i) => `予以公开${i}件，`);
+const RECEIVED = clause('本年度', (i) => `收到政府信息公开申请${i}件，`);
+const BARE_SHARES = clause('本年度', (i) => `占${i % 100}%，`);
+const CHANNELS = clause('本年度', (i) => `政府网站发布信息${i}条，政策解读${i}篇，`);
+const PORTAL = clause('本年度', (i) => `网站发布${i}，`);
+
+describe('claims: one 20 000-character clause, no 。 or ；', () => {
+  bench('2 000 outcomes (予以公开N件)', () => {
+    extractClaims(OUTCOMES);
+  });
+  bench('1 300 received counts', () => {
+    extractClaims(RECEIVED);
+  });
+  bench('3 000 shares with no count before them', () => {
+    extractClaims(BARE_SHARES);
+  });
+  bench('900 channel counts', () => {
+    extractClaims(CHANNELS);
+  });
+  bench('2 000 × 网站发布 and no 文件', () => {
+    extractClaims(PORTAL);
+  });
+});
+
 describe('claims: one 20 000-character sentence', () => {
   bench('a 其中 list of 2 000 items', () => {
     extractClaims(LIST);

@@ -379,4 +379,50 @@ describe('extractClaims: long paragraphs (review M4)', () => {
     expect(ofKind(cs, 'applicationsReceived')[0]?.numbers.count?.value).toBe(5);
     expect(partValues(ofKind(cs, 'totalWithParts')[0]!)).toEqual([3, 2]);
   });
+
+  // One clause of 40 000 characters, no 。 or ；: each figure of it is read, once. These shapes were
+  // read in time quadratic or worse in the clause's length (each claim compared with every claim
+  // before it, a look-back over every figure of the clause per share, the clause re-read per
+  // count, a regex that backtracked over every pair of 网站 and 发布); claims.bench.ts times them.
+  const clauseOf = (unit: (i: number) => string, head = '本年度'): { text: string; n: number } => {
+    let text = head;
+    let n = 0;
+    while (text.length < 40_000) text += unit(++n);
+    return { text, n };
+  };
+  const upTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+  const values = (cs: Claim[], key = 'count') => cs.map((c) => c.numbers[key]?.value);
+
+  it('reads one long clause of outcomes, each once', () => {
+    const { text, n } = clauseOf((i) => `予以公开${i}件，`, '本年度共收到申请');
+    expect(values(ofKind(claimsOf(text), 'outcomeCount'))).toEqual(upTo(n));
+  });
+
+  it('reads one long clause of received counts, each once', () => {
+    const { text, n } = clauseOf((i) => `收到政府信息公开申请${i}件，`);
+    expect(values(ofKind(claimsOf(text), 'applicationsReceived'))).toEqual(upTo(n));
+  });
+
+  it('reads one long clause of shares, each with the count before it', () => {
+    const { text, n } = clauseOf((i) => `受理${i}件，占${i % 100}%，`);
+    const rates = ofKind(claimsOf(text), 'rate');
+    expect(values(rates, 'numerator')).toEqual(upTo(n));
+    expect(values(rates, 'percent')).toEqual(upTo(n).map((i) => i % 100));
+  });
+
+  it('reads one long clause of channel counts, each once', () => {
+    const { text, n } = clauseOf((i) => `政府网站发布信息${i}条，政策解读${i}篇，`);
+    const cs = claimsOf(text);
+    expect(values(ofKind(cs, 'channelCount'))).toEqual(upTo(n));
+    // one interpretation count per clause: its first
+    expect(values(ofKind(cs, 'interpretationCount'))).toEqual([1]);
+  });
+
+  it('finds the portal documents of a long clause whose 文件 comes last', () => {
+    const { text } = clauseOf((i) => `网站发布${i}，`);
+    expect(ofKind(claimsOf(text), 'portalDocuments')).toEqual([]);
+    expect(values(ofKind(claimsOf(`${text}各类文件3份`), 'portalDocuments'))).toEqual([3]);
+    // a 。 or ； ends the stretch the portal, 发布 and 文件 must share
+    expect(ofKind(claimsOf(`${text}。各类文件3份`), 'portalDocuments')).toEqual([]);
+  });
 });

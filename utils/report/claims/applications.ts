@@ -1,4 +1,5 @@
 import type { TextNumber } from '../model';
+import type { Span } from '../text-numbers';
 import { type Ctx, eachInClauses, emit, num, sentenceAt, sentenceIndexAt } from './context';
 import { applicantOf, readParts } from './lists';
 
@@ -61,6 +62,19 @@ function applicantBreakdown(
 }
 
 export function applications(ctx: Ctx): void {
+  // What a clause says of applications carried over, read once per clause however many counts it
+  // holds (a clause of thousands of them read itself once per count).
+  const carried = new Map<number, { carry: RegExpExecArray | null; named: boolean }>();
+  const carryOf = (clause: Span) => {
+    let said = carried.get(clause.start);
+    if (!said) {
+      const text = ctx.t.slice(clause.start, clause.end);
+      const carry = CARRY_IN.exec(text);
+      said = { carry, named: carry !== null || /上一?年度?结转|含结转/.test(text) };
+      carried.set(clause.start, said);
+    }
+    return said;
+  };
   eachInClauses(
     ctx,
     RECEIVED,
@@ -68,17 +82,16 @@ export function applications(ctx: Ctx): void {
       const prev = ctx.t[abs - 1];
       if (prev === '未' || prev === '没' || prev === '无') return;
       // a carried-over figure belongs to the count's own clause (共办理6件，其中上年结转1件)
-      const sText = ctx.t.slice(clause.start, clause.end);
+      const { carry, named } = carryOf(clause);
       const qualifiers = [m[3]!];
       if (m[3] === '新收') qualifiers.push('本年新收');
       if (m[3] === '办理') qualifiers.push('共办理');
       const count = num(m[5]!, m[6]);
       const numbers: Record<string, TextNumber> = { count };
-      const carry = CARRY_IN.exec(sText);
       if (carry) {
         qualifiers.push('上年结转');
         numbers.carryIn = num(carry[1]!, '件');
-      } else if (/上一?年度?结转|含结转/.test(sText)) qualifiers.push('上年结转');
+      } else if (named) qualifiers.push('上年结转');
       Object.assign(numbers, applicantBreakdown(ctx, abs + m[0].length, count.unit));
       emit(ctx, 'applicationsReceived', clause, numbers, { qualifiers });
     },
@@ -96,7 +109,7 @@ export function applications(ctx: Ctx): void {
       if (m[3] === '新收') qualifiers.push('本年新收');
       const count = num(m[4]!, m[5]);
       const numbers: Record<string, TextNumber> = { count };
-      const carry = CARRY_IN.exec(ctx.t.slice(clause.start, clause.end));
+      const { carry } = carryOf(clause);
       if (carry) {
         qualifiers.push('上年结转');
         numbers.carryIn = num(carry[1]!, '件');

@@ -281,6 +281,7 @@ export function rates(ctx: Ctx): void {
       Math.max(s.start, clauseAt(ctx, m.index).start - 12),
       m.index,
       isCount,
+      LOOK_BACK,
     );
     if (numerator)
       factsOf(si).shares.push({
@@ -312,7 +313,13 @@ export function rates(ctx: Ctx): void {
       let markerEnd = -1;
       for (const e of here.markerEnds) if (e <= m.index) markerEnd = e;
       if (markerEnd >= 0)
-        denominator = lastNumberBefore(ctx, s.start, markerEnd, (x) => isCount(x) && x !== numerator);
+        denominator = lastNumberBefore(
+          ctx,
+          s.start,
+          markerEnd,
+          (x) => isCount(x) && x !== numerator,
+          LOOK_BACK,
+        );
       if (!denominator && here.gongTotal && here.gongTotal.start < m.index && here.gongTotal !== numerator)
         denominator = here.gongTotal;
       if (!denominator && prev) denominator = factsOf(si - 1).gongTotal;

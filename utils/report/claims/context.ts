@@ -26,8 +26,8 @@ export interface Ctx {
   /** every number of `t`, in order, found once */
   tokens: NumberToken[];
   out: Claim[];
-  /** the claims of this paragraph emitted so far: a family reading what another read adds nothing */
-  emitted: Claim[];
+  /** what this paragraph's claims said so far (emitKey): a family reading what another read adds nothing */
+  emitted: Set<string>;
   /** the text of each clause, cut once for every family's regexes */
   clauseTexts: string[];
 }
@@ -35,7 +35,7 @@ export interface Ctx {
 export function makeCtx(p: Paragraph, out: Claim[]): Ctx {
   const { n, sentences, clauses, tokens } = readParagraph(p);
   const clauseTexts = clauses.map((c) => n.text.slice(c.start, c.end));
-  return { p, n, t: n.text, sentences, clauses, tokens, out, emitted: [], clauseTexts };
+  return { p, n, t: n.text, sentences, clauses, tokens, out, emitted: new Set(), clauseTexts };
 }
 
 export const exact = (raw: string, value: number, unit?: string): TextNumber => ({
@@ -67,14 +67,20 @@ export function numbersIn(ctx: Ctx, from: number, to: number): NumberToken[] {
   return out;
 }
 
-/** The last number in [from, pos) that passes `keep`, looking back from pos (no scan of the rest). */
+/**
+ * The last number in [from, pos) that passes `keep`, looking back from pos (no scan of the rest), and
+ * at no more than `within` numbers: a family that asks once per match bounds it, or a clause of
+ * thousands of figures none of which passes is read once per match.
+ */
 export function lastNumberBefore(
   ctx: Ctx,
   from: number,
   pos: number,
   keep: (x: NumberToken) => boolean,
+  within = Number.POSITIVE_INFINITY,
 ): NumberToken | undefined {
-  for (let i = lowerBound(ctx.tokens, pos, (x) => x.start) - 1; i >= 0; i--) {
+  const last = lowerBound(ctx.tokens, pos, (x) => x.start) - 1;
+  for (let i = last; i >= 0 && last - i < within; i--) {
     const x = ctx.tokens[i]!;
     if (x.start < from) break;
     if (x.end <= pos && keep(x)) return x;
@@ -127,17 +133,13 @@ export function emit(
     paragraph: ctx.p.id,
     sentence,
   };
-  // the same kind, sentence, subject and figures (a paragraph has a few claims: its own are compared,
-  // and the figures written out only for a claim that matches in all else)
-  for (const c of ctx.emitted)
-    if (
-      c.kind === kind &&
-      c.sentence === sentence &&
-      c.subject === claim.subject &&
-      JSON.stringify(c.numbers) === JSON.stringify(numbers)
-    )
-      return;
-  ctx.emitted.push(claim);
+  // The same kind, place, subject and figures is the same claim. Keyed by the place's bounds, not
+  // its text, and looked up, not compared with each claim before it: a paragraph that is one long
+  // clause of thousands of figures made each claim compare its whole clause with every claim
+  // before it (seconds for 20 000 characters).
+  const key = `${kind}|${span.start}:${span.end}|${extra.subject ?? '\u0000'}|${JSON.stringify(numbers)}`;
+  if (ctx.emitted.has(key)) return;
+  ctx.emitted.add(key);
   ctx.out.push(claim);
 }
 
