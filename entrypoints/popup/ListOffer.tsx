@@ -12,7 +12,7 @@ import { startSweep } from '../shared/sweep-start';
 import { both } from './text';
 
 // The popup's offer to sweep a portal's list of reports, and the sweep's progress once started.
-// Its own module, which main.tsx loads once the tab is known: none of it is needed for the log's
+// Its own module, which Popup.tsx loads once the tab is known: none of it is needed for the log's
 // first rows.
 
 const SWEEP_POLL_MS = 700;

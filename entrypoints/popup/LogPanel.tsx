@@ -21,7 +21,7 @@ import { langOf, loadLang } from '../shared/settings';
 // The popup's log: the list of audited pages (paged, searched, filtered), a record's detail with the
 // reviewer's verdicts and evidence, export, import and clearing. Reads the log directly (same
 // extension origin, summaries only for the list); every write goes through the background, the
-// log's only writer. The current tab's own section above this one belongs to main.tsx.
+// log's only writer. The current tab's own section above this one belongs to Popup.tsx.
 //
 // First paint (issue 11, 200 ms with 10 000 pages): this module loads only the list's views. The
 // first page's rows come from popup.html's first-rows script (utils/log/first-rows.ts, no Dexie)

@@ -1,4 +1,4 @@
-import { type ComponentChildren, render } from 'preact';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { type Browser, browser } from '#imports';
 import { describeReadState, type ReadState, readState } from '@/utils/audit/read-state';
@@ -9,7 +9,7 @@ import { type Format, TABLE_IDS, type TableId } from '@/utils/report/model';
 import type { AuditTab, OpenViewer, TabResult, ToggleOverlay } from '../shared/messages';
 import { tabKey } from '../shared/messages';
 import type { ListOffer as ListOfferView } from './ListOffer';
-import { LogPanel, readFirstRows } from './LogPanel';
+import { LogPanel, type readFirstRows } from './LogPanel';
 import { both } from './text';
 
 // Minimal popup: what the background holds for the active tab, and a button to audit it.
@@ -220,7 +220,7 @@ function LazyListOffer({ tab }: { tab: Browser.tabs.Tab | null }) {
   return View && web ? <View tab={tab} /> : null;
 }
 
-function Popup({ firstRowsRead }: { firstRowsRead: ReturnType<typeof readFirstRows> }) {
+export function Popup({ firstRowsRead }: { firstRowsRead: ReturnType<typeof readFirstRows> }) {
   const [tab, setTab] = useState<Browser.tabs.Tab | null>(null);
   const [result, setResult] = useState<TabResult | null>(null);
   const [busy, setBusy] = useState(false);
@@ -245,7 +245,7 @@ function Popup({ firstRowsRead }: { firstRowsRead: ReturnType<typeof readFirstRo
       key = tabKey(active.id);
       setTab(active);
       setResult(((await browser.storage.session.get(key))[key] as TabResult | undefined) ?? null);
-    })();
+    })().catch((err: unknown) => setError(String(err)));
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
 
@@ -254,18 +254,26 @@ function Popup({ firstRowsRead }: { firstRowsRead: ReturnType<typeof readFirstRo
     setBusy(true);
     setError(null);
     const message: AuditTab = { type: 'audit-tab', tabId: tab.id };
-    const reply = (await browser.runtime.sendMessage(message)) as { ok: boolean; error?: string } | undefined;
-    if (!reply?.ok) {
-      setBusy(false);
+    // A refused or lost message (the background restarting) says so, and frees the button (review L3).
+    try {
+      const reply = (await browser.runtime.sendMessage(message)) as { ok: boolean; error?: string } | undefined;
+      if (reply?.ok) return;
       setError(reply?.error ?? 'unknown error');
+    } catch (err) {
+      setError(String(err));
     }
+    setBusy(false);
   };
 
   // Same as the Alt+Shift+G command: show or hide the overlay on the page.
   const toggleOverlay = async () => {
     if (tab?.id === undefined) return;
     const message: ToggleOverlay = { type: 'toggle-overlay', tabId: tab.id };
-    await browser.runtime.sendMessage(message);
+    try {
+      await browser.runtime.sendMessage(message);
+    } catch (err) {
+      setError(String(err));
+    }
   };
 
   const known = result?.model ?? result?.detection;
@@ -317,6 +325,3 @@ function Popup({ firstRowsRead }: { firstRowsRead: ReturnType<typeof readFirstRo
   );
 }
 
-// The log's first rows are read from here, before the first render: opening the database and the
-// read overlap rendering, instead of starting in an effect after Preact's first paint.
-render(<Popup firstRowsRead={readFirstRows()} />, document.getElementById('app')!);
