@@ -417,13 +417,21 @@ function cellText(cell: Cell): string {
 
 const lineBox = (line: Line): Box => [line.x0, line.y - line.size, line.x1, line.y + line.size * 0.2];
 
+/** The box around boxes (a loop: a paragraph's lines are not spread into arguments). */
 function union(boxes: Box[]): Box {
-  return [
-    Math.min(...boxes.map((b) => b[0])),
-    Math.min(...boxes.map((b) => b[1])),
-    Math.max(...boxes.map((b) => b[2])),
-    Math.max(...boxes.map((b) => b[3])),
+  const out: Box = [
+    Number.POSITIVE_INFINITY,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
   ];
+  for (const b of boxes) {
+    out[0] = Math.min(out[0], b[0]);
+    out[1] = Math.min(out[1], b[1]);
+    out[2] = Math.max(out[2], b[2]);
+    out[3] = Math.max(out[3], b[3]);
+  }
+  return out;
 }
 
 const round = (box: Box): Box => box.map((n) => Math.round(n * 10) / 10) as Box;
@@ -624,8 +632,13 @@ async function read(doc: PdfDocument, pdfjs: PdfJs): Promise<PdfRead> {
   // Paragraphs: a line goes on the paragraph before it unless it is indented, starts with a
   // heading or list marker, follows a short line or a sentence end, or a table came between.
   const allLines = perPage.flatMap((p) => p.lines);
-  const left = Math.min(...allLines.map((l) => l.x0));
-  const right = Math.max(...allLines.map((l) => l.x1));
+  // a loop, not Math.min(...): a long file's lines, spread into arguments, overflow the stack
+  let left = Number.POSITIVE_INFINITY;
+  let right = Number.NEGATIVE_INFINITY;
+  for (const l of allLines) {
+    left = Math.min(left, l.x0);
+    right = Math.max(right, l.x1);
+  }
   const html: string[] = [];
   let paragraph: Line[] = [];
   let paragraphs = 0;
