@@ -201,6 +201,15 @@ describe('ReauditLimiter', () => {
     expect(decisions.filter(Boolean)).toHaveLength(1);
   });
 
+  it('counts a page once whatever its #fragment', async () => {
+    const limiter = new ReauditLimiter(sessionArea(), 10_000);
+    const page = 'https://www.example.gov.cn/art/report.html';
+    expect(await limiter.allow(`${page}#top`, 0)).toBe(true);
+    expect(await limiter.allow(`${page}#t1`, 1)).toBe(false);
+    expect(await limiter.allow(page, 2)).toBe(false);
+    expect(await limiter.allow(`${page}?page=2`, 3)).toBe(true);
+  });
+
   it('counts the audit as ordinary when the storage fails', async () => {
     const broken = {
       get: async () => ({}),

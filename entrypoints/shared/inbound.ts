@@ -7,6 +7,7 @@ import type {
   LogImportRequest,
   LogVerdictRequest,
 } from '@/utils/log/hub';
+import { cleanUrl } from '@/utils/log/keys';
 import { DocumentSourceSchema, VERDICTS } from '@/utils/log/schema';
 import { DetectionSchema, ReportModelSchema } from '@/utils/report/model-schema';
 import type {
@@ -320,9 +321,13 @@ export class ReauditLimiter {
     private readonly windowMs = 10_000,
   ) {}
 
-  /** Whether a requested audit of `url` at `now` counts as requested. */
+  /**
+   * Whether a requested audit of `url` at `now` counts as requested. The page is its URL as the log
+   * keeps it (no #fragment): a page changing its fragment between clicks is still one page.
+   */
   allow(url: string, now = Date.now()): Promise<boolean> {
-    const decision = this.queue.then(() => this.decide(url, now));
+    const page = cleanUrl(url);
+    const decision = this.queue.then(() => this.decide(page, now));
     this.queue = decision.catch(() => undefined);
     return decision.catch(() => false);
   }
