@@ -2,7 +2,7 @@ import { type Browser, browser, defineContentScript } from '#imports';
 import { OverlayController, type OverlayData } from '@/components/overlay/mount';
 import { inferT3 } from '@/utils/audit/infer';
 import { runAudit } from '@/utils/audit/run';
-import { Budget, BudgetExceeded } from '@/utils/budget';
+import { AUDIT_BUDGET_MS, Budget, BudgetExceeded } from '@/utils/budget';
 import { type Lang, t } from '@/utils/i18n';
 import type { EvidenceTexts } from '@/utils/log/hub';
 import { findAttachments } from '@/utils/report/attachments';
@@ -62,14 +62,6 @@ const rememberShowNotes = (on: boolean): void => {
 const MAX_CELLS = 150_000;
 const MAX_CHARS = 3_000_000;
 
-/**
- * The second gate, for pages small enough to pass the first but slow to read (hostile or broken
- * markup): parse and audit together stop after this long and the page is reported as not read.
- * The largest page the size gate lets through should take about 0.6 s (150 000 cells at about
- * 4 ms per thousand), so 3 s leaves room for a machine several times slower, and stops well before
- * the tab feels hung for good or the browser offers to kill it.
- */
-const AUDIT_BUDGET_MS = 3000;
 
 /** Why this page is too large to audit here, or null. Counting is cheap: no text is read twice. */
 function tooLarge(): string | null {

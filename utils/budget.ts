@@ -4,6 +4,15 @@
 // With a budget, the pipeline stops at its next boundary past the deadline (a table, a few hundred
 // rows, nodes or paragraphs, a rule) with BudgetExceeded, and the caller says the page was not read.
 
+/**
+ * The auditor's second gate, for pages small enough to pass its size gate but slow to read (hostile
+ * or broken markup): parse and audit together stop after this long and the page is reported as not
+ * read. The largest page the size gate lets through should take about 0.6 s (150 000 cells at about
+ * 4 ms per thousand), so 3 s leaves room for a machine several times slower, and stops well before
+ * the tab feels hung for good or the browser offers to kill it.
+ */
+export const AUDIT_BUDGET_MS = 3000;
+
 /** Where the pipeline was when the deadline passed: for developers; users get the limit. */
 export type BudgetStage = 'tables' | 'rows' | 'narrative' | 'claims' | 'rules';
 
