@@ -62,7 +62,6 @@ const rememberShowNotes = (on: boolean): void => {
 const MAX_CELLS = 150_000;
 const MAX_CHARS = 3_000_000;
 
-
 /** Why this page is too large to audit here, or null. Counting is cheap: no text is read twice. */
 function tooLarge(): string | null {
   const cells = document.getElementsByTagName('td').length + document.getElementsByTagName('th').length;

@@ -256,7 +256,9 @@ export function Popup({ firstRowsRead }: { firstRowsRead: ReturnType<typeof read
     const message: AuditTab = { type: 'audit-tab', tabId: tab.id };
     // A refused or lost message (the background restarting) says so, and frees the button (review L3).
     try {
-      const reply = (await browser.runtime.sendMessage(message)) as { ok: boolean; error?: string } | undefined;
+      const reply = (await browser.runtime.sendMessage(message)) as
+        | { ok: boolean; error?: string }
+        | undefined;
       if (reply?.ok) return;
       setError(reply?.error ?? 'unknown error');
     } catch (err) {
@@ -324,4 +326,3 @@ export function Popup({ firstRowsRead }: { firstRowsRead: ReturnType<typeof read
     </main>
   );
 }
-
