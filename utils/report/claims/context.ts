@@ -26,7 +26,7 @@ export interface Ctx {
   /** every number of `t`, in order, found once */
   tokens: NumberToken[];
   out: Claim[];
-  /** what this paragraph's claims said so far (emitKey): a family reading what another read adds nothing */
+  /** the keys of this paragraph's claims so far (see emit): a family reading what another read adds nothing */
   emitted: Set<string>;
   /** the text of each clause, cut once for every family's regexes */
   clauseTexts: string[];
@@ -124,23 +124,21 @@ export function emit(
   numbers: Record<string, TextNumber>,
   extra: { subject?: string; qualifiers?: string[] } = {},
 ): void {
-  const sentence = printedSpan(ctx.p.text, ctx.n, span.start, span.end);
-  const claim: Claim = {
+  // The same kind, place, subject and figures is the same claim. Keyed by the place's bounds, not
+  // its text, and looked up, not compared with each claim before it: a paragraph that is one long
+  // clause of thousands of figures made each claim compare its whole clause with every claim
+  // before it (seconds for 20 000 characters). A claim already made is not printed again.
+  const key = `${kind}|${span.start}:${span.end}|${extra.subject ?? '\u0000'}|${JSON.stringify(numbers)}`;
+  if (ctx.emitted.has(key)) return;
+  ctx.emitted.add(key);
+  ctx.out.push({
     kind,
     ...(extra.subject !== undefined ? { subject: extra.subject } : {}),
     numbers,
     qualifiers: extra.qualifiers ?? [],
     paragraph: ctx.p.id,
-    sentence,
-  };
-  // The same kind, place, subject and figures is the same claim. Keyed by the place's bounds, not
-  // its text, and looked up, not compared with each claim before it: a paragraph that is one long
-  // clause of thousands of figures made each claim compare its whole clause with every claim
-  // before it (seconds for 20 000 characters).
-  const key = `${kind}|${span.start}:${span.end}|${extra.subject ?? '\u0000'}|${JSON.stringify(numbers)}`;
-  if (ctx.emitted.has(key)) return;
-  ctx.emitted.add(key);
-  ctx.out.push(claim);
+    sentence: printedSpan(ctx.p.text, ctx.n, span.start, span.end),
+  });
 }
 
 /**
