@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { claimExtra, claimParts, extractClaims } from './claims';
+import { longClause } from './claims/testing';
 import type { Claim, Paragraph } from './model';
 import { loadSeeds } from './testing/seed-paragraphs';
 
@@ -384,12 +385,7 @@ describe('extractClaims: long paragraphs (review M4)', () => {
   // read in time quadratic or worse in the clause's length (each claim compared with every claim
   // before it, a look-back over every figure of the clause per share, the clause re-read per
   // count, a regex that backtracked over every pair of 网站 and 发布); claims.bench.ts times them.
-  const clauseOf = (unit: (i: number) => string, head = '本年度'): { text: string; n: number } => {
-    let text = head;
-    let n = 0;
-    while (text.length < 40_000) text += unit(++n);
-    return { text, n };
-  };
+  const clauseOf = (unit: (i: number) => string, head = '本年度') => longClause(head, unit, 40_000);
   const upTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
   const values = (cs: Claim[], key = 'count') => cs.map((c) => c.numbers[key]?.value);
 

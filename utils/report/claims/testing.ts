@@ -16,3 +16,18 @@ export const figures = (c: Claim | undefined): Record<string, number | [number, 
       .filter(([k]) => !k.startsWith('alt'))
       .map(([k, v]) => [k, v.range ?? v.value]),
   );
+
+/**
+ * One clause of at least `length` characters: `head`, then `unit(1)`, `unit(2)`, … (no 。 or ；
+ * unless a unit has one), and how many units it holds. The long-clause tests and benches read it.
+ */
+export function longClause(
+  head: string,
+  unit: (i: number) => string,
+  length: number,
+): { text: string; n: number } {
+  let text = head;
+  let n = 0;
+  while (text.length < length) text += unit(++n);
+  return { text, n };
+}
